@@ -1,0 +1,93 @@
+# mixdbg build. `make deps` installs the Debian packages, `make` builds, `make test` runs every
+# test (unit and end-to-end), `make SAN=1 test` the same under ASan+UBSan, `make demo` shows
+# the debugger on a bundled program.
+
+CC      ?= gcc
+SAN     ?= 0
+BUILD   ?= $(if $(filter 1,$(SAN)),build-asan,build)
+
+CFLAGS_COMMON = -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -g -Isrc -MMD -MP
+ifeq ($(SAN),1)
+CFLAGS_COMMON += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined
+LDFLAGS_SAN = -fsanitize=address,undefined
+else
+CFLAGS_COMMON += -O2
+endif
+CFLAGS  ?=
+ALL_CFLAGS = $(CFLAGS_COMMON) $(CFLAGS)
+LDLIBS_MIXDBG = -ldw -lelf -ledit -lcapstone
+
+UTIL_SRCS    = $(wildcard src/util/*.c) src/proto/wire.c
+TRACER_SRCS  = $(wildcard src/tracer/*.c) $(UTIL_SRCS)
+NATIVE_SRCS  = $(wildcard src/native/*.c)
+SESSION_SRCS = $(wildcard src/session/*.c)
+CLI_SRCS     = $(wildcard src/cli/*.c)
+MIXDBG_SRCS  = $(CLI_SRCS) $(SESSION_SRCS) $(NATIVE_SRCS) $(UTIL_SRCS)
+UNIT_SRCS    = $(wildcard tests/unit/test_*.c)
+
+obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+
+.PHONY: check all deps test unit-tests fixtures demo docs check-docs format format-check bench clean
+
+all: $(BUILD)/mixdbg $(BUILD)/mixdbg-tracer
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/mixdbg-tracer: $(call obj,$(TRACER_SRCS))
+	$(CC) $(LDFLAGS_SAN) $^ -o $@
+
+$(BUILD)/mixdbg: $(call obj,$(MIXDBG_SRCS))
+	$(CC) $(LDFLAGS_SAN) $^ $(LDLIBS_MIXDBG) -o $@
+
+# Unit tests: each tests/unit/test_X.c is a program linked with the library code.
+$(BUILD)/unit/test_%: tests/unit/test_%.c $(call obj,$(SESSION_SRCS) $(NATIVE_SRCS) $(UTIL_SRCS))
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $^ $(LDFLAGS_SAN) $(LDLIBS_MIXDBG) -o $@
+
+unit-tests: $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
+
+fixtures:
+	$(MAKE) -C tests/fixtures OUT=$(CURDIR)/$(BUILD)/fixtures
+
+# Debian packages the build, the tests and the benchmark need.
+DEB_PACKAGES = gcc make pkg-config libdw-dev libelf-dev libedit-dev libcapstone-dev \
+	elfutils binutils gdb
+deps:
+	@if dpkg -s $(DEB_PACKAGES) >/dev/null 2>&1; then \
+		echo "deps: all Debian packages present"; \
+	else \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $(DEB_PACKAGES); \
+	fi
+
+test: all unit-tests fixtures
+	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg FIXTURES=$(CURDIR)/$(BUILD)/fixtures \
+	UNIT_DIR=$(CURDIR)/$(BUILD)/unit bash tests/run.sh $(T)
+
+demo: all
+	bash demo/run-demo.sh $(CURDIR)/$(BUILD)
+
+docs: $(BUILD)/mixdbg
+	$(BUILD)/mixdbg --help-commands-markdown > docs/commands.md
+
+format:
+	clang-format -i $(shell find src tests/unit -name '*.[ch]')
+
+format-check:
+	clang-format --dry-run -Werror $(shell find src -name '*.[ch]')
+
+bench: all
+	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/run.sh
+
+clean:
+	rm -rf build build-asan
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# The README's test command: the suite, plainly and under ASan+UBSan.
+check:
+	bash tests/check.sh

@@ -1,0 +1,56 @@
+/* cli.h: the gdb-like command line front end. It parses and prints; the session does the
+ * debugging. Commands are rows of one table (commands.c), from which `help` and
+ * docs/commands.md are both generated. */
+#ifndef MX_CLI_CLI_H
+#define MX_CLI_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "session/session.h"
+
+struct cli {
+	struct ses *ses;
+	bool batch;       /* -batch: no prompt, exit after the commands */
+	bool quit;        /* `quit` was given */
+	bool interactive; /* reading commands from a terminal */
+	char last_src_file[512]; /* source cache for printing lines */
+	char **src_lines;
+	size_t src_nlines;
+};
+
+struct cli_cmd {
+	const char *name;    /* full name; may be two words ("info threads") */
+	const char *aliases; /* comma-separated exact aliases ("i b, info b"), or NULL */
+	const char *usage;   /* arguments, for help */
+	const char *help;    /* one paragraph */
+	int (*fn)(struct cli *c, const char *args); /* 0 ok, -1 failed (message printed) */
+};
+
+extern const struct cli_cmd cli_commands[];
+extern const size_t cli_ncommands;
+
+/* Runs one command line. Returns 0, or -1 if the command failed. */
+int cli_execute(struct cli *c, const char *line);
+/* The command a line starts with (exact name or alias, else a unique prefix); *args gets the
+ * rest of the line. NULL if unknown or ambiguous. */
+const struct cli_cmd *cli_find_command(const char *line, const char **args);
+/* Runs commands from a file; stops at the first failing one (gdb's rule for scripts). */
+int cli_source(struct cli *c, const char *path);
+/* The interactive loop with line editing and history. */
+void cli_repl(struct cli *c);
+void cli_print_commands_markdown(FILE *out);
+
+/* print.c */
+void cli_notify(void *ctx, const struct ses_note *n);
+void cli_print_location(struct cli *c, uint64_t pc, bool with_source);
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_free_source(struct cli *c);
+
+/* data.c */
+int cli_cmd_x(struct cli *c, const char *args);
+int cli_cmd_info_registers(struct cli *c, const char *args);
+/* Evaluates an address expression: NUMBER, $REG, SYMBOL, and sums/differences of them. */
+int cli_eval_address(struct cli *c, const char *expr, uint64_t *out);
+
+#endif

@@ -1,0 +1,627 @@
+/* commands.c: the command table and its handlers. Each row is the one definition of a
+ * command: dispatch, `help` and docs/commands.md are all generated from it. */
+#include "cli/cli.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "proto/proto.h"
+#include "util/xalloc.h"
+
+static int report(struct mx_err *err)
+{
+	return cli_error("%s", err->msg);
+}
+
+static int parse_int(const char *s, long min, long max, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	while (isspace((unsigned char)*end))
+		end++;
+	if (errno || end == s || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Splits args on blanks (no quoting beyond '...' and "..."): for `run ARGS`, `set args`. */
+static int split_args(const char *args, char ***argv)
+{
+	int n = 0;
+	char **v = NULL;
+	const char *p = args;
+	while (*p) {
+		while (isspace((unsigned char)*p))
+			p++;
+		if (!*p)
+			break;
+		char *word = xmalloc(strlen(p) + 1), *w = word;
+		while (*p && !isspace((unsigned char)*p)) {
+			if (*p == '\'' || *p == '"') {
+				char q = *p++;
+				while (*p && *p != q)
+					*w++ = *p++;
+				if (*p)
+					p++;
+			} else {
+				*w++ = *p++;
+			}
+		}
+		*w = 0;
+		v = xrealloc(v, (size_t)(n + 2) * sizeof(char *));
+		v[n++] = word;
+		v[n] = NULL;
+	}
+	*argv = v;
+	return n;
+}
+
+static void free_argv(char **v, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static int do_run(struct cli *c, const char *args, bool stop_at_main)
+{
+	if (*args) {
+		char **v;
+		int n = split_args(args, &v);
+		ses_set_args(c->ses, n, v);
+		free_argv(v, n);
+	}
+	if (ses_program(c->ses))
+		printf("Starting program: %s\n", ses_program(c->ses));
+	fflush(stdout);
+	struct mx_err err;
+	if (ses_run(c->ses, stop_at_main, &err) != 0)
+		return report(&err);
+	return 0;
+}
+
+static int cmd_run(struct cli *c, const char *args)
+{
+	return do_run(c, args, false);
+}
+
+static int cmd_start(struct cli *c, const char *args)
+{
+	return do_run(c, args, true);
+}
+
+static int cmd_attach(struct cli *c, const char *args)
+{
+	long pid;
+	if (parse_int(args, 1, 0x7fffffff, &pid) != 0)
+		return cli_error("Usage: attach PID (a process id, got '%s').", args);
+	printf("Attaching to process %ld\n", pid);
+	fflush(stdout);
+	struct mx_err err;
+	if (ses_attach(c->ses, (pid_t)pid, &err) != 0)
+		return report(&err);
+	return 0;
+}
+
+static int cmd_detach(struct cli *c, const char *args)
+{
+	(void)args;
+	pid_t pid = ses_pid(c->ses);
+	struct mx_err err;
+	if (ses_detach(c->ses, &err) != 0)
+		return report(&err);
+	printf("[Inferior 1 (process %d) detached]\n", (int)pid);
+	return 0;
+}
+
+static int cmd_kill(struct cli *c, const char *args)
+{
+	(void)args;
+	pid_t pid = ses_pid(c->ses);
+	struct mx_err err;
+	if (ses_kill(c->ses, &err) != 0)
+		return report(&err);
+	printf("[Inferior 1 (process %d) killed]\n", (int)pid);
+	return 0;
+}
+
+static int cmd_continue(struct cli *c, const char *args)
+{
+	struct mx_err err;
+	if (!ses_has_process(c->ses))
+		return cli_error("The program is not being run.");
+	if (*args) {
+		/* gdb: `continue N` ignores the breakpoint we are stopped at N-1 more times */
+		long n;
+		if (parse_int(args, 1, 0x7fffffff, &n) != 0)
+			return cli_error("Usage: continue [N] (N a positive count, got '%s').", args);
+		int bp = 0;
+		for (size_t i = 0; i < ses_break_count(c->ses); i++) {
+			const struct ses_bp *b = ses_break_at(c->ses, i);
+			const struct ses_thread *t = ses_current_thread(c->ses);
+			struct user_regs_struct r;
+			if (!t || ses_get_regs(c->ses, t->tid, &r, NULL) != 0)
+				break;
+			for (size_t j = 0; j < b->nlocs; j++)
+				if (b->locs[j].addr == r.rip)
+					bp = b->id;
+		}
+		if (!bp)
+			return cli_error("Not stopped at any breakpoint; argument ignored.");
+		if (ses_break_ignore(c->ses, bp, (uint32_t)(n - 1), &err) != 0)
+			return report(&err);
+		printf("Will ignore next %ld crossings of breakpoint %d.  Continuing.\n", n - 1, bp);
+	} else {
+		printf("Continuing.\n");
+	}
+	fflush(stdout);
+	if (ses_continue(c->ses, &err) != 0)
+		return report(&err);
+	return 0;
+}
+
+static int cmd_stepi(struct cli *c, const char *args)
+{
+	long n = 1;
+	if (*args && parse_int(args, 1, 1000000, &n) != 0)
+		return cli_error("Usage: stepi [N] (got '%s').", args);
+	struct mx_err err;
+	for (long i = 0; i < n; i++) {
+		if (ses_stepi(c->ses, &err) != 0)
+			return report(&err);
+		if (!ses_has_process(c->ses))
+			break;
+	}
+	return 0;
+}
+
+static int do_break(struct cli *c, const char *args, bool temporary)
+{
+	char spec[512];
+	snprintf(spec, sizeof(spec), "%s", args);
+	/* `break SPEC if COND` */
+	char *cond = strstr(spec, " if ");
+	if (cond) {
+		*cond = 0;
+		cond += 4;
+	}
+	if (!spec[0] && ses_has_process(c->ses)) {
+		/* gdb: a bare `break` sets one at the current pc */
+		const struct ses_thread *t = ses_current_thread(c->ses);
+		struct user_regs_struct r;
+		if (t && ses_get_regs(c->ses, t->tid, &r, NULL) == 0)
+			snprintf(spec, sizeof(spec), "*0x%llx", (unsigned long long)r.rip);
+	}
+	char msg[1024];
+	int id;
+	struct mx_err err;
+	if (cond) {
+		struct mx_err cerr;
+		if (ses_cond_check(cond, &cerr) != 0)
+			return report(&cerr);
+	}
+	if (ses_break(c->ses, spec, temporary, &id, msg, sizeof(msg), &err) != 0)
+		return report(&err);
+	printf("%s\n", msg);
+	if (cond && ses_break_condition(c->ses, id, cond, &err) != 0)
+		return report(&err);
+	return 0;
+}
+
+static int cmd_break(struct cli *c, const char *args)
+{
+	return do_break(c, args, false);
+}
+
+static int cmd_tbreak(struct cli *c, const char *args)
+{
+	return do_break(c, args, true);
+}
+
+/* Applies fn to every breakpoint number in args (all of them when args is empty). */
+static int for_each_bp(struct cli *c, const char *args,
+		       int (*fn)(struct ses *, int, struct mx_err *))
+{
+	if (!*args) {
+		int ids[4096];
+		size_t n = 0;
+		for (size_t i = 0; i < ses_break_count(c->ses) && n < 4096; i++)
+			ids[n++] = ses_break_at(c->ses, i)->id;
+		for (size_t i = 0; i < n; i++)
+			fn(c->ses, ids[i], NULL);
+		return 0;
+	}
+	char buf[512];
+	snprintf(buf, sizeof(buf), "%s", args);
+	int rc = 0;
+	for (char *tok = strtok(buf, " \t"); tok; tok = strtok(NULL, " \t")) {
+		long id;
+		struct mx_err err;
+		if (parse_int(tok, 1, 0x7fffffff, &id) != 0)
+			rc = cli_error("Bad breakpoint number '%s'.", tok);
+		else if (fn(c->ses, (int)id, &err) != 0)
+			rc = report(&err);
+	}
+	return rc;
+}
+
+static int enable_bp(struct ses *s, int id, struct mx_err *err)
+{
+	return ses_break_enable(s, id, true, err);
+}
+
+static int disable_bp(struct ses *s, int id, struct mx_err *err)
+{
+	return ses_break_enable(s, id, false, err);
+}
+
+static int cmd_delete(struct cli *c, const char *args)
+{
+	return for_each_bp(c, args, ses_break_delete);
+}
+
+static int cmd_enable(struct cli *c, const char *args)
+{
+	return for_each_bp(c, args, enable_bp);
+}
+
+static int cmd_disable(struct cli *c, const char *args)
+{
+	return for_each_bp(c, args, disable_bp);
+}
+
+static int cmd_condition(struct cli *c, const char *args)
+{
+	char buf[512];
+	snprintf(buf, sizeof(buf), "%s", args);
+	char *rest = buf;
+	while (*rest && !isspace((unsigned char)*rest))
+		rest++;
+	if (*rest)
+		*rest++ = 0;
+	while (isspace((unsigned char)*rest))
+		rest++;
+	long id;
+	if (parse_int(buf, 1, 0x7fffffff, &id) != 0)
+		return cli_error("Usage: condition N [EXPRESSION] (bad breakpoint number '%s').",
+				 buf);
+	struct mx_err err;
+	if (ses_break_condition(c->ses, (int)id, rest, &err) != 0)
+		return report(&err);
+	if (!*rest)
+		printf("Breakpoint %ld now unconditional.\n", id);
+	return 0;
+}
+
+static int cmd_ignore(struct cli *c, const char *args)
+{
+	char a[64] = "", b[64] = "";
+	long id, count;
+	if (sscanf(args, "%63s %63s", a, b) != 2 || parse_int(a, 1, 0x7fffffff, &id) != 0 ||
+	    parse_int(b, 0, 0x7fffffff, &count) != 0)
+		return cli_error("Usage: ignore N COUNT (breakpoint number and a count, got '%s').",
+				 args);
+	struct mx_err err;
+	if (ses_break_ignore(c->ses, (int)id, (uint32_t)count, &err) != 0)
+		return report(&err);
+	if (count == 0)
+		printf("Will stop next time breakpoint %ld is reached.\n", id);
+	else
+		printf("Will ignore next %ld crossings of breakpoint %ld.\n", count, id);
+	return 0;
+}
+
+static int cmd_info_breakpoints(struct cli *c, const char *args)
+{
+	(void)args;
+	size_t n = ses_break_count(c->ses);
+	if (!n) {
+		printf("No breakpoints.\n");
+		return 0;
+	}
+	printf("Num     Type           Disp Enb Address            What\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct ses_bp *bp = ses_break_at(c->ses, i);
+		printf("%-7d breakpoint     %-4s %-3s ", bp->id, bp->temporary ? "del" : "keep",
+		       bp->enabled ? "y" : "n");
+		if (bp->nlocs == 0)
+			printf("%-18s %s\n", "<PENDING>", bp->spec);
+		else if (bp->nlocs > 1)
+			printf("%-18s %s\n", "<MULTIPLE>", bp->spec);
+		for (size_t j = 0; j < bp->nlocs; j++) {
+			const struct ses_bp_loc *l = &bp->locs[j];
+			if (bp->nlocs > 1)
+				printf("%d.%-5zu %-24s %-3s ", bp->id, j + 1, "",
+				       bp->enabled ? "y" : "n");
+			printf("0x%016" PRIx64 " ", l->addr);
+			if (l->where.file[0])
+				printf("in %s at %s:%d\n", l->where.func, l->where.file,
+				       l->where.line);
+			else if (l->where.sym[0])
+				printf("<%s+%" PRIu64 ">\n", l->where.sym, l->where.sym_off);
+			else
+				printf("\n");
+		}
+		if (bp->condition)
+			printf("\tstop only if %s\n", bp->condition);
+		if (bp->hits)
+			printf("\tbreakpoint already hit %" PRIu64 " time%s\n", bp->hits,
+			       bp->hits == 1 ? "" : "s");
+		if (bp->ignore)
+			printf("\tWill ignore next %u crossings of breakpoint.\n", bp->ignore);
+	}
+	return 0;
+}
+
+static int cmd_info_threads(struct cli *c, const char *args)
+{
+	(void)args;
+	if (!ses_has_process(c->ses)) {
+		printf("No threads.\n");
+		return 0;
+	}
+	const struct ses_thread *cur = ses_current_thread(c->ses);
+	printf("  Id   Target Id                              Frame\n");
+	for (size_t i = 0; i < ses_thread_count(c->ses); i++) {
+		const struct ses_thread *t = ses_thread_at(c->ses, i);
+		char target[64];
+		snprintf(target, sizeof(target), "Thread %d \"%s\"", (int)t->tid, t->name);
+		printf("%c %-4d %-38s ", cur && cur->tid == t->tid ? '*' : ' ', t->num, target);
+		struct user_regs_struct r;
+		if (ses_get_regs(c->ses, t->tid, &r, NULL) == 0)
+			cli_print_location(c, r.rip, false);
+		else
+			printf("(running)\n");
+	}
+	return 0;
+}
+
+static int cmd_thread(struct cli *c, const char *args)
+{
+	if (!ses_has_process(c->ses))
+		return cli_error("No thread selected (the program is not being run).");
+	if (*args) {
+		long n;
+		if (parse_int(args, 1, 0x7fffffff, &n) != 0)
+			return cli_error("Invalid thread ID: %s", args);
+		struct mx_err err;
+		if (ses_select_thread(c->ses, (int)n, &err) != 0)
+			return report(&err);
+	}
+	const struct ses_thread *t = ses_current_thread(c->ses);
+	if (!t)
+		return cli_error("No thread selected.");
+	for (size_t i = 0; i < ses_thread_count(c->ses); i++)
+		ses_thread_at(c->ses, i); /* refresh names */
+	printf("[Current thread is %d (Thread %d \"%s\")]\n", t->num, (int)t->tid, t->name);
+	struct user_regs_struct r;
+	if (ses_get_regs(c->ses, t->tid, &r, NULL) == 0)
+		cli_print_location(c, r.rip, false);
+	return 0;
+}
+
+static int cmd_info_sharedlibrary(struct cli *c, const char *args)
+{
+	(void)args;
+	size_t n = ses_module_count(c->ses);
+	if (!n) {
+		printf("No shared libraries loaded at this time.\n");
+		return 0;
+	}
+	printf("From                To                  Debug info  Object\n");
+	for (size_t i = 0; i < n; i++) {
+		struct ses_module_info m;
+		ses_module_at(c->ses, i, &m);
+		printf("0x%016" PRIx64 "  0x%016" PRIx64 "  %-11s %s\n", m.lo, m.hi,
+		       m.has_dwarf ? "Yes" : "No", m.path);
+	}
+	return 0;
+}
+
+static void print_policy_header(void)
+{
+	printf("Signal        Stop\tPrint\tPass to program\tDescription\n");
+}
+
+static void print_policy(int sig, unsigned f)
+{
+	printf("%-13s %s\t%s\t%s\t\t%s\n", ses_signal_name(sig), f & TR_SIG_STOP ? "Yes" : "No",
+	       f & TR_SIG_PRINT ? "Yes" : "No", f & TR_SIG_PASS ? "Yes" : "No",
+	       ses_signal_desc(sig));
+}
+
+static int cmd_handle(struct cli *c, const char *args)
+{
+	char buf[512];
+	snprintf(buf, sizeof(buf), "%s", args);
+	char *tok = strtok(buf, " \t");
+	if (!tok)
+		return cli_error("Usage: handle SIGNAL [stop|nostop|print|noprint|pass|nopass]...");
+	int sig = ses_signal_parse(tok);
+	if (!sig)
+		return cli_error("Unknown signal '%s' (use a name like SIGUSR1 or a number 1-64).",
+				 tok);
+	unsigned f;
+	struct mx_err err;
+	ses_signal_policy(c->ses, sig, &f, false, &err);
+	bool changed = false;
+	while ((tok = strtok(NULL, " \t"))) {
+		if (!strcmp(tok, "stop"))
+			f |= TR_SIG_STOP | TR_SIG_PRINT;
+		else if (!strcmp(tok, "nostop"))
+			f &= ~TR_SIG_STOP;
+		else if (!strcmp(tok, "print"))
+			f |= TR_SIG_PRINT;
+		else if (!strcmp(tok, "noprint"))
+			f &= ~(TR_SIG_PRINT | TR_SIG_STOP);
+		else if (!strcmp(tok, "pass") || !strcmp(tok, "noignore"))
+			f |= TR_SIG_PASS;
+		else if (!strcmp(tok, "nopass") || !strcmp(tok, "ignore"))
+			f &= ~TR_SIG_PASS;
+		else
+			return cli_error("Unrecognized action '%s' (stop, nostop, print, noprint, "
+					 "pass, nopass).",
+					 tok);
+		changed = true;
+	}
+	if (changed && ses_signal_policy(c->ses, sig, &f, true, &err) != 0)
+		return report(&err);
+	print_policy_header();
+	print_policy(sig, f);
+	return 0;
+}
+
+static int cmd_info_signals(struct cli *c, const char *args)
+{
+	print_policy_header();
+	for (int sig = 1; sig <= 64; sig++) {
+		if (*args && sig != ses_signal_parse(args))
+			continue;
+		unsigned f;
+		ses_signal_policy(c->ses, sig, &f, false, NULL);
+		print_policy(sig, f);
+	}
+	return 0;
+}
+
+static int cmd_file(struct cli *c, const char *args)
+{
+	if (!*args)
+		return cli_error("Usage: file PROGRAM");
+	struct mx_err err;
+	if (ses_set_program(c->ses, args, &err) != 0)
+		return report(&err);
+	printf("Reading symbols from %s...\n", ses_program(c->ses));
+	return 0;
+}
+
+static int cmd_set_args(struct cli *c, const char *args)
+{
+	char **v;
+	int n = split_args(args, &v);
+	ses_set_args(c->ses, n, v);
+	free_argv(v, n);
+	return 0;
+}
+
+static int cmd_help(struct cli *c, const char *args);
+
+static int cmd_quit(struct cli *c, const char *args)
+{
+	(void)args;
+	c->quit = true;
+	return 0;
+}
+
+const struct cli_cmd cli_commands[] = {
+	{"run", "r", "[ARGS...]",
+	 "Start the program under the debugger, with ARGS (or the previous arguments), and run "
+	 "it until it stops or exits.",
+	 cmd_run},
+	{"start", NULL, "[ARGS...]",
+	 "Like run, but stop at the beginning of main (a temporary breakpoint).", cmd_start},
+	{"attach", NULL, "PID",
+	 "Attach to the running process PID (every thread) and stop it.", cmd_attach},
+	{"detach", NULL, "",
+	 "Remove every breakpoint and let the program run on as if never debugged.", cmd_detach},
+	{"kill", "k", "", "Kill the program being debugged.", cmd_kill},
+	{"continue", "c, cont, fg", "[N]",
+	 "Resume the program. With N, ignore the breakpoint stopped at N-1 more times.",
+	 cmd_continue},
+	{"stepi", "si", "[N]", "Execute one machine instruction (N times) in the current thread.",
+	 cmd_stepi},
+	{"break", "b, br", "[LOCATION] [if CONDITION]",
+	 "Set a breakpoint at LOCATION: FUNCTION, FILE:LINE, LINE (in the current file) or "
+	 "*ADDRESS. It is set in every loaded module that matches, and stays pending for "
+	 "libraries not loaded yet. CONDITION is an expression over registers ($rdi == 5).",
+	 cmd_break},
+	{"tbreak", NULL, "LOCATION", "Set a temporary breakpoint: deleted when first hit.",
+	 cmd_tbreak},
+	{"delete", "d", "[N...]", "Delete breakpoints N... (all if none given).", cmd_delete},
+	{"disable", NULL, "[N...]", "Disable breakpoints N... (all if none given).",
+	 cmd_disable},
+	{"enable", NULL, "[N...]", "Enable breakpoints N... (all if none given).", cmd_enable},
+	{"condition", NULL, "N [EXPRESSION]",
+	 "Stop at breakpoint N only when EXPRESSION (over registers and numbers) is nonzero; "
+	 "without EXPRESSION, make it unconditional.",
+	 cmd_condition},
+	{"ignore", NULL, "N COUNT",
+	 "Ignore the next COUNT hits of breakpoint N (decided in the tracer: an ignored hit "
+	 "costs no round trip).",
+	 cmd_ignore},
+	{"info breakpoints", "i b, info b, info break", "",
+	 "List breakpoints with their locations, conditions and hit counts.",
+	 cmd_info_breakpoints},
+	{"info threads", "i threads", "", "List the program's threads and where each one is.",
+	 cmd_info_threads},
+	{"thread", NULL, "[N]", "Select thread N (or show the current thread).", cmd_thread},
+	{"info sharedlibrary", "info shared, i shared, info dll", "",
+	 "List the loaded ELF objects with their address ranges and whether debug info was "
+	 "found.",
+	 cmd_info_sharedlibrary},
+	{"info registers", "i r, info reg", "[REGISTER...]",
+	 "Show the general registers of the current thread (or the named ones).",
+	 cli_cmd_info_registers},
+	{"info signals", "i signals, info handle", "[SIGNAL]",
+	 "Show what the debugger does with each signal.", cmd_info_signals},
+	{"handle", NULL, "SIGNAL ACTION...",
+	 "Set what happens when the program gets SIGNAL: stop/nostop, print/noprint, "
+	 "pass/nopass.",
+	 cmd_handle},
+	{"x", NULL, "[/NFU] ADDRESS",
+	 "Examine memory: N units of format F (x d u o t c a s i) and size U (b h w g) from "
+	 "ADDRESS (a number, $register or symbol, with + and -).",
+	 cli_cmd_x},
+	{"file", NULL, "PROGRAM", "Use PROGRAM as the program to debug.", cmd_file},
+	{"set args", NULL, "ARGS...", "Set the arguments of the next run.", cmd_set_args},
+	{"help", "h", "[COMMAND]", "List the commands, or describe one.", cmd_help},
+	{"quit", "q, exit", "", "Exit mixdbg (a started program is killed, an attached one "
+			       "detached).",
+	 cmd_quit},
+};
+const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
+
+static void print_help_row(const struct cli_cmd *cmd)
+{
+	printf("%s %s\n    %s\n", cmd->name, cmd->usage, cmd->help);
+	if (cmd->aliases)
+		printf("    Aliases: %s\n", cmd->aliases);
+}
+
+static int cmd_help(struct cli *c, const char *args)
+{
+	(void)c;
+	if (*args) {
+		const char *rest;
+		const struct cli_cmd *cmd = cli_find_command(args, &rest);
+		if (!cmd)
+			return cli_error("Undefined command: \"%s\".  Try \"help\".", args);
+		print_help_row(cmd);
+		return 0;
+	}
+	printf("mixdbg commands (abbreviations are accepted when unambiguous):\n\n");
+	for (size_t i = 0; i < cli_ncommands; i++)
+		printf("  %-20s %s\n", cli_commands[i].name, cli_commands[i].usage);
+	printf("\nType \"help COMMAND\" for a description.\n");
+	return 0;
+}
+
+void cli_print_commands_markdown(FILE *out)
+{
+	fprintf(out, "# mixdbg commands\n\n"
+		     "Generated from the command table in src/cli/commands.c by "
+		     "`mixdbg --help-commands-markdown`; do not edit.\n\n"
+		     "Unambiguous prefixes of a command are accepted (`cont`, `disa`).\n\n");
+	for (size_t i = 0; i < cli_ncommands; i++) {
+		const struct cli_cmd *cmd = &cli_commands[i];
+		fprintf(out, "## `%s%s%s`\n\n%s\n\n", cmd->name, *cmd->usage ? " " : "",
+			cmd->usage, cmd->help);
+		if (cmd->aliases)
+			fprintf(out, "Aliases: `%s`\n\n", cmd->aliases);
+	}
+}

@@ -1,0 +1,99 @@
+/* ses_internal.h: the session's private state, shared by the files of session/ only. */
+#ifndef MX_SESSION_SES_INTERNAL_H
+#define MX_SESSION_SES_INTERNAL_H
+
+#include "native/sym.h"
+#include "proto/proto.h"
+#include "session/session.h"
+
+/* Tracer group id of the dynamic loader's breakpoint (user breakpoints count from 1). */
+#define SES_GROUP_SOLIB 0xFFFFFF00u
+
+struct ses_lib {
+	char *path;                      /* as the link map names it (resolved to a real file) */
+	uint64_t bias;                   /* l_addr */
+	const struct nat_module *module; /* in s->syms */
+	bool permanent;                  /* the executable or the dynamic loader */
+};
+
+struct ses {
+	/* the tracer */
+	pid_t tracer_pid;
+	int sock;
+	uint32_t next_seq;
+	struct tr_msg *queued; /* events that arrived while a reply was awaited (FIFO) */
+	size_t nqueued, cap_queued;
+	int intr_pipe[2]; /* written by ses_request_interrupt */
+
+	/* the program */
+	char *program; /* path to execute */
+	char **args;
+	int nargs;
+	struct nat_syms *static_syms; /* the program file at bias 0, before it runs */
+
+	/* the process */
+	pid_t pid;
+	bool attached;
+	int memfd;
+	struct nat_syms *syms;
+	char *debug_dirs;
+	struct ses_lib *libs;
+	size_t nlibs, cap_libs;
+	uint64_t r_debug_addr;     /* the loader's struct r_debug */
+	uint64_t solib_bp_addr;    /* _dl_debug_state, where the loader reports changes */
+	uint8_t solib_bp_orig;
+	bool solib_bp_inserted;
+
+	/* breakpoints */
+	struct ses_bp **bps;
+	size_t nbps, cap_bps;
+	int next_bp_id;
+
+	/* threads */
+	struct ses_thread *threads;
+	size_t nthreads, cap_threads;
+	int next_thread_num;
+	pid_t cur_tid;
+	uint64_t last_stop_pc;
+
+	unsigned sigpolicy[65]; /* mirror of the tracer's, TR_SIG_* */
+
+	ses_notify_fn notify;
+	void *notify_ctx;
+};
+
+/* link.c */
+int ses_link_start(struct ses *s, const char *tracer_path, struct mx_err *err);
+void ses_link_stop(struct ses *s);
+/* Sends a request and waits for its reply (events that come first are queued). Returns the
+ * reply status; on failure err gets the tracer's message. reply may be NULL. */
+int ses_call(struct ses *s, uint32_t kind, const void *p, uint32_t len, struct tr_msg *reply,
+	     struct mx_err *err);
+/* Next event: returns 1 with *m filled, 0 if interrupted by ses_request_interrupt, or -1 if
+ * the tracer is gone. */
+int ses_next_event(struct ses *s, struct tr_msg *m);
+
+/* solib.c */
+int ses_solib_init(struct ses *s, struct mx_err *err);
+void ses_solib_sync(struct ses *s);
+void ses_solib_clear(struct ses *s);
+
+/* breakpoints.c */
+void ses_bp_resolve_in(struct ses *s, struct ses_bp *bp, const struct nat_module *m, bool notify);
+void ses_bp_resolve_all_in(struct ses *s, const struct nat_module *m);
+void ses_bp_drop_module(struct ses *s, const struct nat_module *m);
+void ses_bp_process_gone(struct ses *s);
+void ses_bp_apply_ignores(struct ses *s);
+struct ses_bp *ses_bp_find(struct ses *s, int id);
+int ses_insert_raw(struct ses *s, uint64_t addr, uint32_t group, uint32_t flags, uint8_t *orig);
+
+/* threads */
+struct ses_thread *ses_thread_add(struct ses *s, pid_t tid);
+struct ses_thread *ses_thread_find(struct ses *s, pid_t tid);
+void ses_thread_remove(struct ses *s, pid_t tid);
+
+/* cond.c: breakpoint conditions over registers and literals */
+
+int ses_cond_eval(struct ses *s, pid_t tid, const char *expr, bool *result, struct mx_err *err);
+
+#endif

@@ -1,0 +1,186 @@
+/* session.h: the debugging session, the one place that owns debugger state.
+ *
+ * Front ends (cli/, later dap/) call these functions and get asynchronous news through the
+ * notify callback; they hold no debugger logic. The session drives mixdbg-tracer (a child
+ * process owning ptrace) over a socketpair, tracks the program's libraries through the
+ * dynamic loader's rendezvous, resolves breakpoints with native/sym and reads memory straight
+ * from /proc/PID/mem through a descriptor the tracer hands over.
+ *
+ * Threads: none of its own. Every call runs on the caller's thread; waiting for the program
+ * blocks in poll() until the tracer reports a stop or ses_request_interrupt() is called (that
+ * one is async-signal-safe, for a SIGINT handler).
+ */
+#ifndef MX_SESSION_SESSION_H
+#define MX_SESSION_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <sys/user.h>
+
+#include "util/err.h"
+
+struct ses;
+
+enum ses_note_kind {
+	SES_NOTE_STOPPED,      /* the program stopped: stop is set */
+	SES_NOTE_EXITED,       /* the program is gone: stop is set (exit_code / exit_signo) */
+	SES_NOTE_THREAD_NEW,   /* tid, thread_num */
+	SES_NOTE_THREAD_EXIT,  /* tid, thread_num */
+	SES_NOTE_SIGNAL,       /* a "print, nostop" signal went to the program: tid, signo */
+	SES_NOTE_LIBRARY_LOAD, /* text: path */
+	SES_NOTE_LIBRARY_UNLOAD,
+	SES_NOTE_BP_RESOLVED,  /* a pending breakpoint got locations: bp_id, text */
+	SES_NOTE_EXEC,         /* the program called execve: text = new path */
+};
+
+enum ses_stop_kind {
+	SES_STOP_BREAKPOINT,
+	SES_STOP_SIGNAL,
+	SES_STOP_INTERRUPT,
+	SES_STOP_STEP,
+	SES_STOP_EXITED,
+};
+
+struct ses_stop {
+	enum ses_stop_kind kind;
+	pid_t tid;          /* stopping thread */
+	int thread_num;     /* its user-visible number */
+	uint64_t pc;
+	int bp_id;          /* SES_STOP_BREAKPOINT: the breakpoint (first one if several) */
+	bool bp_temporary;  /* that breakpoint was temporary and is now deleted */
+	uint64_t bp_hits;
+	int signo;          /* SES_STOP_SIGNAL */
+	int sigcode;        /* siginfo si_code */
+	uint64_t fault_addr; /* SIGSEGV/SIGBUS/SIGFPE/SIGILL */
+	pid_t pid;          /* SES_STOP_EXITED */
+	int exit_code;
+	int exit_signo;     /* killed by this signal (0: exited normally) */
+};
+
+struct ses_note {
+	enum ses_note_kind kind;
+	const struct ses_stop *stop;
+	pid_t tid;
+	int thread_num;
+	int signo;
+	int bp_id;
+	const char *text;
+};
+
+typedef void (*ses_notify_fn)(void *ctx, const struct ses_note *n);
+
+/* Where a code address is: for printing stops, frames and breakpoint locations. */
+struct ses_where {
+	char func[256];   /* function (the inlined one when pc is in an inlined copy); "" if
+			     unknown */
+	char sym[256];    /* ELF symbol holding pc, "" if none */
+	uint64_t sym_off; /* pc - start of sym */
+	char file[512];   /* "" without line info (full path as in DWARF) */
+	int line;
+	char module[512]; /* "" if in no known module */
+};
+
+struct ses_bp_loc {
+	uint64_t addr;
+	bool inserted;
+	uint8_t orig;          /* byte under the int3 */
+	struct ses_where where;
+	char module[512];      /* the module the location came from */
+};
+
+struct ses_bp {
+	int id;
+	char *spec;            /* as the user wrote it */
+	bool temporary;
+	bool enabled;
+	uint32_t ignore;       /* mirrored from the tracer when asked */
+	uint64_t hits;
+	char *condition;       /* NULL if none */
+	struct ses_bp_loc *locs;
+	size_t nlocs, cap_locs;
+};
+
+struct ses_thread {
+	int num;      /* user-visible number, from 1, in order of appearance */
+	pid_t tid;
+	char name[32];
+};
+
+struct ses_module_info {
+	const char *path;
+	uint64_t lo, hi;   /* loaded address range */
+	bool has_dwarf;
+	const char *debug_path;
+};
+
+struct ses_options {
+	const char *tracer_path; /* NULL: mixdbg-tracer beside the running executable */
+	const char *debug_dirs;  /* extra debug-file roots (colon-separated), may be NULL */
+};
+
+int ses_new(struct ses **out, const struct ses_options *opt, ses_notify_fn fn, void *ctx,
+	    struct mx_err *err);
+void ses_free(struct ses *s);
+
+/* Program and arguments used by ses_run. argv[0] is the program as the user wrote it. */
+int ses_set_program(struct ses *s, const char *path, struct mx_err *err);
+void ses_set_args(struct ses *s, int argc, char *const *argv);
+const char *ses_program(const struct ses *s);
+
+bool ses_has_process(const struct ses *s);
+bool ses_is_attached(const struct ses *s); /* attached (vs launched) */
+pid_t ses_pid(const struct ses *s);
+
+/* Starts the program under the debugger and runs it to the first stop. With
+ * stop_at_main, a temporary breakpoint on main is set first (gdb's `start`). */
+int ses_run(struct ses *s, bool stop_at_main, struct mx_err *err);
+int ses_attach(struct ses *s, pid_t pid, struct mx_err *err);
+int ses_continue(struct ses *s, struct mx_err *err);
+int ses_stepi(struct ses *s, struct mx_err *err);
+int ses_detach(struct ses *s, struct mx_err *err);
+int ses_kill(struct ses *s, struct mx_err *err);
+/* Async-signal-safe: asks a waiting ses_run/ses_continue to stop the program. */
+void ses_request_interrupt(struct ses *s);
+
+/* Breakpoints. spec: FUNC, FILE:LINE, LINE, *ADDR. msg gets what gdb would print. */
+int ses_break(struct ses *s, const char *spec, bool temporary, int *id, char *msg, size_t msglen,
+	      struct mx_err *err);
+int ses_break_delete(struct ses *s, int id, struct mx_err *err);
+void ses_break_delete_all(struct ses *s);
+int ses_break_enable(struct ses *s, int id, bool enable, struct mx_err *err);
+int ses_break_ignore(struct ses *s, int id, uint32_t count, struct mx_err *err);
+int ses_break_condition(struct ses *s, int id, const char *cond, struct mx_err *err);
+/* Checks a condition's syntax (registers, numbers, C operators) without a process. */
+int ses_cond_check(const char *expr, struct mx_err *err);
+size_t ses_break_count(const struct ses *s);
+/* i-th breakpoint, with hit/ignore counts refreshed from the tracer. */
+const struct ses_bp *ses_break_at(struct ses *s, size_t i);
+
+/* Threads. */
+size_t ses_thread_count(const struct ses *s);
+const struct ses_thread *ses_thread_at(struct ses *s, size_t i); /* name refreshed */
+int ses_select_thread(struct ses *s, int num, struct mx_err *err);
+const struct ses_thread *ses_current_thread(const struct ses *s);
+
+/* State of a stopped program. */
+int ses_get_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx_err *err);
+/* Reads program memory with our int3 bytes shown as the original bytes. */
+int ses_read_memory(struct ses *s, uint64_t addr, void *buf, size_t len, struct mx_err *err);
+void ses_describe(struct ses *s, uint64_t pc, struct ses_where *w);
+/* Resolves a function or ELF symbol name to an address (first match). */
+int ses_lookup_symbol(struct ses *s, const char *name, uint64_t *addr);
+
+size_t ses_module_count(const struct ses *s);
+void ses_module_at(const struct ses *s, size_t i, struct ses_module_info *out);
+
+/* Signals: gdb's `handle`. flags: TR_SIG_* from proto.h (stop, print, pass). */
+int ses_signal_policy(struct ses *s, int signo, unsigned *flags, bool set, struct mx_err *err);
+
+/* Signal names. */
+const char *ses_signal_name(int signo);      /* "SIGSEGV" */
+const char *ses_signal_desc(int signo);      /* "Segmentation fault" */
+int ses_signal_parse(const char *name);      /* "SIGSEGV", "segv", "11" -> 11; 0 if unknown */
+
+#endif

@@ -1,0 +1,517 @@
+/* events.c: what the tracer does with each ptrace stop.
+ *
+ * All-stop model. While the session lets the program run (t->running), every stop is
+ * classified: out-of-band stops (a thread created, a signal whose policy is "nostop", a
+ * SIGTRAP that is not ours, an ignored breakpoint hit) resume the thread at once; in-band
+ * stops (a reported breakpoint hit, a "stop" signal, exec) stop every thread and report one
+ * event. A stop that arrives while the others are being stopped is kept on its thread
+ * (has_event) and reported at the next continue instead of resuming: no hit is lost and none
+ * is reported twice.
+ *
+ * Kernel facts this relies on (ptrace(2), kernel/signal.c, arch/x86/kernel/traps.c):
+ * - int3 raises SIGTRAP with si_code SI_KERNEL and pc just past the 0xCC byte; single-step
+ *   raises SIGTRAP with TRAP_TRACE (or si_code SIGTRAP when a signal handler is entered
+ *   during the step); a signal sent by kill/tgkill/raise carries SI_USER/SI_TKILL.
+ * - A seized thread's clone child starts in a PTRACE_EVENT_STOP: it runs nothing until we
+ *   resume it, so it never runs past a removed breakpoint byte.
+ * - PTRACE_INTERRUPT sent to a thread that already stopped for another reason may still
+ *   produce a PTRACE_EVENT_STOP after the next resume; such stray stops are just resumed.
+ * - Resuming a signal-delivery-stop with the same signal number re-delivers the original
+ *   siginfo; resuming with 0 discards the signal.
+ */
+#include "tracer/tracer.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+enum verdict {
+	V_RESUME, /* out-of-band: let the thread go on (with resume_sig) */
+	V_REPORT, /* th->ev is set: stop everything and report */
+	V_QUIET,  /* an interrupt or initial stop: nothing to report */
+	V_GONE,   /* the thread (or the process) no longer exists */
+};
+
+#define RIP_OFFSET offsetof(struct user, regs.rip)
+
+static uint64_t get_pc(pid_t tid)
+{
+	errno = 0;
+	long v = ptrace(PTRACE_PEEKUSER, tid, (void *)RIP_OFFSET, 0);
+	return errno ? 0 : (uint64_t)v;
+}
+
+static void set_pc(pid_t tid, uint64_t pc)
+{
+	ptrace(PTRACE_POKEUSER, tid, (void *)RIP_OFFSET, (void *)(uintptr_t)pc);
+}
+
+void tr_send_event(struct tracer *t, uint32_t kind, const void *p, uint32_t len, int fd)
+{
+	tr_send(t->sock, kind, 0, 0, p, len, fd);
+}
+
+void tr_process_gone(struct tracer *t, int status)
+{
+	struct tr_exit ex = {.pid = t->pid};
+	if (WIFEXITED(status)) {
+		ex.code = WEXITSTATUS(status);
+	} else if (WIFSIGNALED(status)) {
+		ex.signo = WTERMSIG(status);
+		ex.core = WCOREDUMP(status) ? 1 : 0;
+	}
+	tr_threads_reset(t);
+	tr_bp_forget_all(t);
+	t->pid = 0;
+	t->running = false;
+	if (t->memfd >= 0)
+		close(t->memfd);
+	t->memfd = -1;
+	tr_send_event(t, TR_EV_EXIT, &ex, sizeof(ex), -1);
+}
+
+/* A forked child inherits our int3 bytes. Restore them in its copy of memory and let it go.
+ * A vfork child shares our memory, so the bytes stay; it runs only until it execs or exits. */
+static void release_fork_child(struct tracer *t, pid_t child, bool shares_memory)
+{
+	int st;
+	if (waitpid(child, &st, __WALL) != child)
+		return;
+	if (!shares_memory && t->bp_used) {
+		char path[64];
+		snprintf(path, sizeof(path), "/proc/%d/mem", (int)child);
+		FILE *f = fopen(path, "r+");
+		if (f) {
+			int fd = fileno(f);
+			for (size_t i = 0; i < t->bp_cap; i++)
+				if (t->bps[i].addr &&
+				    pwrite(fd, &t->bps[i].orig, 1, (off_t)t->bps[i].addr) != 1)
+					break;
+			fclose(f);
+		}
+	}
+	ptrace(PTRACE_DETACH, child, 0, 0);
+}
+
+static enum verdict on_exec(struct tracer *t, struct tr_thread **thp)
+{
+	/* execve() killed every other thread; the survivor now has the leader's tid, and the old
+	 * image (with our int3 bytes) is gone. */
+	tr_bp_forget_all(t);
+	tr_threads_reset(t);
+	struct tr_thread *th = tr_thread_add(t, t->pid);
+	th->reaped = th->stopped = true;
+	*thp = th;
+	if (tr_open_mem(t) == 0) {
+		int fd = dup(t->memfd);
+		tr_send_event(t, TR_EV_MEMFD, NULL, 0, fd);
+		if (fd >= 0)
+			close(fd);
+	}
+	memset(&th->ev, 0, sizeof(th->ev));
+	th->ev.reason = TR_STOP_EXEC;
+	th->ev.tid = th->tid;
+	th->ev.pc = get_pc(th->tid);
+	th->has_event = true;
+	return V_REPORT;
+}
+
+static enum verdict on_breakpoint(struct tracer *t, struct tr_thread *th, struct tr_bploc *b)
+{
+	set_pc(th->tid, b->addr);
+	th->hit_addr = b->addr;
+	if (th->rehit_addr == b->addr) {
+		th->rehit_addr = 0; /* the hit that a signal handler interrupted, not a new one */
+		return V_RESUME;
+	}
+	struct tr_stop *ev = &th->ev;
+	memset(ev, 0, sizeof(*ev));
+	for (uint32_t i = 0; i < b->ngroups; i++) {
+		struct tr_group *g = tr_group_get(t, b->groups[i]);
+		g->hits++;
+		if (!(b->flags[i] & TR_BP_INTERNAL) && g->ignore) {
+			g->ignore--;
+			continue;
+		}
+		ev->groups[ev->ngroups++] = *g;
+	}
+	if (!ev->ngroups)
+		return V_RESUME;
+	ev->reason = TR_STOP_BREAKPOINT;
+	ev->tid = th->tid;
+	ev->pc = b->addr;
+	th->has_event = true;
+	return V_REPORT;
+}
+
+static enum verdict on_signal(struct tracer *t, struct tr_thread *th, int sig,
+			      const siginfo_t *si)
+{
+	uint8_t p = t->sigpolicy[sig];
+	th->resume_sig = (p & TR_SIG_PASS) ? sig : 0;
+	if (p & TR_SIG_STOP) {
+		struct tr_stop *ev = &th->ev;
+		memset(ev, 0, sizeof(*ev));
+		ev->reason = TR_STOP_SIGNAL;
+		ev->tid = th->tid;
+		ev->signo = sig;
+		ev->code = si ? si->si_code : 0;
+		if (si && (sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL))
+			ev->fault_addr = (uint64_t)(uintptr_t)si->si_addr;
+		ev->pc = get_pc(th->tid);
+		th->has_event = true;
+		return V_REPORT;
+	}
+	if (p & TR_SIG_PRINT) {
+		struct tr_signal_ev se = {.tid = th->tid, .signo = sig};
+		tr_send_event(t, TR_EV_SIGNAL, &se, sizeof(se), -1);
+	}
+	return V_RESUME;
+}
+
+static enum verdict on_trap(struct tracer *t, struct tr_thread *th)
+{
+	siginfo_t si;
+	if (ptrace(PTRACE_GETSIGINFO, th->tid, 0, &si) != 0)
+		return V_GONE;
+	if (th->user_step && si.si_code != SI_KERNEL && si.si_code != SI_USER &&
+	    si.si_code != SI_TKILL) {
+		th->user_step = false;
+		memset(&th->ev, 0, sizeof(th->ev));
+		th->ev.reason = TR_STOP_STEP;
+		th->ev.tid = th->tid;
+		th->ev.pc = get_pc(th->tid);
+		th->has_event = true;
+		return V_REPORT;
+	}
+	if (si.si_code == SI_KERNEL) {
+		uint64_t pc = get_pc(th->tid);
+		struct tr_bploc *b = pc ? tr_bp_find(t, pc - 1) : NULL;
+		if (b)
+			return on_breakpoint(t, th, b);
+	}
+	/* Not ours (the program's own int3 or raise(SIGTRAP), or a runtime's trap): the signal
+	 * policy decides, and by default it goes back to the program untouched. */
+	return on_signal(t, th, SIGTRAP, &si);
+}
+
+static enum verdict classify_event(struct tracer *t, struct tr_thread **thp, int sig, int event)
+{
+	struct tr_thread *th = *thp;
+	unsigned long msg = 0;
+	switch (event) {
+	case PTRACE_EVENT_CLONE: {
+		ptrace(PTRACE_GETEVENTMSG, th->tid, 0, &msg);
+		pid_t tid = (pid_t)msg;
+		size_t idx = (size_t)(th - t->threads);
+		if (!tr_thread_find(t, tid)) {
+			tr_thread_add(t, tid); /* starts unreaped: its first stop is still coming */
+			struct tr_thread_ev te = {.tid = tid, .exited = 0};
+			tr_send_event(t, TR_EV_THREAD, &te, sizeof(te), -1);
+		}
+		*thp = &t->threads[idx]; /* the array may have moved */
+		return V_RESUME;
+	}
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+		ptrace(PTRACE_GETEVENTMSG, th->tid, 0, &msg);
+		release_fork_child(t, (pid_t)msg, event == PTRACE_EVENT_VFORK);
+		return V_RESUME;
+	case PTRACE_EVENT_EXEC:
+		return on_exec(t, thp);
+	case PTRACE_EVENT_EXIT:
+		return V_RESUME;
+	case PTRACE_EVENT_STOP:
+		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)
+			return V_RESUME; /* group-stop: see tr_resume_thread */
+		return V_QUIET;
+	default:
+		return V_RESUME;
+	}
+}
+
+/* Interprets one wait status of tid. Never resumes anything. */
+static enum verdict classify(struct tracer *t, struct tr_thread **thp, int status)
+{
+	struct tr_thread *th = *thp;
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		if (th->tid == t->pid) {
+			tr_process_gone(t, status);
+		} else {
+			struct tr_thread_ev te = {.tid = th->tid, .exited = 1};
+			tr_thread_remove(t, th->tid);
+			tr_send_event(t, TR_EV_THREAD, &te, sizeof(te), -1);
+		}
+		*thp = NULL;
+		return V_GONE;
+	}
+	if (!WIFSTOPPED(status))
+		return V_QUIET;
+	th->reaped = th->stopped = true;
+	int sig = WSTOPSIG(status), event = status >> 16;
+	if (event)
+		return classify_event(t, thp, sig, event);
+	if (sig == SIGTRAP)
+		return on_trap(t, th);
+	siginfo_t si;
+	bool have_si = ptrace(PTRACE_GETSIGINFO, th->tid, 0, &si) == 0;
+	return on_signal(t, th, sig, have_si ? &si : NULL);
+}
+
+static void reinsert(struct tracer *t, uint64_t addr)
+{
+	if (t->pid && tr_bp_find(t, addr))
+		tr_mem_write_byte(t, addr, 0xCC);
+}
+
+/* Executes the instruction under th's breakpoint with the int3 byte removed. The caller
+ * guarantees no other thread runs meanwhile, so none can pass the breakpoint unnoticed. */
+static void step_over(struct tracer *t, struct tr_thread *th)
+{
+	uint64_t addr = th->hit_addr;
+	struct tr_bploc *b = tr_bp_find(t, addr);
+	th->hit_addr = 0;
+	if (!b || get_pc(th->tid) != addr)
+		return; /* the breakpoint went away, or the session moved the pc */
+	pid_t tid = th->tid;
+	tr_mem_write_byte(t, addr, b->orig);
+	int sig = 0;
+	for (;;) {
+		int st;
+		if (ptrace(PTRACE_SINGLESTEP, tid, 0, (void *)(uintptr_t)sig) != 0)
+			break;
+		bool delivered = sig != 0;
+		sig = 0;
+		if (waitpid(tid, &st, __WALL) != tid)
+			break;
+		if (WIFSTOPPED(st) && WSTOPSIG(st) == SIGTRAP && !(st >> 16)) {
+			siginfo_t si;
+			ptrace(PTRACE_GETSIGINFO, tid, 0, &si);
+			if (si.si_code != SI_USER && si.si_code != SI_TKILL) {
+				if (delivered && get_pc(tid) != addr)
+					th->rehit_addr = addr; /* in a handler; addr runs later */
+				break;
+			}
+		}
+		struct tr_thread *cur = th;
+		enum verdict v = classify(t, &cur, st);
+		if (v == V_GONE || !cur || (WIFSTOPPED(st) && (st >> 16) == PTRACE_EVENT_EXEC))
+			return; /* thread or image gone: nothing to reinsert into */
+		th = cur;
+		if (v == V_REPORT) {
+			if (get_pc(tid) == addr)
+				th->hit_addr = addr; /* the instruction has not run yet */
+			break;
+		}
+		if (WIFSTOPPED(st) && !(st >> 16) && th->resume_sig) {
+			/* A signal to pass arrived before the instruction ran: deliver it with the
+			 * step (resuming with 0 would discard it). */
+			sig = th->resume_sig;
+			th->resume_sig = 0;
+		}
+	}
+	reinsert(t, addr);
+}
+
+static bool others_running(struct tracer *t, const struct tr_thread *th)
+{
+	for (size_t i = 0; i < t->nthreads; i++)
+		if (&t->threads[i] != th && t->threads[i].reaped && !t->threads[i].stopped)
+			return true;
+	return false;
+}
+
+static void resume_thread(struct tracer *t, struct tr_thread *th)
+{
+	if (th->hit_addr)
+		step_over(t, th);
+	if (th->has_event)
+		return;
+	if (ptrace(PTRACE_CONT, th->tid, 0, (void *)(uintptr_t)th->resume_sig) == 0)
+		th->stopped = false;
+	th->resume_sig = 0;
+}
+
+static struct tr_thread *pick_event(struct tracer *t)
+{
+	for (size_t k = 0; k < t->nthreads; k++) {
+		size_t i = (t->report_cursor + k) % t->nthreads;
+		struct tr_thread *th = &t->threads[i];
+		if (!th->has_event)
+			continue;
+		if (th->ev.reason == TR_STOP_BREAKPOINT && !tr_bp_find(t, th->ev.pc)) {
+			th->has_event = false; /* deleted since the hit: the pc was already rewound */
+			th->hit_addr = 0;
+			continue;
+		}
+		t->report_cursor = i + 1;
+		return th;
+	}
+	return NULL;
+}
+
+static void report(struct tracer *t, struct tr_thread *th)
+{
+	th->has_event = false;
+	t->running = false;
+	struct tr_stop ev = th->ev;
+	tr_send_event(t, TR_EV_STOP, &ev, sizeof(ev), -1);
+}
+
+/* Every thread is stopped: report the next waiting event, or resume everything. */
+static void finish_stop(struct tracer *t)
+{
+	for (;;) {
+		if (!t->pid)
+			return;
+		struct tr_thread *th = pick_event(t);
+		if (th) {
+			report(t, th);
+			return;
+		}
+		bool stepped = false;
+		for (size_t i = 0; i < t->nthreads; i++) {
+			if (t->threads[i].stopped && t->threads[i].hit_addr) {
+				step_over(t, &t->threads[i]);
+				stepped = true;
+			}
+		}
+		if (stepped)
+			continue; /* a step may have produced an event (or ended the process) */
+		break;
+	}
+	t->running = true;
+	for (size_t i = 0; i < t->nthreads; i++)
+		if (t->threads[i].stopped)
+			resume_thread(t, &t->threads[i]);
+}
+
+void tr_wait_all_stopped(struct tracer *t)
+{
+	for (;;) {
+		bool waiting = false;
+		for (size_t i = 0; i < t->nthreads; i++)
+			if (!t->threads[i].stopped)
+				waiting = true;
+		if (!waiting || !t->pid)
+			return;
+		int st;
+		pid_t w = waitpid(-1, &st, __WALL);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return;
+		}
+		struct tr_thread *th = tr_thread_find(t, w);
+		if (!th)
+			th = tr_thread_add(t, w); /* a new thread whose clone event is still queued */
+		classify(t, &th, st);
+	}
+}
+
+void tr_stop_all(struct tracer *t)
+{
+	for (size_t i = 0; i < t->nthreads; i++)
+		if (!t->threads[i].stopped && t->threads[i].reaped)
+			ptrace(PTRACE_INTERRUPT, t->threads[i].tid, 0, 0);
+	tr_wait_all_stopped(t);
+}
+
+static void on_status(struct tracer *t, pid_t tid, int status)
+{
+	struct tr_thread *th = tr_thread_find(t, tid);
+	if (!th)
+		th = tr_thread_add(t, tid);
+	enum verdict v = classify(t, &th, status);
+	if (v == V_GONE || !t->pid)
+		return;
+	if (!t->running)
+		return; /* stopped state: whatever this was stays with the thread */
+	if (th->user_step && v != V_REPORT) {
+		/* an out-of-band stop in the middle of a user's single-step: step again */
+		ptrace(PTRACE_SINGLESTEP, th->tid, 0, (void *)(uintptr_t)th->resume_sig);
+		th->resume_sig = 0;
+		th->stopped = false;
+		return;
+	}
+	if (v == V_REPORT || (th->hit_addr && others_running(t, th))) {
+		tr_stop_all(t);
+		finish_stop(t);
+		return;
+	}
+	resume_thread(t, th);
+	if (th->has_event) { /* the step over the breakpoint produced an event */
+		tr_stop_all(t);
+		finish_stop(t);
+	}
+}
+
+void tr_on_sigchld(struct tracer *t)
+{
+	int st;
+	pid_t w;
+	while (t->pid && (w = waitpid(-1, &st, WNOHANG | __WALL)) > 0)
+		on_status(t, w, st);
+}
+
+void tr_continue(struct tracer *t)
+{
+	finish_stop(t);
+}
+
+void tr_interrupt(struct tracer *t)
+{
+	tr_stop_all(t);
+	if (!t->pid)
+		return;
+	struct tr_thread *th = pick_event(t);
+	if (th) {
+		report(t, th);
+		return;
+	}
+	struct tr_stop ev = {.reason = TR_STOP_INTERRUPT, .tid = t->pid};
+	struct tr_thread *leader = tr_thread_find(t, t->pid);
+	if (!leader && t->nthreads)
+		ev.tid = t->threads[0].tid;
+	ev.pc = get_pc(ev.tid);
+	t->running = false;
+	tr_send_event(t, TR_EV_STOP, &ev, sizeof(ev), -1);
+}
+
+int tr_singlestep(struct tracer *t, pid_t tid)
+{
+	struct tr_thread *th = tr_thread_find(t, tid);
+	if (!th || !th->stopped)
+		return -ESRCH;
+	th->user_step = true;
+	if (th->hit_addr) {
+		step_over(t, th); /* executes exactly the instruction under the breakpoint */
+		if (!t->pid)
+			return 0;
+		if (!th->has_event) {
+			th->user_step = false;
+			memset(&th->ev, 0, sizeof(th->ev));
+			th->ev.reason = TR_STOP_STEP;
+			th->ev.tid = tid;
+			th->ev.pc = get_pc(tid);
+			th->has_event = true;
+		}
+		report(t, th);
+		return 0;
+	}
+	t->running = true; /* only this thread runs; the others stay stopped */
+	if (ptrace(PTRACE_SINGLESTEP, tid, 0, (void *)(uintptr_t)th->resume_sig) != 0) {
+		t->running = false;
+		th->user_step = false;
+		return -errno;
+	}
+	th->resume_sig = 0;
+	th->stopped = false;
+	return 0;
+}

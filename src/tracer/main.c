@@ -1,0 +1,302 @@
+/* main.c: mixdbg-tracer's entry point and request loop.
+ *
+ * Usage: mixdbg-tracer --fd N   (N: our end of the session's socketpair)
+ *
+ * The loop blocks in poll() on the socket and on a signalfd for SIGCHLD; it never sleeps to
+ * poll. When the session goes away (end of file), breakpoints are removed and an attached
+ * process is detached, a launched one killed: the debuggee is never left with int3 bytes.
+ */
+#include "tracer/tracer.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+static void reply(struct tracer *t, uint32_t seq, int status, const void *p, uint32_t len, int fd)
+{
+	tr_send(t->sock, TR_REPLY, seq, status, p, len, fd);
+}
+
+static void reply_err(struct tracer *t, uint32_t seq, int status, const char *msg)
+{
+	reply(t, seq, status, msg, (uint32_t)strlen(msg) + 1, -1);
+}
+
+static void default_signal_policy(struct tracer *t)
+{
+	for (int s = 1; s <= 64; s++)
+		t->sigpolicy[s] = TR_SIG_STOP | TR_SIG_PRINT | TR_SIG_PASS;
+	/* Signals programs use routinely: pass quietly (gdb's defaults). */
+	int quiet[] = {SIGALRM, SIGURG, SIGCHLD, SIGWINCH, SIGIO, SIGVTALRM, SIGPROF, SIGPWR};
+	for (size_t i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++)
+		t->sigpolicy[quiet[i]] = TR_SIG_PASS;
+	/* A SIGTRAP that is not from our breakpoint or step belongs to the program. */
+	t->sigpolicy[SIGTRAP] = TR_SIG_PASS;
+	/* SIGINT at the terminal is how the user interrupts: stop, and do not pass it on. */
+	t->sigpolicy[SIGINT] = TR_SIG_STOP | TR_SIG_PRINT;
+}
+
+static bool need(struct tracer *t, const struct tr_msg *m, size_t size)
+{
+	if (m->hdr.len < size) {
+		reply_err(t, m->hdr.seq, -EINVAL, "malformed request");
+		return false;
+	}
+	return true;
+}
+
+static bool need_process(struct tracer *t, const struct tr_msg *m, bool stopped)
+{
+	if (!t->pid) {
+		reply_err(t, m->hdr.seq, -ESRCH, "the program is not being run");
+		return false;
+	}
+	if (stopped && t->running) {
+		reply_err(t, m->hdr.seq, -EBUSY, "the program is running");
+		return false;
+	}
+	return true;
+}
+
+static void send_started(struct tracer *t, uint32_t seq)
+{
+	struct tr_launched l = {.pid = t->pid, .nthreads = (uint32_t)t->nthreads};
+	int fd = dup(t->memfd);
+	reply(t, seq, 0, &l, sizeof(l), fd);
+	if (fd >= 0)
+		close(fd);
+}
+
+static void handle(struct tracer *t, struct tr_msg *m)
+{
+	char err[512];
+	uint32_t seq = m->hdr.seq;
+	switch (m->hdr.kind) {
+	case TR_REQ_LAUNCH: {
+		if (t->pid) {
+			reply_err(t, seq, -EBUSY, "a program is already being debugged");
+			return;
+		}
+		int r = tr_launch(t, m->payload, m->hdr.len, err, sizeof(err));
+		if (r)
+			reply_err(t, seq, r, err);
+		else
+			send_started(t, seq);
+		return;
+	}
+	case TR_REQ_ATTACH: {
+		struct tr_pid p;
+		if (!need(t, m, sizeof(p)))
+			return;
+		if (t->pid) {
+			reply_err(t, seq, -EBUSY, "a program is already being debugged");
+			return;
+		}
+		memcpy(&p, m->payload, sizeof(p));
+		int r = tr_attach(t, p.pid, err, sizeof(err));
+		if (r)
+			reply_err(t, seq, r, err);
+		else
+			send_started(t, seq);
+		return;
+	}
+	case TR_REQ_CONT:
+		if (!need_process(t, m, true))
+			return;
+		reply(t, seq, 0, NULL, 0, -1);
+		tr_continue(t);
+		return;
+	case TR_REQ_INTERRUPT:
+		if (!need_process(t, m, false))
+			return;
+		if (!t->running) {
+			reply_err(t, seq, -EALREADY, "the program is already stopped");
+			return;
+		}
+		reply(t, seq, 0, NULL, 0, -1);
+		tr_interrupt(t);
+		return;
+	case TR_REQ_DETACH:
+		if (!need_process(t, m, false))
+			return;
+		tr_detach(t);
+		reply(t, seq, 0, NULL, 0, -1);
+		return;
+	case TR_REQ_KILL:
+		if (!need_process(t, m, false))
+			return;
+		tr_kill(t);
+		reply(t, seq, 0, NULL, 0, -1);
+		return;
+	case TR_REQ_BP_INSERT:
+	case TR_REQ_BP_REMOVE: {
+		struct tr_bp b;
+		if (!need(t, m, sizeof(b)) || !need_process(t, m, true))
+			return;
+		memcpy(&b, m->payload, sizeof(b));
+		if (m->hdr.kind == TR_REQ_BP_REMOVE) {
+			int r = tr_bp_remove(t, &b);
+			reply(t, seq, r, NULL, 0, -1);
+			return;
+		}
+		struct tr_bp_inserted ins = {0};
+		int r = tr_bp_insert(t, &b, &ins.orig);
+		if (r) {
+			snprintf(err, sizeof(err), "cannot insert breakpoint at 0x%llx: %s",
+				 (unsigned long long)b.addr,
+				 r == -EFAULT ? "address not mapped" : strerror(-r));
+			reply_err(t, seq, r, err);
+		} else {
+			reply(t, seq, 0, &ins, sizeof(ins), -1);
+		}
+		return;
+	}
+	case TR_REQ_GROUP_SET:
+	case TR_REQ_GROUP_GET: {
+		struct tr_group g;
+		if (!need(t, m, sizeof(g)))
+			return;
+		memcpy(&g, m->payload, sizeof(g));
+		struct tr_group *tg = tr_group_get(t, g.id);
+		if (m->hdr.kind == TR_REQ_GROUP_SET)
+			tg->ignore = g.ignore;
+		g = *tg;
+		reply(t, seq, 0, &g, sizeof(g), -1);
+		return;
+	}
+	case TR_REQ_GET_REGS:
+	case TR_REQ_SET_REGS: {
+		struct tr_regs r;
+		size_t size = m->hdr.kind == TR_REQ_GET_REGS ? sizeof(struct tr_pid) : sizeof(r);
+		if (!need(t, m, size) || !need_process(t, m, true))
+			return;
+		memcpy(&r, m->payload, size);
+		struct tr_thread *th = tr_thread_find(t, r.tid);
+		if (!th || !th->stopped) {
+			snprintf(err, sizeof(err), "no stopped thread %d", r.tid);
+			reply_err(t, seq, -ESRCH, err);
+			return;
+		}
+		long rc = ptrace(m->hdr.kind == TR_REQ_GET_REGS ? PTRACE_GETREGS : PTRACE_SETREGS,
+				 r.tid, 0, &r.regs);
+		if (rc != 0) {
+			snprintf(err, sizeof(err), "cannot access registers of thread %d: %s", r.tid,
+				 strerror(errno));
+			reply_err(t, seq, -errno, err);
+			return;
+		}
+		if (m->hdr.kind == TR_REQ_SET_REGS)
+			th->hit_addr = 0; /* the session moved the thread; no step-over owed */
+		reply(t, seq, 0, &r.regs, sizeof(r.regs), -1);
+		return;
+	}
+	case TR_REQ_THREADS: {
+		struct tr_thread_info *v = calloc(t->nthreads + 1, sizeof(*v));
+		uint32_t n = 0;
+		for (size_t i = 0; v && i < t->nthreads; i++) {
+			v[n].tid = t->threads[i].tid;
+			v[n++].flags = t->threads[i].tid == t->pid ? TR_THREAD_LEADER : 0;
+		}
+		reply(t, seq, 0, v, n * (uint32_t)sizeof(*v), -1);
+		free(v);
+		return;
+	}
+	case TR_REQ_SIGNAL_POLICY: {
+		struct tr_sigpolicy p;
+		if (!need(t, m, sizeof(p)))
+			return;
+		memcpy(&p, m->payload, sizeof(p));
+		if (p.signo < 1 || p.signo > 64) {
+			reply_err(t, seq, -EINVAL, "no such signal");
+			return;
+		}
+		t->sigpolicy[p.signo] = (uint8_t)p.flags;
+		reply(t, seq, 0, NULL, 0, -1);
+		return;
+	}
+	case TR_REQ_SINGLESTEP: {
+		struct tr_pid p;
+		if (!need(t, m, sizeof(p)) || !need_process(t, m, true))
+			return;
+		memcpy(&p, m->payload, sizeof(p));
+		reply(t, seq, 0, NULL, 0, -1);
+		int r = tr_singlestep(t, p.pid);
+		if (r) {
+			struct tr_stop ev = {.reason = TR_STOP_STEP, .tid = p.pid};
+			tr_send_event(t, TR_EV_STOP, &ev, sizeof(ev), -1);
+		}
+		return;
+	}
+	default:
+		snprintf(err, sizeof(err), "unknown request %u", m->hdr.kind);
+		reply_err(t, seq, -ENOSYS, err);
+	}
+}
+
+/* The session is gone: leave the debuggee as if never touched (or gone, if we started it). */
+static void session_lost(struct tracer *t)
+{
+	if (!t->pid)
+		return;
+	if (t->launched)
+		tr_kill(t);
+	else
+		tr_detach(t);
+}
+
+int main(int argc, char **argv)
+{
+	struct tracer t = {.sock = -1, .sigfd = -1, .memfd = -1};
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--fd") && i + 1 < argc)
+			t.sock = atoi(argv[++i]);
+	if (t.sock < 0) {
+		fprintf(stderr, "mixdbg-tracer: usage: mixdbg-tracer --fd N (started by mixdbg)\n");
+		return 2;
+	}
+	/* Ctrl-C at the terminal is the session's to handle; we must survive it. */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGPIPE, SIG_IGN);
+	sigset_t chld;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
+	t.sigfd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC);
+	if (t.sigfd < 0) {
+		perror("mixdbg-tracer: signalfd");
+		return 1;
+	}
+	default_signal_policy(&t);
+	struct pollfd pf[2] = {{.fd = t.sock, .events = POLLIN}, {.fd = t.sigfd, .events = POLLIN}};
+	for (;;) {
+		if (poll(pf, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (pf[1].revents & POLLIN) {
+			struct signalfd_siginfo ssi;
+			while (read(t.sigfd, &ssi, sizeof(ssi)) == (ssize_t)sizeof(ssi))
+				;
+			tr_on_sigchld(&t);
+		}
+		if (pf[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+			struct tr_msg m;
+			int r = tr_recv(t.sock, &m);
+			if (r) {
+				tr_msg_free(&m);
+				break;
+			}
+			handle(&t, &m);
+			tr_msg_free(&m);
+		}
+	}
+	session_lost(&t);
+	return 0;
+}

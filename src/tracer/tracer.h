@@ -1,0 +1,95 @@
+/* tracer.h: state of mixdbg-tracer, the process that owns ptrace for one debuggee.
+ *
+ * Why a separate process: ARCHITECTURE.md. In short, libmscordbi polls waitpid() in the
+ * debugger process (it would steal ptrace stops), the runtime's own traps must be answered
+ * in microseconds without waking the session, and a session that dies must not leave int3
+ * bytes behind: the tracer sees EOF on its socket and cleans up.
+ *
+ * One thread, one loop: poll() on the session socket and a signalfd for SIGCHLD. Every
+ * ptrace request is issued from this thread (the kernel requires the tracer thread).
+ */
+#ifndef MX_TRACER_TRACER_H
+#define MX_TRACER_TRACER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "proto/proto.h"
+
+struct tr_thread {
+	pid_t tid;
+	bool reaped;        /* we have seen its first stop (new threads start unreaped) */
+	bool stopped;       /* in a ptrace stop that we reaped and have not resumed */
+	bool has_event;     /* ev waits to be reported to the session */
+	struct tr_stop ev;  /* the waiting event */
+	int resume_sig;     /* signal to deliver when it resumes (0 none) */
+	uint64_t hit_addr;  /* pc was rewound to this breakpoint: step over it before resuming */
+	uint64_t rehit_addr; /* a signal handler interrupted a step-over: the next int3 hit here
+				is that same hit, not a new one */
+	bool user_step;     /* a TR_REQ_SINGLESTEP is under way */
+};
+
+struct tr_bploc {
+	uint64_t addr;     /* 0 marks a free slot */
+	uint8_t orig;      /* byte under the int3 */
+	bool tombstone;    /* deleted slot in the open-addressing table */
+	uint32_t ngroups;
+	uint32_t groups[TR_STOP_MAX_GROUPS]; /* user breakpoints with a location here */
+	uint32_t flags[TR_STOP_MAX_GROUPS];  /* enum tr_bp_flags for each */
+};
+
+struct tracer {
+	int sock;            /* to the session */
+	int sigfd;           /* signalfd for SIGCHLD */
+	int memfd;           /* /proc/PID/mem of the debuggee, read/write */
+	pid_t pid;           /* 0 when no process */
+	bool launched;       /* we started it (kill on session loss) rather than attached */
+	bool running;        /* the session resumed it; a stop is not yet reported */
+	struct tr_thread *threads;
+	size_t nthreads, cap_threads;
+	size_t report_cursor; /* round-robin start when several threads have events */
+	struct tr_bploc *bps; /* open-addressing hash on addr */
+	size_t bp_cap, bp_used;
+	struct tr_group *groups;
+	size_t ngroups, cap_groups;
+	uint8_t sigpolicy[65]; /* enum tr_sig_flags per signal number */
+};
+
+/* threads.c */
+struct tr_thread *tr_thread_find(struct tracer *t, pid_t tid);
+struct tr_thread *tr_thread_add(struct tracer *t, pid_t tid);
+void tr_thread_remove(struct tracer *t, pid_t tid);
+void tr_threads_reset(struct tracer *t);
+
+/* bptable.c */
+struct tr_bploc *tr_bp_find(struct tracer *t, uint64_t addr);
+int tr_bp_insert(struct tracer *t, const struct tr_bp *req, uint8_t *orig);
+int tr_bp_remove(struct tracer *t, const struct tr_bp *req);
+void tr_bp_remove_all_bytes(struct tracer *t);
+void tr_bp_forget_all(struct tracer *t);
+int tr_mem_write_byte(struct tracer *t, uint64_t addr, uint8_t b);
+struct tr_group *tr_group_get(struct tracer *t, uint32_t id);
+
+/* process.c */
+int tr_launch(struct tracer *t, const void *payload, uint32_t len, char *err, size_t errlen);
+int tr_attach(struct tracer *t, pid_t pid, char *err, size_t errlen);
+void tr_detach(struct tracer *t);
+void tr_kill(struct tracer *t);
+int tr_open_mem(struct tracer *t);
+unsigned tr_ptrace_options(const struct tracer *t);
+
+/* events.c */
+void tr_on_sigchld(struct tracer *t);
+void tr_stop_all(struct tracer *t);
+void tr_continue(struct tracer *t);
+void tr_interrupt(struct tracer *t);
+int tr_singlestep(struct tracer *t, pid_t tid);
+void tr_send_event(struct tracer *t, uint32_t kind, const void *p, uint32_t len, int fd);
+/* Reaps threads until every known thread is stopped (after interrupts were sent). */
+void tr_wait_all_stopped(struct tracer *t);
+/* Records a process exit and reports it; returns true if the process is gone. */
+void tr_process_gone(struct tracer *t, int status);
+
+#endif

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# A condition over registers stops exactly at the matching hit; registers, memory and
+# disassembly are readable there; `continue N` ignores N-1 crossings.
+source "$(dirname "$0")/../lib.sh"
+set -u
+run_mixdbg -batch -ex 'break hot if $rdi == 7' -ex 'info breakpoints' -ex run \
+	-ex 'info registers rdi rip' -ex 'info registers' -ex 'x/2i $pc' -ex 'x/1dw &counter' \
+	-ex 'x/s $rsp' -ex 'x/2xg $sp' -ex 'delete' -ex 'continue' --args "$FIXTURES/loop" 20
+expect_count 1 'hit Breakpoint 1, hot \(\)'
+expect_out 'stop only if \$rdi == 7'
+expect_out '^rdi +0x7 +7$'
+expect_out '^rip +0x[0-9a-f]+ +0x[0-9a-f]+ <hot\+[0-9]+>$'
+expect_out '^eflags +0x[0-9a-f]+ +\[ .*\]$'
+expect_out '^fs_base '
+expect_out '<hot\+[0-9]+>:	[a-z]+'
+# counter was incremented once per call before i==7: 7 calls so far
+expect_out '<counter\+0>:	7$'
+expect_out 'exited normally'
+
+run_mixdbg -batch -ex 'break hot' -ex run -ex 'continue 5' -ex 'info breakpoints' \
+	--args "$FIXTURES/loop" 20
+expect_out 'Will ignore next 4 crossings of breakpoint 1\.  Continuing\.'
+expect_out 'breakpoint already hit 6 times'
+expect_count 2 'hit Breakpoint 1'
+pass
