@@ -69,6 +69,7 @@ int main(int argc, char **argv)
 		} else if (is_opt(a, "-ex", "--eval-command") || is_opt(a, "-x", "--command")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "mixdbg: option '%s' requires an argument\n", a);
+				free(acts);
 				return 2;
 			}
 			acts[nacts].is_file = a[1] == 'x' || !strcmp(a, "--command");
@@ -76,18 +77,21 @@ int main(int argc, char **argv)
 		} else if (is_opt(a, "-p", "--pid")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "mixdbg: option '%s' requires a process id\n", a);
+				free(acts);
 				return 2;
 			}
 			pid_arg = argv[++i];
 		} else if (!strcmp(a, "--debug-file-directory")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "mixdbg: option '%s' requires a directory\n", a);
+				free(acts);
 				return 2;
 			}
 			debug_dirs = argv[++i];
 		} else if (!strcmp(a, "--args")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "mixdbg: --args requires a program\n");
+				free(acts);
 				return 2;
 			}
 			program = argv[i + 1];
@@ -96,9 +100,11 @@ int main(int argc, char **argv)
 			break;
 		} else if (!strcmp(a, "--help-commands-markdown")) {
 			cli_print_commands_markdown(stdout);
+			free(acts);
 			return 0;
 		} else if (is_opt(a, "-h", "--help")) {
 			usage(stdout);
+			free(acts);
 			return 0;
 		} else if (is_opt(a, "-q", "-nx") || is_opt(a, "--quiet", "--nx") ||
 			   !strcmp(a, "-silent")) {
@@ -106,6 +112,7 @@ int main(int argc, char **argv)
 		} else if (a[0] == '-') {
 			fprintf(stderr, "mixdbg: unrecognized option '%s'\n", a);
 			usage(stderr);
+			free(acts);
 			return 2;
 		} else if (!program) {
 			program = a;
@@ -113,6 +120,7 @@ int main(int argc, char **argv)
 			pid_arg = a;
 		} else {
 			fprintf(stderr, "mixdbg: excess command line argument '%s'\n", a);
+			free(acts);
 			return 2;
 		}
 	}
@@ -120,6 +128,7 @@ int main(int argc, char **argv)
 	struct mx_err err;
 	if (ses_new(&c.ses, &opt, cli_notify, &c, &err) != 0) {
 		fprintf(stderr, "mixdbg: %s\n", err.msg);
+		free(acts);
 		return 1;
 	}
 	interrupt_target = c.ses;

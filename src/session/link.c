@@ -118,10 +118,15 @@ int ses_call(struct ses *s, uint32_t kind, const void *p, uint32_t len, struct t
 		int status = m.hdr.status;
 		if (status && err)
 			mx_err_set(err, "%s", m.hdr.len ? (char *)m.payload : strerror(-status));
-		if (reply)
-			*reply = m;
-		else
+		if (reply && !status) {
+			*reply = m; /* the caller frees it */
+		} else {
 			tr_msg_free(&m);
+			if (reply) {
+				reply->payload = NULL;
+				reply->fd = -1;
+			}
+		}
 		return status;
 	}
 }

@@ -66,7 +66,8 @@ struct ses {
 int ses_link_start(struct ses *s, const char *tracer_path, struct mx_err *err);
 void ses_link_stop(struct ses *s);
 /* Sends a request and waits for its reply (events that come first are queued). Returns the
- * reply status; on failure err gets the tracer's message. reply may be NULL. */
+ * reply status; on failure err gets the tracer's message. reply (may be NULL) is filled only on
+ * success, and is then the caller's to free. */
 int ses_call(struct ses *s, uint32_t kind, const void *p, uint32_t len, struct tr_msg *reply,
 	     struct mx_err *err);
 /* Next event: returns 1 with *m filled, 0 if interrupted by ses_request_interrupt, or -1 if

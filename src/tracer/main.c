@@ -298,5 +298,10 @@ int main(int argc, char **argv)
 		}
 	}
 	session_lost(&t);
+	free(t.threads);
+	free(t.groups);
+	tr_bp_forget_all(&t);
+	close(t.sigfd);
+	close(t.sock);
 	return 0;
 }

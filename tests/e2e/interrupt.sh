@@ -13,6 +13,7 @@ wait "$dbg"
 rc=$?
 OUT=$(cat "$PWD/out")
 cat "$PWD/out" >&2
+sanitizer_check "$OUT"
 [ "$rc" = 0 ] || fail "mixdbg exited with $rc"
 expect_out 'Thread 1 "sleeper" stopped\.'
 expect_count 4 '^[* ] [0-9]+ +Thread [0-9]+ "sleeper"'
