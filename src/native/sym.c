@@ -1,14 +1,27 @@
 /* sym.c: symbols and line tables of the program's modules, through elfutils (see sym.h).
  *
- * One Dwfl per process. Modules are reported with dwfl_report_elf at their load bias (for an
- * ET_DYN object, "base" with add_p_vaddr=false is the absolute load address of vaddr 0, which is
- * link_map.l_addr; ET_EXEC ignores it: libdwfl.h's table). Removal re-reports the survivors
- * between dwfl_report_begin and dwfl_report_end; dwfl then drops the rest and keeps the
- * Dwfl_Module of each re-reported file (same name and range).
+ * This module owns one Dwfl per process (struct nat_syms) and a list of struct nat_module, one
+ * per reported ELF object, each pointing at its Dwfl_Module. Nothing else in mixdbg talks to
+ * elfutils for symbols; every address crossing this API is a run-time address.
  *
- * Separate debug files: dwfl_standard_find_debuginfo searches build-id links
- * (ROOT/.build-id/xx/rest.debug) under every absolute element of debuginfo_path, and the
- * .gnu_debuglink name in the object's directory, its .debug/ and under each root.
+ * Elfutils facts relied on:
+ * - dwfl_report_elf(dwfl, name, path, -1, base, false): for ET_DYN, base is the absolute address
+ *   of the file's vaddr 0, i.e. link_map.l_addr; for ET_EXEC base is ignored (libdwfl.h's
+ *   table). Addresses from dwfl_module_getsym_info / dwfl_module_addrinfo are then run-time
+ *   addresses, and DWARF addresses need the bias that dwfl_module_nextcu/addrdie return.
+ * - Between dwfl_report_begin and dwfl_report_end, dwfl_report_module(name, start, end) with
+ *   the name and range of an existing module keeps that very Dwfl_Module (and its open files);
+ *   modules not re-reported are freed by dwfl_report_end. Removal uses this, so it never
+ *   re-opens files (which may be gone by then).
+ * - dwfl_standard_find_debuginfo looks up the build-id link ROOT/.build-id/xx/rest.debug under
+ *   every absolute element of debuginfo_path, then the .gnu_debuglink name in the object's
+ *   directory, in each relative element (".debug") under it, and under each absolute root
+ *   (ROOT/<object dir>/name, then ROOT/name).
+ * - dwarf_getsrclines returns the CU's rows sorted by address, rows at one address keeping
+ *   their table order; dwarf_getsrc_die returns the last row at or below an address.
+ * - dwarf_getscopes returns the scopes holding an address innermost first, with inlined
+ *   subroutines as their own scopes; dwarf_attr_integrate follows DW_AT_abstract_origin and
+ *   DW_AT_specification, so it names concrete and inlined instances.
  */
 #include "native/sym.h"
 
@@ -26,27 +39,32 @@
 #include "util/xalloc.h"
 
 struct nat_module {
-	char *path;        /* file reported */
-	uint64_t bias;     /* load bias */
-	Dwfl_Module *mod;  /* libdwfl's module */
+	char *path;       /* file reported (also the Dwfl_Module's name) */
+	uint64_t bias;    /* load bias (link_map.l_addr) */
+	Dwfl_Module *mod; /* libdwfl's module */
 };
 
 struct nat_syms {
-	Dwfl *dwfl;
-	Dwfl_Callbacks cb;     /* must outlive dwfl */
-	char *debuginfo_path;  /* what cb.debuginfo_path points to */
-	struct nat_module **mods;
-	size_t n, cap;
+	Dwfl *dwfl;               /* the session with libdwfl */
+	Dwfl_Callbacks cb;        /* must outlive dwfl */
+	char *debuginfo_path;     /* what cb.debuginfo_path points to */
+	struct nat_module **mods; /* reported modules in load order */
+	size_t n;                 /* number of mods */
+	size_t cap;               /* allocated slots in mods */
 };
+
+/* ---- session and modules ---- */
 
 int nat_syms_new(struct nat_syms **out, const char *debug_dirs, struct mx_err *err)
 {
 	struct nat_syms *s = xcalloc(1, sizeof(*s));
-	s->debuginfo_path = xasprintf(":.debug:/usr/lib/debug%s%s", debug_dirs ? ":" : "",
-				      debug_dirs ? debug_dirs : "");
+	bool extra = debug_dirs && debug_dirs[0];
+
+	/* user roots first so they win over the system's */
+	s->debuginfo_path = xasprintf(":.debug%s%s:/usr/lib/debug", extra ? ":" : "",
+				      extra ? debug_dirs : "");
 	s->cb.find_elf = dwfl_build_id_find_elf;
 	s->cb.find_debuginfo = dwfl_standard_find_debuginfo;
-	s->cb.section_address = dwfl_offline_section_address;
 	s->cb.debuginfo_path = &s->debuginfo_path;
 	s->dwfl = dwfl_begin(&s->cb);
 	if (!s->dwfl) {
@@ -87,16 +105,18 @@ int nat_syms_add_module(struct nat_syms *s, const char *path, uint64_t bias,
 			return 0;
 		}
 	}
+	/* libdwfl's own message for a missing file does not say which file */
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return mx_err_errno(err, errno, "cannot open '%s'", path);
+	close(fd);
+
 	dwfl_report_begin_add(s->dwfl);
-	Dwfl_Module *mod = dwfl_report_elf(s->dwfl, path, path, fd, bias, false);
+	Dwfl_Module *mod = dwfl_report_elf(s->dwfl, path, path, -1, bias, false);
 	dwfl_report_end(s->dwfl, NULL, NULL);
-	if (!mod) {
-		close(fd);
-		return mx_err_set(err, "cannot read '%s' as an ELF file: %s", path, dwfl_errmsg(-1));
-	}
+	if (!mod)
+		return mx_err_set(err, "cannot load symbols of '%s': %s", path, dwfl_errmsg(-1));
+
 	struct nat_module *m = xcalloc(1, sizeof(*m));
 	m->path = xstrdup(path);
 	m->bias = bias;
@@ -108,13 +128,17 @@ int nat_syms_add_module(struct nat_syms *s, const char *path, uint64_t bias,
 	return 0;
 }
 
-/* Re-reports every module but `drop` (NULL: none). */
+/* Tells libdwfl that exactly the modules in s->mods remain; it frees the others. */
 static void rereport(struct nat_syms *s)
 {
 	dwfl_report_begin(s->dwfl);
 	for (size_t i = 0; i < s->n; i++) {
 		struct nat_module *m = s->mods[i];
-		Dwfl_Module *mod = dwfl_report_elf(s->dwfl, m->path, m->path, -1, m->bias, false);
+		const char *name = NULL;
+		Dwarf_Addr start = 0, end = 0;
+
+		name = dwfl_module_info(m->mod, NULL, &start, &end, NULL, NULL, NULL, NULL);
+		Dwfl_Module *mod = dwfl_report_module(s->dwfl, name ? name : m->path, start, end);
 		if (mod)
 			m->mod = mod;
 	}
@@ -139,8 +163,7 @@ void nat_syms_clear(struct nat_syms *s)
 	for (size_t i = 0; i < s->n; i++)
 		free_module(s->mods[i]);
 	s->n = 0;
-	dwfl_report_begin(s->dwfl);
-	dwfl_report_end(s->dwfl, NULL, NULL);
+	rereport(s);
 }
 
 const char *nat_module_path(const struct nat_module *m)
@@ -156,6 +179,7 @@ uint64_t nat_module_bias(const struct nat_module *m)
 void nat_module_range(const struct nat_module *m, uint64_t *lo, uint64_t *hi)
 {
 	Dwarf_Addr start = 0, end = 0;
+
 	dwfl_module_info(m->mod, NULL, &start, &end, NULL, NULL, NULL, NULL);
 	*lo = start;
 	*hi = end;
@@ -166,9 +190,11 @@ bool nat_module_has_dwarf(const struct nat_module *m, const char **debug_path)
 	Dwarf_Addr bias;
 	Dwarf *dw = dwfl_module_getdwarf(m->mod, &bias);
 	const char *mainfile = NULL, *debugfile = NULL;
+
+	/* debugfile is NULL when the DWARF is in the main file */
 	dwfl_module_info(m->mod, NULL, NULL, NULL, NULL, NULL, &mainfile, &debugfile);
 	if (debug_path)
-		*debug_path = debugfile ? debugfile : mainfile;
+		*debug_path = !dw ? NULL : debugfile ? debugfile : mainfile ? mainfile : m->path;
 	return dw != NULL;
 }
 
@@ -182,6 +208,14 @@ const struct nat_module *nat_syms_module_at(const struct nat_syms *s, size_t i)
 	return i < s->n ? s->mods[i] : NULL;
 }
 
+/* True when m is one of s's modules and lookups restricted to `only` (NULL: all) include it. */
+static bool selected(const struct nat_module *m, const struct nat_module *only)
+{
+	return !only || m == only;
+}
+
+/* ---- locations ---- */
+
 void nat_loc_list_clear(struct nat_loc_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
@@ -193,12 +227,13 @@ void nat_loc_list_clear(struct nat_loc_list *l)
 	l->n = l->cap = 0;
 }
 
-static void push_loc(struct nat_loc_list *out, uint64_t addr, const char *func, const char *file,
+/* Appends a location unless one at addr is already in out. */
+static bool push_loc(struct nat_loc_list *out, uint64_t addr, const char *func, const char *file,
 		     int line, bool inlined, const struct nat_module *m)
 {
 	for (size_t i = 0; i < out->n; i++)
 		if (out->v[i].addr == addr)
-			return;
+			return false;
 	xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof(*out->v));
 	struct nat_loc *l = &out->v[out->n++];
 	l->addr = addr;
@@ -207,105 +242,238 @@ static void push_loc(struct nat_loc_list *out, uint64_t addr, const char *func, 
 	l->line = line;
 	l->inlined = inlined;
 	l->module = m;
+	return true;
 }
 
-/* Name of a subprogram or inlined subroutine, following DW_AT_abstract_origin and
- * DW_AT_specification. */
+/* Name of a DIE, following DW_AT_abstract_origin and DW_AT_specification. */
 static const char *die_name(Dwarf_Die *die)
 {
 	Dwarf_Attribute attr;
+
 	if (dwarf_attr_integrate(die, DW_AT_name, &attr))
 		return dwarf_formstring(&attr);
 	return NULL;
 }
 
-/* The line-table row for a DWARF address (bias not applied), or its file/line. */
+/* One row of a line table, decoded. */
+struct row {
+	Dwarf_Addr addr;  /* DWARF address (no bias) */
+	int line;         /* source line */
+	bool stmt;        /* is_stmt */
+	bool end;         /* end_sequence */
+	bool prologue_end; /* prologue_end flag (clang sets it, gcc does not) */
+};
+
+static bool get_row(Dwarf_Lines *lines, size_t i, struct row *r)
+{
+	Dwarf_Line *l = dwarf_onesrcline(lines, i);
+
+	memset(r, 0, sizeof(*r));
+	if (!l || dwarf_lineaddr(l, &r->addr) != 0)
+		return false;
+	dwarf_lineno(l, &r->line);
+	dwarf_linebeginstatement(l, &r->stmt);
+	dwarf_lineendsequence(l, &r->end);
+	dwarf_lineprologueend(l, &r->prologue_end);
+	return true;
+}
+
+/* File and line of a DWARF address, as gdb reports them: the last row at or below addr, or,
+ * when that row is not a statement, the nearest statement row at the same address. */
 static bool line_at(Dwarf_Die *cu, Dwarf_Addr addr, const char **file, int *line)
 {
-	Dwarf_Line *l = dwarf_getsrc_die(cu, addr);
-	if (!l)
+	Dwarf_Line *found = dwarf_getsrc_die(cu, addr);
+	Dwarf_Lines *lines;
+	size_t n, i;
+	bool stmt = false;
+
+	if (!found)
 		return false;
-	*file = dwarf_linesrc(l, NULL, NULL);
-	dwarf_lineno(l, line);
+	dwarf_linebeginstatement(found, &stmt);
+	if (!stmt && dwarf_lineaddr(found, &addr) == 0 &&
+	    dwarf_getsrclines(cu, &lines, &n) == 0) {
+		for (i = 0; i < n && dwarf_onesrcline(lines, i) != found; i++)
+			;
+		for (; i > 0 && i < n; i--) {
+			struct row prev;
+			if (!get_row(lines, i - 1, &prev) || prev.addr != addr || prev.end)
+				break;
+			if (prev.stmt) {
+				found = dwarf_onesrcline(lines, i - 1);
+				break;
+			}
+		}
+	}
+	*file = dwarf_linesrc(found, NULL, NULL);
+	dwarf_lineno(found, line);
 	return *file != NULL;
 }
 
-/* First address past the prologue: the first line-table row after lowpc inside the
- * function (gdb's rule when no prologue analysis is done). */
+/* Where a breakpoint on function [low, high) goes, from its CU's line table (gdb's rule when it
+ * trusts the line table): a prologue_end row if any; low itself when several statement rows
+ * of different lines start at low (optimised code, no prologue); else the first statement row
+ * after low of another line than low's; else the second statement row; else low. */
 static Dwarf_Addr skip_prologue(Dwarf_Die *cu, Dwarf_Addr low, Dwarf_Addr high)
 {
 	Dwarf_Lines *lines;
 	size_t n;
+	Dwarf_Addr pe = 0, other = 0, second = 0;
+	int first_line = -1;
+	bool packed = false;
+
 	if (dwarf_getsrclines(cu, &lines, &n) != 0)
 		return low;
-	Dwarf_Addr best = 0;
 	for (size_t i = 0; i < n; i++) {
-		Dwarf_Line *l = dwarf_onesrcline(lines, i);
-		Dwarf_Addr a;
-		bool end = false, stmt = false;
-		if (!l || dwarf_lineaddr(l, &a) != 0)
+		struct row r;
+		if (!get_row(lines, i, &r) || r.end || r.addr < low || r.addr >= high)
 			continue;
-		dwarf_lineendsequence(l, &end);
-		dwarf_linebeginstatement(l, &stmt);
-		if (end || !stmt || a <= low || a >= high)
+		if (r.prologue_end && r.addr > low && (!pe || r.addr < pe))
+			pe = r.addr;
+		if (r.addr == low) {
+			if (first_line < 0)
+				first_line = r.line;
+			else if (r.stmt && r.line != first_line && r.line)
+				packed = true;
 			continue;
-		if (!best || a < best)
-			best = a;
+		}
+		if (!r.stmt)
+			continue;
+		if (!second || r.addr < second)
+			second = r.addr;
+		if (r.line != first_line && r.line && (!other || r.addr < other))
+			other = r.addr;
 	}
-	return best ? best : low;
+	if (pe)
+		return pe;
+	if (packed)
+		return low;
+	return other ? other : second ? second : low;
 }
 
+/* The end of the address range of die that starts at low (low + 1 if unknown). */
+static Dwarf_Addr range_end(Dwarf_Die *die, Dwarf_Addr low)
+{
+	Dwarf_Addr high, base, start, end;
+	ptrdiff_t off = 0;
+
+	if (dwarf_highpc(die, &high) == 0)
+		return high;
+	while ((off = dwarf_ranges(die, off, &base, &start, &end)) > 0)
+		if (start <= low && low < end)
+			return end;
+	return low + 1;
+}
+
+/* The entry address of a function instance (DW_AT_entry_pc, DW_AT_low_pc or the start of its
+ * first range); false for declarations and abstract instances. */
+static bool entry_of(Dwarf_Die *die, Dwarf_Addr *low)
+{
+	Dwarf_Addr base, end;
+
+	if (dwarf_entrypc(die, low) == 0)
+		return true;
+	return dwarf_ranges(die, 0, &base, low, &end) > 0;
+}
+
+/* State of one find_function walk over a module. */
 struct fn_search {
-	const char *name;
-	const struct nat_module *m;
-	Dwarf_Addr bias;
-	Dwarf_Die *cu;
-	struct nat_loc_list *out;
-	Dwarf_Addr *lowpcs; /* entry points of DWARF definitions found (to skip ELF duplicates) */
-	size_t nlow, caplow;
+	const char *name;             /* function wanted */
+	const struct nat_module *m;   /* module walked */
+	Dwarf_Addr bias;              /* DWARF bias of the current CU */
+	Dwarf_Die *cu;                /* current CU */
+	struct nat_loc_list *out;     /* where locations go */
+	uint64_t *entries;            /* run-time entries of DWARF definitions found */
+	size_t nentries;              /* number of entries */
+	size_t cap;                   /* allocated slots in entries */
 };
+
+static void fn_found(struct fn_search *fs, Dwarf_Die *die, bool inlined)
+{
+	Dwarf_Addr low, addr;
+	const char *file = NULL;
+	int line = 0;
+
+	if (!entry_of(die, &low))
+		return;
+	addr = inlined ? low : skip_prologue(fs->cu, low, range_end(die, low));
+	if (!inlined) {
+		xgrow((void **)&fs->entries, &fs->cap, fs->nentries + 1, sizeof(*fs->entries));
+		fs->entries[fs->nentries++] = low + fs->bias;
+	}
+	if (!line_at(fs->cu, addr, &file, &line)) {
+		file = NULL;
+		line = 0;
+	}
+	push_loc(fs->out, addr + fs->bias, fs->name, file, line, inlined, fs->m);
+}
+
+/* DIEs whose children may hold functions or inlined copies. */
+static bool may_hold_code(int tag)
+{
+	switch (tag) {
+	case DW_TAG_compile_unit:
+	case DW_TAG_partial_unit:
+	case DW_TAG_subprogram:
+	case DW_TAG_inlined_subroutine:
+	case DW_TAG_lexical_block:
+	case DW_TAG_namespace:
+	case DW_TAG_module:
+	case DW_TAG_structure_type:
+	case DW_TAG_class_type:
+	case DW_TAG_union_type:
+		return true;
+	default:
+		return false;
+	}
+}
 
 static void fn_visit(struct fn_search *fs, Dwarf_Die *die)
 {
 	int tag = dwarf_tag(die);
+	Dwarf_Die child;
+
 	if (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine) {
 		const char *nm = die_name(die);
-		Dwarf_Addr low = 0, high = 0;
-		if (nm && !strcmp(nm, fs->name)) {
-			bool have = false;
-			if (tag == DW_TAG_inlined_subroutine)
-				have = dwarf_entrypc(die, &low) == 0;
-			else
-				have = dwarf_lowpc(die, &low) == 0;
-			if (!have) {
-				Dwarf_Addr base, start, end;
-				have = dwarf_ranges(die, 0, &base, &start, &end) > 0;
-				low = start;
-			}
-			if (have) {
-				Dwarf_Addr addr = low;
-				if (tag == DW_TAG_subprogram) {
-					if (dwarf_highpc(die, &high) != 0)
-						high = low + 1;
-					addr = skip_prologue(fs->cu, low, high);
-					xgrow((void **)&fs->lowpcs, &fs->caplow, fs->nlow + 1,
-					      sizeof(*fs->lowpcs));
-					fs->lowpcs[fs->nlow++] = low + fs->bias;
-				}
-				const char *file = NULL;
-				int line = 0;
-				line_at(fs->cu, addr, &file, &line);
-				push_loc(fs->out, addr + fs->bias, nm, file, line,
-					 tag == DW_TAG_inlined_subroutine, fs->m);
-			}
-		}
+		if (nm && !strcmp(nm, fs->name))
+			fn_found(fs, die, tag == DW_TAG_inlined_subroutine);
 	}
-	Dwarf_Die child;
-	if (dwarf_child(die, &child) != 0)
+	if (!may_hold_code(tag) || dwarf_child(die, &child) != 0)
 		return;
 	do
 		fn_visit(fs, &child);
 	while (dwarf_siblingof(&child, &child) == 0);
+}
+
+/* Functions known only by their ELF symbol (libc's without debug info, assembly). */
+static void fn_from_symbols(struct fn_search *fs)
+{
+	Dwfl_Module *mod = fs->m->mod;
+	int nsyms = dwfl_module_getsymtab(mod);
+
+	for (int i = 1; i < nsyms; i++) {
+		GElf_Sym sym;
+		GElf_Addr addr;
+		GElf_Word shndx;
+		const char *nm = dwfl_module_getsym_info(mod, i, &sym, &addr, &shndx, NULL, NULL);
+		int type = GELF_ST_TYPE(sym.st_info);
+		bool dup = false;
+
+		if (!nm || strcmp(nm, fs->name) != 0 || shndx == SHN_UNDEF)
+			continue;
+		if (type != STT_FUNC && type != STT_GNU_IFUNC)
+			continue;
+		for (size_t k = 0; k < fs->nentries && !dup; k++)
+			dup = fs->entries[k] == addr;
+		if (dup)
+			continue;
+
+		const char *file = NULL;
+		int line = 0;
+		Dwfl_Line *l = dwfl_module_getsrc(mod, addr);
+		if (l)
+			file = dwfl_lineinfo(l, NULL, &line, NULL, NULL, NULL);
+		push_loc(fs->out, addr, nm, file, file ? line : 0, false, fs->m);
+	}
 }
 
 static void find_function_in(const struct nat_module *m, const char *name,
@@ -314,47 +482,33 @@ static void find_function_in(const struct nat_module *m, const char *name,
 	struct fn_search fs = {.name = name, .m = m, .out = out};
 	Dwarf_Die *cu = NULL;
 	Dwarf_Addr bias;
+
 	while ((cu = dwfl_module_nextcu(m->mod, cu, &bias))) {
 		fs.bias = bias;
 		fs.cu = cu;
 		fn_visit(&fs, cu);
 	}
-	/* ELF symbols: functions without DWARF (libc's, or a stripped program's) */
-	int nsyms = dwfl_module_getsymtab(m->mod);
-	for (int i = 1; i < nsyms; i++) {
-		GElf_Sym sym;
-		GElf_Addr addr;
-		GElf_Word shndx;
-		const char *nm =
-			dwfl_module_getsym_info(m->mod, i, &sym, &addr, &shndx, NULL, NULL);
-		if (!nm || strcmp(nm, name) != 0 || shndx == SHN_UNDEF)
-			continue;
-		int type = GELF_ST_TYPE(sym.st_info);
-		if (type != STT_FUNC && type != STT_GNU_IFUNC)
-			continue;
-		bool dup = false;
-		for (size_t k = 0; k < fs.nlow && !dup; k++)
-			dup = fs.lowpcs[k] == addr;
-		if (!dup)
-			push_loc(out, addr, nm, NULL, 0, false, m);
-	}
-	free(fs.lowpcs);
+	fn_from_symbols(&fs);
+	free(fs.entries);
 }
 
 int nat_syms_find_function(struct nat_syms *s, const struct nat_module *m, const char *name,
 			   struct nat_loc_list *out)
 {
 	size_t before = out->n;
+
 	for (size_t i = 0; i < s->n; i++)
-		if (!m || s->mods[i] == m)
+		if (selected(s->mods[i], m))
 			find_function_in(s->mods[i], name, out);
 	return (int)(out->n - before);
 }
 
+/* True when path ends with want at a path component boundary. */
 static bool path_matches(const char *path, const char *want)
 {
 	size_t lp = strlen(path), lw = strlen(want);
-	if (lw > lp || strcmp(path + lp - lw, want) != 0)
+
+	if (!lw || lw > lp || strcmp(path + lp - lw, want) != 0)
 		return false;
 	return lw == lp || want[0] == '/' || path[lp - lw - 1] == '/';
 }
@@ -366,6 +520,7 @@ static bool function_instance(Dwarf_Die *cu, Dwarf_Addr addr, Dwarf_Off *key, co
 	Dwarf_Die *scopes = NULL;
 	int n = dwarf_getscopes(cu, addr, &scopes);
 	bool found = false;
+
 	for (int i = 0; i < n && !found; i++) {
 		int tag = dwarf_tag(&scopes[i]);
 		if (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine) {
@@ -379,110 +534,137 @@ static bool function_instance(Dwarf_Die *cu, Dwarf_Addr addr, Dwarf_Off *key, co
 	return found;
 }
 
+/* One candidate location of find_line: the lowest address seen so far in one instance. */
 struct line_cand {
-	uint64_t addr;
-	const struct nat_module *m;
-	Dwarf_Off key; /* function instance */
-	const char *func;
-	const char *file;
-	int line;
-	bool inlined;
+	uint64_t addr;              /* run-time address */
+	const struct nat_module *m; /* module of addr */
+	Dwarf_Off key;              /* DIE offset of the function instance */
+	const char *func;           /* its name (libdw's memory) */
+	const char *file;           /* file of the row (libdw's memory) */
+	int line;                   /* line of the row */
+	bool inlined;               /* the instance is an inlined copy */
 };
 
-/* Scans one CU for rows of `line` in a matching file; records the smallest line > `line`
- * seen in a matching file in *next. */
-static void scan_cu(const struct nat_module *m, Dwarf_Die *cu, Dwarf_Addr bias, const char *file,
-		    int line, int *next, struct line_cand **cands, size_t *ncand, size_t *cap)
+/* State of one find_line scan. */
+struct line_search {
+	const char *file;        /* file suffix wanted */
+	int line;                /* line wanted */
+	int next;                /* smallest line > line with statement rows (0: none) */
+	struct line_cand *cands; /* candidates, one per instance */
+	size_t n;                /* number of cands */
+	size_t cap;              /* allocated slots in cands */
+};
+
+static void add_cand(struct line_search *ls, const struct line_cand *c)
+{
+	for (size_t k = 0; k < ls->n; k++) {
+		struct line_cand *o = &ls->cands[k];
+		if (o->m == c->m && o->key == c->key) {
+			if (c->addr < o->addr)
+				*o = *c;
+			return;
+		}
+	}
+	xgrow((void **)&ls->cands, &ls->cap, ls->n + 1, sizeof(*ls->cands));
+	ls->cands[ls->n++] = *c;
+}
+
+static void scan_cu(struct line_search *ls, const struct nat_module *m, Dwarf_Die *cu,
+		    Dwarf_Addr bias)
 {
 	Dwarf_Lines *lines;
 	size_t n;
+
 	if (dwarf_getsrclines(cu, &lines, &n) != 0)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		Dwarf_Line *l = dwarf_onesrcline(lines, i);
-		if (!l)
+		struct row r;
+		if (!get_row(lines, i, &r) || r.end || !r.stmt)
 			continue;
-		bool end = false, stmt = false;
-		dwarf_lineendsequence(l, &end);
-		dwarf_linebeginstatement(l, &stmt);
-		if (end || !stmt)
+		if (r.line < ls->line || (ls->next && r.line >= ls->next))
 			continue;
-		const char *src = dwarf_linesrc(l, NULL, NULL);
-		int ln = 0;
-		dwarf_lineno(l, &ln);
-		if (!src || !path_matches(src, file))
+		const char *src = dwarf_linesrc(dwarf_onesrcline(lines, i), NULL, NULL);
+		if (!src || !path_matches(src, ls->file))
 			continue;
-		if (ln > line && (!*next || ln < *next))
-			*next = ln;
-		if (ln != line)
+		if (r.line > ls->line && (!ls->next || r.line < ls->next))
+			ls->next = r.line;
+		if (r.line != ls->line)
 			continue;
-		Dwarf_Addr a;
-		if (dwarf_lineaddr(l, &a) != 0)
-			continue;
-		struct line_cand c = {.addr = a + bias, .m = m, .file = src, .line = ln};
-		if (!function_instance(cu, a, &c.key, &c.func, &c.inlined))
-			c.key = (Dwarf_Off)-1 - a; /* code outside any function: its own group */
-		bool merged = false;
-		for (size_t k = 0; k < *ncand; k++) {
-			struct line_cand *o = &(*cands)[k];
-			if (o->m == m && o->key == c.key) {
-				if (c.addr < o->addr)
-					*o = c;
-				merged = true;
-				break;
-			}
-		}
-		if (!merged) {
-			xgrow((void **)cands, cap, *ncand + 1, sizeof(**cands));
-			(*cands)[(*ncand)++] = c;
-		}
+
+		struct line_cand c = {.addr = r.addr + bias, .m = m, .file = src, .line = r.line};
+		if (!function_instance(cu, r.addr, &c.key, &c.func, &c.inlined))
+			c.key = (Dwarf_Off)-1 - r.addr; /* code outside any function: its own */
+		add_cand(ls, &c);
 	}
 }
 
-static void scan_line(struct nat_syms *s, const struct nat_module *m, const char *file, int line,
-		      int *next, struct line_cand **cands, size_t *ncand, size_t *cap)
+static void scan_line(struct nat_syms *s, const struct nat_module *m, struct line_search *ls)
 {
 	for (size_t i = 0; i < s->n; i++) {
-		if (m && s->mods[i] != m)
-			continue;
 		Dwarf_Die *cu = NULL;
 		Dwarf_Addr bias;
+
+		if (!selected(s->mods[i], m))
+			continue;
 		while ((cu = dwfl_module_nextcu(s->mods[i]->mod, cu, &bias)))
-			scan_cu(s->mods[i], cu, bias, file, line, next, cands, ncand, cap);
+			scan_cu(ls, s->mods[i], cu, bias);
 	}
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+	const struct line_cand *x = a, *y = b;
+
+	return x->addr < y->addr ? -1 : x->addr > y->addr;
 }
 
 int nat_syms_find_line(struct nat_syms *s, const struct nat_module *m, const char *file,
 		       int line, struct nat_loc_list *out)
 {
-	struct line_cand *cands = NULL;
-	size_t ncand = 0, cap = 0;
-	int next = 0;
-	scan_line(s, m, file, line, &next, &cands, &ncand, &cap);
-	if (!ncand && next) {
-		int unused = 0;
-		scan_line(s, m, file, next, &unused, &cands, &ncand, &cap);
-	}
+	struct line_search ls = {.file = file, .line = line};
 	size_t before = out->n;
-	for (size_t k = 0; k < ncand; k++)
-		push_loc(out, cands[k].addr, cands[k].func, cands[k].file, cands[k].line,
-			 cands[k].inlined, cands[k].m);
-	free(cands);
+
+	if (!file || line <= 0)
+		return 0;
+	scan_line(s, m, &ls);
+	if (!ls.n && ls.next) {
+		ls.line = ls.next;
+		scan_line(s, m, &ls);
+	}
+	qsort(ls.cands, ls.n, sizeof(*ls.cands), cand_cmp);
+	for (size_t k = 0; k < ls.n; k++) {
+		struct line_cand *c = &ls.cands[k];
+		push_loc(out, c->addr, c->func, c->file, c->line, c->inlined, c->m);
+	}
+	free(ls.cands);
 	return (int)(out->n - before);
 }
 
-uint64_t nat_syms_symbol_addr(struct nat_syms *s, const struct nat_module *m, const char *name)
+/* ---- symbols and addresses ---- */
+
+static uint64_t symbol_in(const struct nat_module *m, const char *name)
 {
-	(void)s;
 	int nsyms = dwfl_module_getsymtab(m->mod);
+
 	for (int i = 1; i < nsyms; i++) {
 		GElf_Sym sym;
 		GElf_Addr addr;
 		GElf_Word shndx;
-		const char *nm =
-			dwfl_module_getsym_info(m->mod, i, &sym, &addr, &shndx, NULL, NULL);
+		const char *nm = dwfl_module_getsym_info(m->mod, i, &sym, &addr, &shndx, NULL, NULL);
 		if (nm && shndx != SHN_UNDEF && !strcmp(nm, name))
 			return addr;
+	}
+	return 0;
+}
+
+uint64_t nat_syms_symbol_addr(struct nat_syms *s, const struct nat_module *m, const char *name)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (!selected(s->mods[i], m))
+			continue;
+		uint64_t a = symbol_in(s->mods[i], name);
+		if (a)
+			return a;
 	}
 	return 0;
 }
@@ -495,6 +677,25 @@ static struct nat_module *module_of(struct nat_syms *s, Dwfl_Module *mod)
 	return NULL;
 }
 
+static void dwarf_info(Dwfl_Module *mod, uint64_t addr, struct nat_addrinfo *out)
+{
+	Dwarf_Addr bias;
+	Dwarf_Die *cu = dwfl_module_addrdie(mod, addr, &bias);
+	Dwarf_Off key;
+	const char *fn = NULL, *file;
+	bool inl;
+	int line;
+
+	if (!cu)
+		return;
+	if (function_instance(cu, addr - bias, &key, &fn, &inl) && fn)
+		out->func = xstrdup(fn);
+	if (line_at(cu, addr - bias, &file, &line)) {
+		out->file = xstrdup(file);
+		out->line = line;
+	}
+}
+
 int nat_syms_addr_info(struct nat_syms *s, uint64_t addr, struct nat_addrinfo *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -502,6 +703,9 @@ int nat_syms_addr_info(struct nat_syms *s, uint64_t addr, struct nat_addrinfo *o
 	if (!mod)
 		return 0;
 	out->module = module_of(s, mod);
+	if (!out->module)
+		return 0;
+
 	GElf_Off off = 0;
 	GElf_Sym sym;
 	const char *name = dwfl_module_addrinfo(mod, addr, &off, &sym, NULL, NULL, NULL);
@@ -509,22 +713,7 @@ int nat_syms_addr_info(struct nat_syms *s, uint64_t addr, struct nat_addrinfo *o
 		out->sym = xstrdup(name);
 		out->sym_addr = addr - off;
 	}
-	Dwarf_Addr bias;
-	Dwarf_Die *cu = dwfl_module_addrdie(mod, addr, &bias);
-	if (cu) {
-		Dwarf_Off key;
-		const char *fn = NULL;
-		bool inl;
-		if (function_instance(cu, addr - bias, &key, &fn, &inl) && fn)
-			out->func = xstrdup(fn);
-
-		const char *file;
-		int line;
-		if (line_at(cu, addr - bias, &file, &line)) {
-			out->file = xstrdup(file);
-			out->line = line;
-		}
-	}
+	dwarf_info(mod, addr, out);
 	if (!out->func && out->sym)
 		out->func = xstrdup(out->sym);
 	return 0;
