@@ -37,7 +37,7 @@ $(BUILD)/obj/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/mixdbg-tracer: $(call obj,$(TRACER_SRCS))
-	$(CC) $(LDFLAGS_SAN) $^ -o $@
+	$(CC) $(LDFLAGS_SAN) $^ -lcapstone -o $@
 
 $(BUILD)/mixdbg: $(call obj,$(MIXDBG_SRCS))
 	$(CC) $(LDFLAGS_SAN) $^ $(LDLIBS_MIXDBG) -o $@

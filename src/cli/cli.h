@@ -11,9 +11,9 @@
 
 struct cli {
 	struct ses *ses;
-	bool batch;       /* -batch: no prompt, exit after the commands */
-	bool quit;        /* `quit` was given */
-	bool interactive; /* reading commands from a terminal */
+	bool batch;		 /* -batch: no prompt, exit after the commands */
+	bool quit;		 /* `quit` was given */
+	bool interactive;	 /* reading commands from a terminal */
 	char last_src_file[512]; /* source cache for printing lines */
 	char **src_lines;
 	size_t src_nlines;

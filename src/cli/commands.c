@@ -139,7 +139,8 @@ static int cmd_continue(struct cli *c, const char *args)
 		/* gdb: `continue N` ignores the breakpoint we are stopped at N-1 more times */
 		long n;
 		if (parse_int(args, 1, 0x7fffffff, &n) != 0)
-			return cli_error("Usage: continue [N] (N a positive count, got '%s').", args);
+			return cli_error("Usage: continue [N] (N a positive count, got '%s').",
+					 args);
 		int bp = 0;
 		for (size_t i = 0; i < ses_break_count(c->ses); i++) {
 			const struct ses_bp *b = ses_break_at(c->ses, i);
@@ -155,7 +156,8 @@ static int cmd_continue(struct cli *c, const char *args)
 			return cli_error("Not stopped at any breakpoint; argument ignored.");
 		if (ses_break_ignore(c->ses, bp, (uint32_t)(n - 1), &err) != 0)
 			return report(&err);
-		printf("Will ignore next %ld crossings of breakpoint %d.  Continuing.\n", n - 1, bp);
+		printf("Will ignore next %ld crossings of breakpoint %d.  Continuing.\n", n - 1,
+		       bp);
 	} else {
 		printf("Continuing.\n");
 	}
@@ -519,70 +521,67 @@ static int cmd_quit(struct cli *c, const char *args)
 }
 
 const struct cli_cmd cli_commands[] = {
-	{"run", "r", "[ARGS...]",
-	 "Start the program under the debugger, with ARGS (or the previous arguments), and run "
-	 "it until it stops or exits.",
-	 cmd_run},
-	{"start", NULL, "[ARGS...]",
-	 "Like run, but stop at the beginning of main (a temporary breakpoint).", cmd_start},
-	{"attach", NULL, "PID",
-	 "Attach to the running process PID (every thread) and stop it.", cmd_attach},
-	{"detach", NULL, "",
-	 "Remove every breakpoint and let the program run on as if never debugged.", cmd_detach},
-	{"kill", "k", "", "Kill the program being debugged.", cmd_kill},
-	{"continue", "c, cont, fg", "[N]",
-	 "Resume the program. With N, ignore the breakpoint stopped at N-1 more times.",
-	 cmd_continue},
-	{"stepi", "si", "[N]", "Execute one machine instruction (N times) in the current thread.",
-	 cmd_stepi},
-	{"break", "b, br", "[LOCATION] [if CONDITION]",
-	 "Set a breakpoint at LOCATION: FUNCTION, FILE:LINE, LINE (in the current file) or "
-	 "*ADDRESS. It is set in every loaded module that matches, and stays pending for "
-	 "libraries not loaded yet. CONDITION is an expression over registers ($rdi == 5).",
-	 cmd_break},
-	{"tbreak", NULL, "LOCATION", "Set a temporary breakpoint: deleted when first hit.",
-	 cmd_tbreak},
-	{"delete", "d", "[N...]", "Delete breakpoints N... (all if none given).", cmd_delete},
-	{"disable", NULL, "[N...]", "Disable breakpoints N... (all if none given).",
-	 cmd_disable},
-	{"enable", NULL, "[N...]", "Enable breakpoints N... (all if none given).", cmd_enable},
-	{"condition", NULL, "N [EXPRESSION]",
-	 "Stop at breakpoint N only when EXPRESSION (over registers and numbers) is nonzero; "
-	 "without EXPRESSION, make it unconditional.",
-	 cmd_condition},
-	{"ignore", NULL, "N COUNT",
-	 "Ignore the next COUNT hits of breakpoint N (decided in the tracer: an ignored hit "
-	 "costs no round trip).",
-	 cmd_ignore},
-	{"info breakpoints", "i b, info b, info break", "",
-	 "List breakpoints with their locations, conditions and hit counts.",
-	 cmd_info_breakpoints},
-	{"info threads", "i threads", "", "List the program's threads and where each one is.",
-	 cmd_info_threads},
-	{"thread", NULL, "[N]", "Select thread N (or show the current thread).", cmd_thread},
-	{"info sharedlibrary", "info shared, i shared, info dll", "",
-	 "List the loaded ELF objects with their address ranges and whether debug info was "
-	 "found.",
-	 cmd_info_sharedlibrary},
-	{"info registers", "i r, info reg", "[REGISTER...]",
-	 "Show the general registers of the current thread (or the named ones).",
-	 cli_cmd_info_registers},
-	{"info signals", "i signals, info handle", "[SIGNAL]",
-	 "Show what the debugger does with each signal.", cmd_info_signals},
-	{"handle", NULL, "SIGNAL ACTION...",
-	 "Set what happens when the program gets SIGNAL: stop/nostop, print/noprint, "
-	 "pass/nopass.",
-	 cmd_handle},
-	{"x", NULL, "[/NFU] ADDRESS",
-	 "Examine memory: N units of format F (x d u o t c a s i) and size U (b h w g) from "
-	 "ADDRESS (a number, $register or symbol, with + and -).",
-	 cli_cmd_x},
-	{"file", NULL, "PROGRAM", "Use PROGRAM as the program to debug.", cmd_file},
-	{"set args", NULL, "ARGS...", "Set the arguments of the next run.", cmd_set_args},
-	{"help", "h", "[COMMAND]", "List the commands, or describe one.", cmd_help},
-	{"quit", "q, exit", "", "Exit mixdbg (a started program is killed, an attached one "
-			       "detached).",
-	 cmd_quit},
+    {"run", "r", "[ARGS...]",
+     "Start the program under the debugger, with ARGS (or the previous arguments), and run "
+     "it until it stops or exits.",
+     cmd_run},
+    {"start", NULL, "[ARGS...]",
+     "Like run, but stop at the beginning of main (a temporary breakpoint).", cmd_start},
+    {"attach", NULL, "PID", "Attach to the running process PID (every thread) and stop it.",
+     cmd_attach},
+    {"detach", NULL, "", "Remove every breakpoint and let the program run on as if never debugged.",
+     cmd_detach},
+    {"kill", "k", "", "Kill the program being debugged.", cmd_kill},
+    {"continue", "c, cont, fg", "[N]",
+     "Resume the program. With N, ignore the breakpoint stopped at N-1 more times.", cmd_continue},
+    {"stepi", "si", "[N]", "Execute one machine instruction (N times) in the current thread.",
+     cmd_stepi},
+    {"break", "b, br", "[LOCATION] [if CONDITION]",
+     "Set a breakpoint at LOCATION: FUNCTION, FILE:LINE, LINE (in the current file) or "
+     "*ADDRESS. It is set in every loaded module that matches, and stays pending for "
+     "libraries not loaded yet. CONDITION is an expression over registers ($rdi == 5).",
+     cmd_break},
+    {"tbreak", NULL, "LOCATION", "Set a temporary breakpoint: deleted when first hit.", cmd_tbreak},
+    {"delete", "d", "[N...]", "Delete breakpoints N... (all if none given).", cmd_delete},
+    {"disable", NULL, "[N...]", "Disable breakpoints N... (all if none given).", cmd_disable},
+    {"enable", NULL, "[N...]", "Enable breakpoints N... (all if none given).", cmd_enable},
+    {"condition", NULL, "N [EXPRESSION]",
+     "Stop at breakpoint N only when EXPRESSION (over registers and numbers) is nonzero; "
+     "without EXPRESSION, make it unconditional.",
+     cmd_condition},
+    {"ignore", NULL, "N COUNT",
+     "Ignore the next COUNT hits of breakpoint N (decided in the tracer: an ignored hit "
+     "costs no round trip).",
+     cmd_ignore},
+    {"info breakpoints", "i b, info b, info break", "",
+     "List breakpoints with their locations, conditions and hit counts.", cmd_info_breakpoints},
+    {"info threads", "i threads", "", "List the program's threads and where each one is.",
+     cmd_info_threads},
+    {"thread", NULL, "[N]", "Select thread N (or show the current thread).", cmd_thread},
+    {"info sharedlibrary", "info shared, i shared, info dll", "",
+     "List the loaded ELF objects with their address ranges and whether debug info was "
+     "found.",
+     cmd_info_sharedlibrary},
+    {"info registers", "i r, info reg", "[REGISTER...]",
+     "Show the general registers of the current thread (or the named ones).",
+     cli_cmd_info_registers},
+    {"info signals", "i signals, info handle", "[SIGNAL]",
+     "Show what the debugger does with each signal.", cmd_info_signals},
+    {"handle", NULL, "SIGNAL ACTION...",
+     "Set what happens when the program gets SIGNAL: stop/nostop, print/noprint, "
+     "pass/nopass.",
+     cmd_handle},
+    {"x", NULL, "[/NFU] ADDRESS",
+     "Examine memory: N units of format F (x d u o t c a s i) and size U (b h w g) from "
+     "ADDRESS (a number, $register or symbol, with + and -).",
+     cli_cmd_x},
+    {"file", NULL, "PROGRAM", "Use PROGRAM as the program to debug.", cmd_file},
+    {"set args", NULL, "ARGS...", "Set the arguments of the next run.", cmd_set_args},
+    {"help", "h", "[COMMAND]", "List the commands, or describe one.", cmd_help},
+    {"quit", "q, exit", "",
+     "Exit mixdbg (a started program is killed, an attached one "
+     "detached).",
+     cmd_quit},
 };
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
@@ -619,8 +618,8 @@ void cli_print_commands_markdown(FILE *out)
 		     "Unambiguous prefixes of a command are accepted (`cont`, `disa`).\n\n");
 	for (size_t i = 0; i < cli_ncommands; i++) {
 		const struct cli_cmd *cmd = &cli_commands[i];
-		fprintf(out, "## `%s%s%s`\n\n%s\n\n", cmd->name, *cmd->usage ? " " : "",
-			cmd->usage, cmd->help);
+		fprintf(out, "## `%s%s%s`\n\n%s\n\n", cmd->name, *cmd->usage ? " " : "", cmd->usage,
+			cmd->help);
 		if (cmd->aliases)
 			fprintf(out, "Aliases: `%s`\n\n", cmd->aliases);
 	}

@@ -12,10 +12,13 @@ static const struct {
 	const char *name;
 	size_t off;
 } regs64[] = {
-#define R(n) {#n, offsetof(struct user_regs_struct, n)}
-	R(rax), R(rbx), R(rcx), R(rdx), R(rsi), R(rdi), R(rbp), R(rsp), R(r8),  R(r9),
-	R(r10), R(r11), R(r12), R(r13), R(r14), R(r15), R(rip), R(eflags), R(cs), R(ss),
-	R(ds),  R(es),  R(fs),  R(gs),  R(fs_base), R(gs_base),
+#define R(n)                                                                                       \
+	{                                                                                          \
+#n, offsetof(struct user_regs_struct, n)                                           \
+	}
+    R(rax), R(rbx), R(rcx), R(rdx), R(rsi), R(rdi), R(rbp),	R(rsp),	    R(r8),
+    R(r9),  R(r10), R(r11), R(r12), R(r13), R(r14), R(r15),	R(rip),	    R(eflags),
+    R(cs),  R(ss),  R(ds),  R(es),  R(fs),  R(gs),  R(fs_base), R(gs_base),
 #undef R
 };
 #define NREGS (sizeof(regs64) / sizeof(regs64[0]))
@@ -197,9 +200,10 @@ int cli_cmd_x(struct cli *c, const char *args)
 			else if (strchr("bhwg", *args))
 				size = *args;
 			else
-				return cli_error("Invalid format letter '%c' in x/FMT (formats: x d u "
-						 "o t c a s i; sizes: b h w g).",
-						 *args);
+				return cli_error(
+				    "Invalid format letter '%c' in x/FMT (formats: x d u "
+				    "o t c a s i; sizes: b h w g).",
+				    *args);
 			args++;
 		}
 	}
@@ -272,8 +276,8 @@ static void print_eflags(uint64_t v)
 	static const struct {
 		int bit;
 		const char *name;
-	} flags[] = {{0, "CF"}, {2, "PF"}, {4, "AF"}, {6, "ZF"}, {7, "SF"}, {8, "TF"},
-		     {9, "IF"}, {10, "DF"}, {11, "OF"}};
+	} flags[] = {{0, "CF"}, {2, "PF"}, {4, "AF"},  {6, "ZF"}, {7, "SF"},
+		     {8, "TF"}, {9, "IF"}, {10, "DF"}, {11, "OF"}};
 	printf("[ ");
 	for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
 		if (v & (1ull << flags[i].bit))

@@ -152,8 +152,8 @@ int main(int argc, char **argv)
 		status = cli_execute(&c, cmd) ? 1 : 0;
 	}
 	for (size_t i = 0; i < nacts && !c.quit; i++) {
-		int rc = acts[i].is_file ? cli_source(&c, acts[i].text)
-					 : cli_execute(&c, acts[i].text);
+		int rc =
+		    acts[i].is_file ? cli_source(&c, acts[i].text) : cli_execute(&c, acts[i].text);
 		status = rc ? 1 : 0;
 	}
 	c.interactive = !c.batch && isatty(STDIN_FILENO);

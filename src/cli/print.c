@@ -66,8 +66,7 @@ static const char *base_name(const char *p)
 }
 
 /* "hot () at loop.c:5" or "0x... in puts () from /lib/.../libc.so.6" */
-static void format_location(struct cli *c, uint64_t pc, bool at_line_start, char *buf,
-			    size_t len)
+static void format_location(struct cli *c, uint64_t pc, bool at_line_start, char *buf, size_t len)
 {
 	struct ses_where w;
 	ses_describe(c->ses, pc, &w);
@@ -180,8 +179,7 @@ void cli_notify(void *ctx, const struct ses_note *n)
 		printf("%s\n", n->text);
 		break;
 	case SES_NOTE_EXEC:
-		printf("process %d is executing new program: %s\n", (int)ses_pid(c->ses),
-		       n->text);
+		printf("process %d is executing new program: %s\n", (int)ses_pid(c->ses), n->text);
 		break;
 	}
 	fflush(stdout);

@@ -67,7 +67,8 @@ const struct cli_cmd *cli_find_command(const char *line, const char **args)
 		size_t ma = match_aliases(&cli_commands[i], line);
 		if (ma > m)
 			m = ma;
-		if (m > best && (line[m] == 0 || isspace((unsigned char)line[m]) || line[m] == '/')) {
+		if (m > best &&
+		    (line[m] == 0 || isspace((unsigned char)line[m]) || line[m] == '/')) {
 			best = m;
 			found = &cli_commands[i];
 		}
@@ -76,7 +77,8 @@ const struct cli_cmd *cli_find_command(const char *line, const char **args)
 		int count = 0;
 		for (size_t i = 0; i < cli_ncommands; i++) {
 			size_t m = match_words(cli_commands[i].name, line, false);
-			if (m && (line[m] == 0 || isspace((unsigned char)line[m]) || line[m] == '/')) {
+			if (m &&
+			    (line[m] == 0 || isspace((unsigned char)line[m]) || line[m] == '/')) {
 				if (m > best) {
 					best = m;
 					found = &cli_commands[i];

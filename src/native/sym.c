@@ -22,6 +22,11 @@
  * - dwarf_getscopes returns the scopes holding an address innermost first, with inlined
  *   subroutines as their own scopes; dwarf_attr_integrate follows DW_AT_abstract_origin and
  *   DW_AT_specification, so it names concrete and inlined instances.
+ * - gcc -O2 (location views) puts several is_stmt rows of different lines at one address, often
+ *   a function's low_pc; the last row at an address is often not a statement. Hence gdb's rules
+ *   here: such a function has no prologue to skip, and an address's line is the last row's,
+ *   or the nearest statement row's at the same address when the last is not one.
+ * - A PIE reported at bias 0 spans from address 0 (its first PT_LOAD holds the ELF header).
  */
 #include "native/sym.h"
 
@@ -39,18 +44,18 @@
 #include "util/xalloc.h"
 
 struct nat_module {
-	char *path;       /* file reported (also the Dwfl_Module's name) */
-	uint64_t bias;    /* load bias (link_map.l_addr) */
+	char *path;	  /* file reported (also the Dwfl_Module's name) */
+	uint64_t bias;	  /* load bias (link_map.l_addr) */
 	Dwfl_Module *mod; /* libdwfl's module */
 };
 
 struct nat_syms {
-	Dwfl *dwfl;               /* the session with libdwfl */
-	Dwfl_Callbacks cb;        /* must outlive dwfl */
-	char *debuginfo_path;     /* what cb.debuginfo_path points to */
+	Dwfl *dwfl;		  /* the session with libdwfl */
+	Dwfl_Callbacks cb;	  /* must outlive dwfl */
+	char *debuginfo_path;	  /* what cb.debuginfo_path points to */
 	struct nat_module **mods; /* reported modules in load order */
-	size_t n;                 /* number of mods */
-	size_t cap;               /* allocated slots in mods */
+	size_t n;		  /* number of mods */
+	size_t cap;		  /* allocated slots in mods */
 };
 
 /* ---- session and modules ---- */
@@ -61,8 +66,8 @@ int nat_syms_new(struct nat_syms **out, const char *debug_dirs, struct mx_err *e
 	bool extra = debug_dirs && debug_dirs[0];
 
 	/* user roots first so they win over the system's */
-	s->debuginfo_path = xasprintf(":.debug%s%s:/usr/lib/debug", extra ? ":" : "",
-				      extra ? debug_dirs : "");
+	s->debuginfo_path =
+	    xasprintf(":.debug%s%s:/usr/lib/debug", extra ? ":" : "", extra ? debug_dirs : "");
 	s->cb.find_elf = dwfl_build_id_find_elf;
 	s->cb.find_debuginfo = dwfl_standard_find_debuginfo;
 	s->cb.debuginfo_path = &s->debuginfo_path;
@@ -257,10 +262,10 @@ static const char *die_name(Dwarf_Die *die)
 
 /* One row of a line table, decoded. */
 struct row {
-	Dwarf_Addr addr;  /* DWARF address (no bias) */
-	int line;         /* source line */
-	bool stmt;        /* is_stmt */
-	bool end;         /* end_sequence */
+	Dwarf_Addr addr;   /* DWARF address (no bias) */
+	int line;	   /* source line */
+	bool stmt;	   /* is_stmt */
+	bool end;	   /* end_sequence */
 	bool prologue_end; /* prologue_end flag (clang sets it, gcc does not) */
 };
 
@@ -290,8 +295,7 @@ static bool line_at(Dwarf_Die *cu, Dwarf_Addr addr, const char **file, int *line
 	if (!found)
 		return false;
 	dwarf_linebeginstatement(found, &stmt);
-	if (!stmt && dwarf_lineaddr(found, &addr) == 0 &&
-	    dwarf_getsrclines(cu, &lines, &n) == 0) {
+	if (!stmt && dwarf_lineaddr(found, &addr) == 0 && dwarf_getsrclines(cu, &lines, &n) == 0) {
 		for (i = 0; i < n && dwarf_onesrcline(lines, i) != found; i++)
 			;
 		for (; i > 0 && i < n; i--) {
@@ -377,14 +381,14 @@ static bool entry_of(Dwarf_Die *die, Dwarf_Addr *low)
 
 /* State of one find_function walk over a module. */
 struct fn_search {
-	const char *name;             /* function wanted */
-	const struct nat_module *m;   /* module walked */
-	Dwarf_Addr bias;              /* DWARF bias of the current CU */
-	Dwarf_Die *cu;                /* current CU */
-	struct nat_loc_list *out;     /* where locations go */
-	uint64_t *entries;            /* run-time entries of DWARF definitions found */
-	size_t nentries;              /* number of entries */
-	size_t cap;                   /* allocated slots in entries */
+	const char *name;	    /* function wanted */
+	const struct nat_module *m; /* module walked */
+	Dwarf_Addr bias;	    /* DWARF bias of the current CU */
+	Dwarf_Die *cu;		    /* current CU */
+	struct nat_loc_list *out;   /* where locations go */
+	uint64_t *entries;	    /* run-time entries of DWARF definitions found */
+	size_t nentries;	    /* number of entries */
+	size_t cap;		    /* allocated slots in entries */
 };
 
 static void fn_found(struct fn_search *fs, Dwarf_Die *die, bool inlined)
@@ -476,8 +480,7 @@ static void fn_from_symbols(struct fn_search *fs)
 	}
 }
 
-static void find_function_in(const struct nat_module *m, const char *name,
-			     struct nat_loc_list *out)
+static void find_function_in(const struct nat_module *m, const char *name, struct nat_loc_list *out)
 {
 	struct fn_search fs = {.name = name, .m = m, .out = out};
 	Dwarf_Die *cu = NULL;
@@ -536,23 +539,23 @@ static bool function_instance(Dwarf_Die *cu, Dwarf_Addr addr, Dwarf_Off *key, co
 
 /* One candidate location of find_line: the lowest address seen so far in one instance. */
 struct line_cand {
-	uint64_t addr;              /* run-time address */
+	uint64_t addr;		    /* run-time address */
 	const struct nat_module *m; /* module of addr */
-	Dwarf_Off key;              /* DIE offset of the function instance */
-	const char *func;           /* its name (libdw's memory) */
-	const char *file;           /* file of the row (libdw's memory) */
-	int line;                   /* line of the row */
-	bool inlined;               /* the instance is an inlined copy */
+	Dwarf_Off key;		    /* DIE offset of the function instance */
+	const char *func;	    /* its name (libdw's memory) */
+	const char *file;	    /* file of the row (libdw's memory) */
+	int line;		    /* line of the row */
+	bool inlined;		    /* the instance is an inlined copy */
 };
 
 /* State of one find_line scan. */
 struct line_search {
-	const char *file;        /* file suffix wanted */
-	int line;                /* line wanted */
-	int next;                /* smallest line > line with statement rows (0: none) */
+	const char *file;	 /* file suffix wanted */
+	int line;		 /* line wanted */
+	int next;		 /* smallest line > line with statement rows (0: none) */
 	struct line_cand *cands; /* candidates, one per instance */
-	size_t n;                /* number of cands */
-	size_t cap;              /* allocated slots in cands */
+	size_t n;		 /* number of cands */
+	size_t cap;		 /* allocated slots in cands */
 };
 
 static void add_cand(struct line_search *ls, const struct line_cand *c)
@@ -618,8 +621,8 @@ static int cand_cmp(const void *a, const void *b)
 	return x->addr < y->addr ? -1 : x->addr > y->addr;
 }
 
-int nat_syms_find_line(struct nat_syms *s, const struct nat_module *m, const char *file,
-		       int line, struct nat_loc_list *out)
+int nat_syms_find_line(struct nat_syms *s, const struct nat_module *m, const char *file, int line,
+		       struct nat_loc_list *out)
 {
 	struct line_search ls = {.file = file, .line = line};
 	size_t before = out->n;
@@ -629,9 +632,11 @@ int nat_syms_find_line(struct nat_syms *s, const struct nat_module *m, const cha
 	scan_line(s, m, &ls);
 	if (!ls.n && ls.next) {
 		ls.line = ls.next;
+		ls.next = 0;
 		scan_line(s, m, &ls);
 	}
-	qsort(ls.cands, ls.n, sizeof(*ls.cands), cand_cmp);
+	if (ls.n > 1)
+		qsort(ls.cands, ls.n, sizeof(*ls.cands), cand_cmp);
 	for (size_t k = 0; k < ls.n; k++) {
 		struct line_cand *c = &ls.cands[k];
 		push_loc(out, c->addr, c->func, c->file, c->line, c->inlined, c->m);
@@ -650,7 +655,8 @@ static uint64_t symbol_in(const struct nat_module *m, const char *name)
 		GElf_Sym sym;
 		GElf_Addr addr;
 		GElf_Word shndx;
-		const char *nm = dwfl_module_getsym_info(m->mod, i, &sym, &addr, &shndx, NULL, NULL);
+		const char *nm =
+		    dwfl_module_getsym_info(m->mod, i, &sym, &addr, &shndx, NULL, NULL);
 		if (nm && shndx != SHN_UNDEF && !strcmp(nm, name))
 			return addr;
 	}

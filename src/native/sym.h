@@ -23,11 +23,11 @@ struct nat_module; /* one loaded ELF object; owned by nat_syms */
 
 /* One code location resolved from a breakpoint spec. */
 struct nat_loc {
-	uint64_t addr;                   /* run-time address */
-	char *func;                      /* function name (for an inlined copy: the inlined one) */
-	char *file;                      /* source file path as in DWARF (NULL if no line info) */
-	int line;                        /* source line, 0 if unknown */
-	bool inlined;                    /* this location is an inlined copy */
+	uint64_t addr;			 /* run-time address */
+	char *func;			 /* function name (for an inlined copy: the inlined one) */
+	char *file;			 /* source file path as in DWARF (NULL if no line info) */
+	int line;			 /* source line, 0 if unknown */
+	bool inlined;			 /* this location is an inlined copy */
 	const struct nat_module *module; /* module holding addr */
 };
 
@@ -39,11 +39,11 @@ struct nat_loc_list {
 /* What is known about one address. Strings are owned by the struct (nat_addrinfo_clear). */
 struct nat_addrinfo {
 	const struct nat_module *module; /* NULL if the address is in no reported module */
-	char *func;                      /* innermost function (an inlined one if inlined) from
+	char *func;			 /* innermost function (an inlined one if inlined) from
 					    DWARF, else the ELF symbol; NULL if none */
-	char *sym;                       /* ELF symbol holding addr, NULL if none */
-	uint64_t sym_addr;               /* start of sym */
-	char *file;                      /* NULL if no line info */
+	char *sym;			 /* ELF symbol holding addr, NULL if none */
+	uint64_t sym_addr;		 /* start of sym */
+	char *file;			 /* NULL if no line info */
 	int line;
 };
 
@@ -83,8 +83,8 @@ int nat_syms_find_function(struct nat_syms *s, const struct nat_module *m, const
  * line, the next line that has code (in the same file) is used, as gdb does. One location per
  * function instance (out-of-line or inlined copy): the lowest is_stmt address of that line in
  * it. Appends to out; returns the number appended. */
-int nat_syms_find_line(struct nat_syms *s, const struct nat_module *m, const char *file,
-		       int line, struct nat_loc_list *out);
+int nat_syms_find_line(struct nat_syms *s, const struct nat_module *m, const char *file, int line,
+		       struct nat_loc_list *out);
 
 /* Address of ELF symbol `name` (any type) in module m, from .symtab or .dynsym; 0 if absent. */
 uint64_t nat_syms_symbol_addr(struct nat_syms *s, const struct nat_module *m, const char *name);

@@ -21,34 +21,34 @@
 
 enum tr_kind {
 	/* requests */
-	TR_REQ_LAUNCH = 1,     /* struct tr_launch + strings; reply: struct tr_launched + memfd */
-	TR_REQ_ATTACH,         /* struct tr_pid; reply: struct tr_launched + memfd */
-	TR_REQ_CONT,           /* no payload: resume every thread (pending events first) */
-	TR_REQ_INTERRUPT,      /* no payload: stop every thread, then TR_EV_STOP(TR_STOP_INTERRUPT) */
-	TR_REQ_DETACH,         /* no payload: remove breakpoints, detach every thread */
-	TR_REQ_KILL,           /* no payload: kill the debuggee, reply after it is reaped */
-	TR_REQ_BP_INSERT,      /* struct tr_bp; reply: struct tr_bp_inserted */
-	TR_REQ_BP_REMOVE,      /* struct tr_bp */
-	TR_REQ_GROUP_SET,      /* struct tr_group: set a breakpoint's ignore count */
-	TR_REQ_GROUP_GET,      /* struct tr_group (id); reply: struct tr_group */
-	TR_REQ_GET_REGS,       /* struct tr_pid (tid); reply: struct user_regs_struct */
-	TR_REQ_SET_REGS,       /* struct tr_regs */
-	TR_REQ_THREADS,        /* no payload; reply: array of struct tr_thread_info */
-	TR_REQ_SIGNAL_POLICY,  /* struct tr_sigpolicy */
-	TR_REQ_SINGLESTEP,     /* struct tr_pid (tid): step one instruction, others stay stopped */
+	TR_REQ_LAUNCH = 1, /* struct tr_launch + strings; reply: struct tr_launched + memfd */
+	TR_REQ_ATTACH,	   /* struct tr_pid; reply: struct tr_launched + memfd */
+	TR_REQ_CONT,	   /* no payload: resume every thread (pending events first) */
+	TR_REQ_INTERRUPT,  /* no payload: stop every thread, then TR_EV_STOP(TR_STOP_INTERRUPT) */
+	TR_REQ_DETACH,	   /* no payload: remove breakpoints, detach every thread */
+	TR_REQ_KILL,	   /* no payload: kill the debuggee, reply after it is reaped */
+	TR_REQ_BP_INSERT,  /* struct tr_bp; reply: struct tr_bp_inserted */
+	TR_REQ_BP_REMOVE,  /* struct tr_bp */
+	TR_REQ_GROUP_SET,  /* struct tr_group: set a breakpoint's ignore count */
+	TR_REQ_GROUP_GET,  /* struct tr_group (id); reply: struct tr_group */
+	TR_REQ_GET_REGS,   /* struct tr_pid (tid); reply: struct user_regs_struct */
+	TR_REQ_SET_REGS,   /* struct tr_regs */
+	TR_REQ_THREADS,	   /* no payload; reply: array of struct tr_thread_info */
+	TR_REQ_SIGNAL_POLICY, /* struct tr_sigpolicy */
+	TR_REQ_SINGLESTEP,    /* struct tr_pid (tid): step one instruction, others stay stopped */
 	TR_REPLY = 64,
 	/* events */
-	TR_EV_STOP = 100,      /* struct tr_stop: every thread is stopped */
-	TR_EV_EXIT,            /* struct tr_exit: the process is gone */
-	TR_EV_THREAD,          /* struct tr_thread_ev: a thread appeared or went (no stop) */
-	TR_EV_SIGNAL,          /* struct tr_signal_ev: a "print, nostop" signal passed (no stop) */
-	TR_EV_MEMFD,           /* no payload, carries a new /proc/PID/mem fd (after an exec) */
+	TR_EV_STOP = 100, /* struct tr_stop: every thread is stopped */
+	TR_EV_EXIT,	  /* struct tr_exit: the process is gone */
+	TR_EV_THREAD,	  /* struct tr_thread_ev: a thread appeared or went (no stop) */
+	TR_EV_SIGNAL,	  /* struct tr_signal_ev: a "print, nostop" signal passed (no stop) */
+	TR_EV_MEMFD,	  /* no payload, carries a new /proc/PID/mem fd (after an exec) */
 };
 
 struct tr_hdr {
-	uint32_t kind;  /* enum tr_kind */
-	uint32_t len;   /* payload bytes after the header */
-	uint32_t seq;   /* request number; the reply repeats it; 0 for events */
+	uint32_t kind;	/* enum tr_kind */
+	uint32_t len;	/* payload bytes after the header */
+	uint32_t seq;	/* request number; the reply repeats it; 0 for events */
 	int32_t status; /* replies: 0 or -errno */
 };
 
@@ -66,7 +66,7 @@ struct tr_pid {
 };
 
 struct tr_launched {
-	int32_t pid;      /* the debuggee */
+	int32_t pid;	   /* the debuggee */
 	uint32_t nthreads; /* threads seized */
 };
 
@@ -75,7 +75,7 @@ enum tr_bp_flags {
 };
 
 struct tr_bp {
-	uint64_t addr;  /* where the int3 goes */
+	uint64_t addr;	/* where the int3 goes */
 	uint32_t group; /* the user breakpoint this location belongs to (nonzero) */
 	uint32_t flags; /* enum tr_bp_flags */
 };
@@ -85,9 +85,9 @@ struct tr_bp_inserted {
 };
 
 struct tr_group {
-	uint32_t id;     /* user breakpoint number */
+	uint32_t id;	 /* user breakpoint number */
 	uint32_t ignore; /* hits still to ignore */
-	uint64_t hits;   /* hits so far, ignored ones included */
+	uint64_t hits;	 /* hits so far, ignored ones included */
 };
 
 struct tr_regs {
@@ -115,31 +115,31 @@ struct tr_sigpolicy {
 
 enum tr_stop_reason {
 	TR_STOP_BREAKPOINT = 1, /* groups[] lists the breakpoints reporting this hit */
-	TR_STOP_SIGNAL,         /* signo, code, fault_addr; delivered on resume if "pass" */
-	TR_STOP_INTERRUPT,      /* TR_REQ_INTERRUPT was served */
-	TR_STOP_EXEC,           /* the program called execve: breakpoints and threads are reset */
-	TR_STOP_STEP,           /* TR_REQ_SINGLESTEP finished */
+	TR_STOP_SIGNAL,		/* signo, code, fault_addr; delivered on resume if "pass" */
+	TR_STOP_INTERRUPT,	/* TR_REQ_INTERRUPT was served */
+	TR_STOP_EXEC,		/* the program called execve: breakpoints and threads are reset */
+	TR_STOP_STEP,		/* TR_REQ_SINGLESTEP finished */
 };
 
 #define TR_STOP_MAX_GROUPS 8
 
 struct tr_stop {
-	uint32_t reason;    /* enum tr_stop_reason */
-	int32_t tid;        /* the thread that stopped */
-	int32_t signo;      /* TR_STOP_SIGNAL */
-	int32_t code;       /* siginfo si_code */
+	uint32_t reason;     /* enum tr_stop_reason */
+	int32_t tid;	     /* the thread that stopped */
+	int32_t signo;	     /* TR_STOP_SIGNAL */
+	int32_t code;	     /* siginfo si_code */
 	uint64_t fault_addr; /* siginfo si_addr for SIGSEGV, SIGBUS, SIGFPE, SIGILL */
-	uint64_t pc;        /* the thread's pc (breakpoint address for a hit) */
-	uint32_t ngroups;   /* TR_STOP_BREAKPOINT */
+	uint64_t pc;	     /* the thread's pc (breakpoint address for a hit) */
+	uint32_t ngroups;    /* TR_STOP_BREAKPOINT */
 	uint32_t pad;
 	struct tr_group groups[TR_STOP_MAX_GROUPS];
 };
 
 struct tr_exit {
 	int32_t pid;
-	int32_t code;   /* exit status when signo == 0 */
-	int32_t signo;  /* terminating signal, or 0 */
-	int32_t core;   /* 1 if a core was dumped */
+	int32_t code;  /* exit status when signo == 0 */
+	int32_t signo; /* terminating signal, or 0 */
+	int32_t core;  /* 1 if a core was dumped */
 };
 
 struct tr_thread_ev {
@@ -156,7 +156,7 @@ struct tr_signal_ev {
 struct tr_msg {
 	struct tr_hdr hdr;
 	void *payload; /* malloc'd, hdr.len bytes (+1 NUL for convenience), or NULL */
-	int fd;        /* received descriptor, or -1 */
+	int fd;	       /* received descriptor, or -1 */
 };
 
 /* Sends one message (fd < 0 for none). Returns 0 or -errno. */

@@ -39,7 +39,8 @@ int tr_send(int sock, uint32_t kind, uint32_t seq, int32_t status, const void *p
 			return -errno;
 		}
 		sent += (size_t)n;
-		/* the descriptor went with the first chunk; advance the iovecs past what was sent */
+		/* the descriptor went with the first chunk; advance the iovecs past what was sent
+		 */
 		msg.msg_control = NULL;
 		msg.msg_controllen = 0;
 		size_t skip = (size_t)n;
@@ -80,7 +81,9 @@ int tr_recv(int sock, struct tr_msg *m)
 		char buf[CMSG_SPACE(sizeof(int))];
 	} ctl;
 	struct iovec iov = {&m->hdr, sizeof(m->hdr)};
-	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.buf,
+	struct msghdr msg = {.msg_iov = &iov,
+			     .msg_iovlen = 1,
+			     .msg_control = ctl.buf,
 			     .msg_controllen = sizeof(ctl.buf)};
 	m->payload = NULL;
 	m->fd = -1;

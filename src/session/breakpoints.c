@@ -60,8 +60,9 @@ static int parse_spec(struct ses *s, const char *spec, struct spec *out, struct 
 {
 	memset(out, 0, sizeof(*out));
 	if (!*spec)
-		return mx_err_set(err, "a breakpoint location is required (FUNCTION, FILE:LINE, LINE "
-				       "or *ADDRESS)");
+		return mx_err_set(err,
+				  "a breakpoint location is required (FUNCTION, FILE:LINE, LINE "
+				  "or *ADDRESS)");
 	if (strlen(spec) >= sizeof(out->name))
 		return mx_err_set(err, "breakpoint location too long");
 	if (spec[0] == '*') {
@@ -85,7 +86,8 @@ static int parse_spec(struct ses *s, const char *spec, struct spec *out, struct 
 	const char *colon = strrchr(spec, ':');
 	if (colon) {
 		if (colon == spec)
-			return mx_err_set(err, "missing file name in breakpoint location '%s'", spec);
+			return mx_err_set(err, "missing file name in breakpoint location '%s'",
+					  spec);
 		out->kind = SPEC_LINE;
 		memcpy(out->name, spec, (size_t)(colon - spec));
 		if (!all_digits(colon + 1))
@@ -100,10 +102,11 @@ static int parse_spec(struct ses *s, const char *spec, struct spec *out, struct 
 		return parse_line(spec, spec, &out->line, err);
 	}
 	if (!is_identifier(spec))
-		return mx_err_set(err,
-				  "malformed breakpoint location '%s': expected FUNCTION, FILE:LINE, "
-				  "LINE or *ADDRESS",
-				  spec);
+		return mx_err_set(
+		    err,
+		    "malformed breakpoint location '%s': expected FUNCTION, FILE:LINE, "
+		    "LINE or *ADDRESS",
+		    spec);
 	out->kind = SPEC_FUNC;
 	snprintf(out->name, sizeof(out->name), "%s", spec);
 	return 0;
@@ -199,15 +202,16 @@ static void describe_locs(const struct ses_bp *bp, char *msg, size_t len)
 	if (bp->nlocs == 1) {
 		const struct ses_where *w = &bp->locs[0].where;
 		if (w->file[0])
-			snprintf(msg, len, "%s %d at 0x%" PRIx64 ": file %s, line %d.", what, bp->id,
-				 bp->locs[0].addr, w->file, w->line);
+			snprintf(msg, len, "%s %d at 0x%" PRIx64 ": file %s, line %d.", what,
+				 bp->id, bp->locs[0].addr, w->file, w->line);
 		else if (w->func[0])
 			snprintf(msg, len, "%s %d at 0x%" PRIx64 " (%s)", what, bp->id,
 				 bp->locs[0].addr, w->func);
 		else
 			snprintf(msg, len, "%s %d at 0x%" PRIx64, what, bp->id, bp->locs[0].addr);
 	} else {
-		snprintf(msg, len, "%s %d at %s: %zu locations.", what, bp->id, bp->spec, bp->nlocs);
+		snprintf(msg, len, "%s %d at %s: %zu locations.", what, bp->id, bp->spec,
+			 bp->nlocs);
 	}
 }
 
@@ -313,8 +317,9 @@ int ses_break(struct ses *s, const char *spec, bool temporary, int *id, char *ms
 			if (ses_read_memory(s, sp.addr, &probe, 1, NULL) != 0) {
 				s->next_bp_id--;
 				bp_free(bp);
-				return mx_err_set(err, "cannot set a breakpoint at 0x%" PRIx64
-						       ": the address is not mapped",
+				return mx_err_set(err,
+						  "cannot set a breakpoint at 0x%" PRIx64
+						  ": the address is not mapped",
 						  sp.addr);
 			}
 		}
@@ -354,15 +359,17 @@ int ses_break(struct ses *s, const char *spec, bool temporary, int *id, char *ms
 				 spec, s->program, what, bp->id);
 		nat_loc_list_clear(&ll);
 	} else if (sp.kind == SPEC_FUNC) {
-		snprintf(msg, msglen,
-			 "Function \"%s\" is not defined in any loaded module; %s %d is pending until "
-			 "a library that defines it loads.",
-			 sp.name, what, bp->id);
+		snprintf(
+		    msg, msglen,
+		    "Function \"%s\" is not defined in any loaded module; %s %d is pending until "
+		    "a library that defines it loads.",
+		    sp.name, what, bp->id);
 	} else {
-		snprintf(msg, msglen,
-			 "No code for \"%s\" in any loaded module; %s %d is pending until a library "
-			 "with that source loads.",
-			 spec, what, bp->id);
+		snprintf(
+		    msg, msglen,
+		    "No code for \"%s\" in any loaded module; %s %d is pending until a library "
+		    "with that source loads.",
+		    spec, what, bp->id);
 	}
 	xgrow((void **)&s->bps, &s->cap_bps, s->nbps + 1, sizeof(*s->bps));
 	s->bps[s->nbps++] = bp;

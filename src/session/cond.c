@@ -23,13 +23,32 @@ static const struct {
 	const char *name;
 	size_t off;
 } reg_names[] = {
-#define R(n) {#n, offsetof(struct user_regs_struct, n)}
-	R(rax), R(rbx), R(rcx), R(rdx), R(rsi), R(rdi), R(rbp), R(rsp), R(r8), R(r9), R(r10),
-	R(r11), R(r12), R(r13), R(r14), R(r15), R(rip), R(eflags),
+#define R(n)                                                                                       \
+	{                                                                                          \
+#n, offsetof(struct user_regs_struct, n)                                           \
+	}
+    R(rax),
+    R(rbx),
+    R(rcx),
+    R(rdx),
+    R(rsi),
+    R(rdi),
+    R(rbp),
+    R(rsp),
+    R(r8),
+    R(r9),
+    R(r10),
+    R(r11),
+    R(r12),
+    R(r13),
+    R(r14),
+    R(r15),
+    R(rip),
+    R(eflags),
 #undef R
-	{"pc", offsetof(struct user_regs_struct, rip)},
-	{"sp", offsetof(struct user_regs_struct, rsp)},
-	{"fp", offsetof(struct user_regs_struct, rbp)},
+    {"pc", offsetof(struct user_regs_struct, rip)},
+    {"sp", offsetof(struct user_regs_struct, rsp)},
+    {"fp", offsetof(struct user_regs_struct, rbp)},
 };
 
 static void skip_ws(struct cond_parser *cp)
@@ -89,7 +108,8 @@ static long long parse_primary(struct cond_parser *cp)
 			cp->p++;
 		size_t n = (size_t)(cp->p - start);
 		for (size_t i = 0; i < sizeof(reg_names) / sizeof(reg_names[0]); i++) {
-			if (strlen(reg_names[i].name) == n && !strncmp(reg_names[i].name, start, n)) {
+			if (strlen(reg_names[i].name) == n &&
+			    !strncmp(reg_names[i].name, start, n)) {
 				if (!cp->regs)
 					return 0;
 				unsigned long long v;

@@ -10,10 +10,10 @@
 #define SES_GROUP_SOLIB 0xFFFFFF00u
 
 struct ses_lib {
-	char *path;                      /* as the link map names it (resolved to a real file) */
-	uint64_t bias;                   /* l_addr */
+	char *path;			 /* as the link map names it (resolved to a real file) */
+	uint64_t bias;			 /* l_addr */
 	const struct nat_module *module; /* in s->syms */
-	bool permanent;                  /* the executable or the dynamic loader */
+	bool permanent;			 /* the executable or the dynamic loader */
 };
 
 struct ses {
@@ -39,8 +39,8 @@ struct ses {
 	char *debug_dirs;
 	struct ses_lib *libs;
 	size_t nlibs, cap_libs;
-	uint64_t r_debug_addr;     /* the loader's struct r_debug */
-	uint64_t solib_bp_addr;    /* _dl_debug_state, where the loader reports changes */
+	uint64_t r_debug_addr;	/* the loader's struct r_debug */
+	uint64_t solib_bp_addr; /* _dl_debug_state, where the loader reports changes */
 	uint8_t solib_bp_orig;
 	bool solib_bp_inserted;
 

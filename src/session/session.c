@@ -376,7 +376,9 @@ int ses_signal_policy(struct ses *s, int signo, unsigned *flags, bool set, struc
 
 static void process_exited(struct ses *s, const struct tr_exit *ex)
 {
-	struct ses_stop st = {.kind = SES_STOP_EXITED, .pid = ex->pid, .exit_code = ex->code,
+	struct ses_stop st = {.kind = SES_STOP_EXITED,
+			      .pid = ex->pid,
+			      .exit_code = ex->code,
 			      .exit_signo = ex->signo};
 	forget_process(s);
 	struct ses_note n = {.kind = SES_NOTE_EXITED, .stop = &st};
@@ -406,7 +408,8 @@ static bool breakpoint_stop(struct ses *s, const struct tr_stop *ev, struct ses_
 			bool yes = true;
 			struct mx_err cerr;
 			if (ses_cond_eval(s, ev->tid, bp->condition, &yes, &cerr) != 0) {
-				struct ses_note n = {.kind = SES_NOTE_BP_RESOLVED, .bp_id = bp->id,
+				struct ses_note n = {.kind = SES_NOTE_BP_RESOLVED,
+						     .bp_id = bp->id,
 						     .text = cerr.msg};
 				s->notify(s->notify_ctx, &n); /* an error in a condition stops */
 			} else if (!yes) {
@@ -448,11 +451,12 @@ static int wait_stop(struct ses *s, struct mx_err *err)
 		case TR_EV_THREAD: {
 			struct tr_thread_ev te;
 			memcpy(&te, m.payload, sizeof(te));
-			struct ses_thread *t = te.exited ? ses_thread_find(s, te.tid)
-							 : ses_thread_add(s, te.tid);
+			struct ses_thread *t =
+			    te.exited ? ses_thread_find(s, te.tid) : ses_thread_add(s, te.tid);
 			struct ses_note n = {.kind = te.exited ? SES_NOTE_THREAD_EXIT
 							       : SES_NOTE_THREAD_NEW,
-					     .tid = te.tid, .thread_num = t ? t->num : 0};
+					     .tid = te.tid,
+					     .thread_num = t ? t->num : 0};
 			s->notify(s->notify_ctx, &n);
 			if (te.exited)
 				ses_thread_remove(s, te.tid);
@@ -462,8 +466,10 @@ static int wait_stop(struct ses *s, struct mx_err *err)
 			struct tr_signal_ev se;
 			memcpy(&se, m.payload, sizeof(se));
 			struct ses_thread *t = ses_thread_find(s, se.tid);
-			struct ses_note n = {.kind = SES_NOTE_SIGNAL, .tid = se.tid,
-					     .thread_num = t ? t->num : 0, .signo = se.signo};
+			struct ses_note n = {.kind = SES_NOTE_SIGNAL,
+					     .tid = se.tid,
+					     .thread_num = t ? t->num : 0,
+					     .signo = se.signo};
 			s->notify(s->notify_ctx, &n);
 			break;
 		}
@@ -541,7 +547,9 @@ static int wait_stop(struct ses *s, struct mx_err *err)
 		st.thread_num = t ? t->num : 0;
 		s->cur_tid = st.tid;
 		s->last_stop_pc = st.pc;
-		struct ses_note n = {.kind = SES_NOTE_STOPPED, .stop = &st, .tid = st.tid,
+		struct ses_note n = {.kind = SES_NOTE_STOPPED,
+				     .stop = &st,
+				     .tid = st.tid,
 				     .thread_num = st.thread_num};
 		s->notify(s->notify_ctx, &n);
 		return 0;
@@ -611,8 +619,9 @@ int ses_run(struct ses *s, bool stop_at_main, struct mx_err *err)
 		return mx_err_set(err, "No executable file specified. Use 'file PROGRAM' or "
 				       "'mixdbg PROGRAM'.");
 	if (s->pid)
-		return mx_err_set(err, "The program is already running (process %d). Use 'kill' "
-				       "or 'detach' first.",
+		return mx_err_set(err,
+				  "The program is already running (process %d). Use 'kill' "
+				  "or 'detach' first.",
 				  (int)s->pid);
 	if (access(s->program, X_OK) != 0)
 		return mx_err_errno(err, errno, "cannot execute '%s'", s->program);
@@ -647,7 +656,8 @@ int ses_run(struct ses *s, bool stop_at_main, struct mx_err *err)
 int ses_attach(struct ses *s, pid_t pid, struct mx_err *err)
 {
 	if (s->pid)
-		return mx_err_set(err, "Already debugging process %d. Use 'detach' or 'kill' first.",
+		return mx_err_set(err,
+				  "Already debugging process %d. Use 'detach' or 'kill' first.",
 				  (int)s->pid);
 	push_signal_policies(s);
 	struct tr_pid p = {.pid = pid};

@@ -31,8 +31,8 @@ enum ses_note_kind {
 	SES_NOTE_SIGNAL,       /* a "print, nostop" signal went to the program: tid, signo */
 	SES_NOTE_LIBRARY_LOAD, /* text: path */
 	SES_NOTE_LIBRARY_UNLOAD,
-	SES_NOTE_BP_RESOLVED,  /* a pending breakpoint got locations: bp_id, text */
-	SES_NOTE_EXEC,         /* the program called execve: text = new path */
+	SES_NOTE_BP_RESOLVED, /* a pending breakpoint got locations: bp_id, text */
+	SES_NOTE_EXEC,	      /* the program called execve: text = new path */
 };
 
 enum ses_stop_kind {
@@ -45,18 +45,18 @@ enum ses_stop_kind {
 
 struct ses_stop {
 	enum ses_stop_kind kind;
-	pid_t tid;          /* stopping thread */
-	int thread_num;     /* its user-visible number */
+	pid_t tid;	/* stopping thread */
+	int thread_num; /* its user-visible number */
 	uint64_t pc;
-	int bp_id;          /* SES_STOP_BREAKPOINT: the breakpoint (first one if several) */
-	bool bp_temporary;  /* that breakpoint was temporary and is now deleted */
+	int bp_id;	   /* SES_STOP_BREAKPOINT: the breakpoint (first one if several) */
+	bool bp_temporary; /* that breakpoint was temporary and is now deleted */
 	uint64_t bp_hits;
-	int signo;          /* SES_STOP_SIGNAL */
-	int sigcode;        /* siginfo si_code */
+	int signo;	     /* SES_STOP_SIGNAL */
+	int sigcode;	     /* siginfo si_code */
 	uint64_t fault_addr; /* SIGSEGV/SIGBUS/SIGFPE/SIGILL */
-	pid_t pid;          /* SES_STOP_EXITED */
+	pid_t pid;	     /* SES_STOP_EXITED */
 	int exit_code;
-	int exit_signo;     /* killed by this signal (0: exited normally) */
+	int exit_signo; /* killed by this signal (0: exited normally) */
 };
 
 struct ses_note {
@@ -73,11 +73,11 @@ typedef void (*ses_notify_fn)(void *ctx, const struct ses_note *n);
 
 /* Where a code address is: for printing stops, frames and breakpoint locations. */
 struct ses_where {
-	char func[256];   /* function (the inlined one when pc is in an inlined copy); "" if
+	char func[256];	  /* function (the inlined one when pc is in an inlined copy); "" if
 			     unknown */
-	char sym[256];    /* ELF symbol holding pc, "" if none */
+	char sym[256];	  /* ELF symbol holding pc, "" if none */
 	uint64_t sym_off; /* pc - start of sym */
-	char file[512];   /* "" without line info (full path as in DWARF) */
+	char file[512];	  /* "" without line info (full path as in DWARF) */
 	int line;
 	char module[512]; /* "" if in no known module */
 };
@@ -85,39 +85,39 @@ struct ses_where {
 struct ses_bp_loc {
 	uint64_t addr;
 	bool inserted;
-	uint8_t orig;          /* byte under the int3 */
+	uint8_t orig; /* byte under the int3 */
 	struct ses_where where;
-	char module[512];      /* the module the location came from */
+	char module[512]; /* the module the location came from */
 };
 
 struct ses_bp {
 	int id;
-	char *spec;            /* as the user wrote it */
+	char *spec; /* as the user wrote it */
 	bool temporary;
 	bool enabled;
-	uint32_t ignore;       /* mirrored from the tracer when asked */
+	uint32_t ignore; /* mirrored from the tracer when asked */
 	uint64_t hits;
-	char *condition;       /* NULL if none */
+	char *condition; /* NULL if none */
 	struct ses_bp_loc *locs;
 	size_t nlocs, cap_locs;
 };
 
 struct ses_thread {
-	int num;      /* user-visible number, from 1, in order of appearance */
+	int num; /* user-visible number, from 1, in order of appearance */
 	pid_t tid;
 	char name[32];
 };
 
 struct ses_module_info {
 	const char *path;
-	uint64_t lo, hi;   /* loaded address range */
+	uint64_t lo, hi; /* loaded address range */
 	bool has_dwarf;
 	const char *debug_path;
 };
 
 struct ses_options {
 	const char *tracer_path; /* NULL: mixdbg-tracer beside the running executable */
-	const char *debug_dirs;  /* extra debug-file roots (colon-separated), may be NULL */
+	const char *debug_dirs;	 /* extra debug-file roots (colon-separated), may be NULL */
 };
 
 int ses_new(struct ses **out, const struct ses_options *opt, ses_notify_fn fn, void *ctx,
@@ -179,8 +179,8 @@ void ses_module_at(const struct ses *s, size_t i, struct ses_module_info *out);
 int ses_signal_policy(struct ses *s, int signo, unsigned *flags, bool set, struct mx_err *err);
 
 /* Signal names. */
-const char *ses_signal_name(int signo);      /* "SIGSEGV" */
-const char *ses_signal_desc(int signo);      /* "Segmentation fault" */
-int ses_signal_parse(const char *name);      /* "SIGSEGV", "segv", "11" -> 11; 0 if unknown */
+const char *ses_signal_name(int signo); /* "SIGSEGV" */
+const char *ses_signal_desc(int signo); /* "Segmentation fault" */
+int ses_signal_parse(const char *name); /* "SIGSEGV", "segv", "11" -> 11; 0 if unknown */
 
 #endif

@@ -122,7 +122,8 @@ int ses_solib_init(struct ses *s, struct mx_err *err)
 		return mx_err_errno(err, errno, "cannot read %s", exe_link);
 	exe[n] = 0;
 	if (read_auxv(s->pid, &entry, &base) != 0)
-		return mx_err_set(err, "cannot read the auxiliary vector of process %d", (int)s->pid);
+		return mx_err_set(err, "cannot read the auxiliary vector of process %d",
+				  (int)s->pid);
 	if (file_entry(exe, &e_entry) != 0)
 		return mx_err_set(err, "'%s' is not a 64-bit ELF executable", exe);
 	struct ses_lib *l = add_lib(s, exe, entry - e_entry, true);
@@ -139,9 +140,8 @@ int ses_solib_init(struct ses *s, struct mx_err *err)
 		return 0;
 	s->r_debug_addr = nat_syms_symbol_addr(s->syms, l->module, "_r_debug");
 	s->solib_bp_addr = nat_syms_symbol_addr(s->syms, l->module, "_dl_debug_state");
-	if (s->solib_bp_addr &&
-	    ses_insert_raw(s, s->solib_bp_addr, SES_GROUP_SOLIB, TR_BP_INTERNAL,
-			   &s->solib_bp_orig) == 0)
+	if (s->solib_bp_addr && ses_insert_raw(s, s->solib_bp_addr, SES_GROUP_SOLIB, TR_BP_INTERNAL,
+					       &s->solib_bp_orig) == 0)
 		s->solib_bp_inserted = true;
 	ses_bp_resolve_all_in(s, l->module);
 	return 0;
@@ -219,7 +219,8 @@ void ses_solib_sync(struct ses *s)
 		if (!known) {
 			struct ses_lib *l = add_lib(s, v[j].path, v[j].bias, false);
 			if (l) {
-				struct ses_note n = {.kind = SES_NOTE_LIBRARY_LOAD, .text = l->path};
+				struct ses_note n = {.kind = SES_NOTE_LIBRARY_LOAD,
+						     .text = l->path};
 				s->notify(s->notify_ctx, &n);
 				ses_bp_resolve_all_in(s, l->module);
 			}

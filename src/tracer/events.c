@@ -35,7 +35,7 @@ enum verdict {
 	V_RESUME, /* out-of-band: let the thread go on (with resume_sig) */
 	V_REPORT, /* th->ev is set: stop everything and report */
 	V_QUIET,  /* an interrupt or initial stop: nothing to report */
-	V_GONE,   /* the thread (or the process) no longer exists */
+	V_GONE,	  /* the thread (or the process) no longer exists */
 };
 
 #define RIP_OFFSET offsetof(struct user, regs.rip)
@@ -68,6 +68,7 @@ void tr_process_gone(struct tracer *t, int status)
 	}
 	tr_threads_reset(t);
 	tr_bp_forget_all(t);
+	tr_displace_forget(t);
 	t->pid = 0;
 	t->running = false;
 	if (t->memfd >= 0)
@@ -104,6 +105,7 @@ static enum verdict on_exec(struct tracer *t, struct tr_thread **thp)
 	/* execve() killed every other thread; the survivor now has the leader's tid, and the old
 	 * image (with our int3 bytes) is gone. */
 	tr_bp_forget_all(t);
+	tr_displace_forget(t);
 	tr_threads_reset(t);
 	struct tr_thread *th = tr_thread_add(t, t->pid);
 	th->reaped = th->stopped = true;
@@ -150,8 +152,7 @@ static enum verdict on_breakpoint(struct tracer *t, struct tr_thread *th, struct
 	return V_REPORT;
 }
 
-static enum verdict on_signal(struct tracer *t, struct tr_thread *th, int sig,
-			      const siginfo_t *si)
+static enum verdict on_signal(struct tracer *t, struct tr_thread *th, int sig, const siginfo_t *si)
 {
 	uint8_t p = t->sigpolicy[sig];
 	th->resume_sig = (p & TR_SIG_PASS) ? sig : 0;
@@ -254,6 +255,7 @@ static enum verdict classify(struct tracer *t, struct tr_thread **thp, int statu
 	if (!WIFSTOPPED(status))
 		return V_QUIET;
 	th->reaped = th->stopped = true;
+	tr_displace_fix_pc(t, th);
 	int sig = WSTOPSIG(status), event = status >> 16;
 	if (event)
 		return classify_event(t, thp, sig, event);
@@ -329,8 +331,12 @@ static bool others_running(struct tracer *t, const struct tr_thread *th)
 
 static void resume_thread(struct tracer *t, struct tr_thread *th)
 {
-	if (th->hit_addr)
-		step_over(t, th);
+	if (th->hit_addr) {
+		if (tr_displace_ready(t, th, !others_running(t, th)))
+			tr_displace_resume(t, th);
+		else
+			step_over(t, th);
+	}
 	if (th->has_event)
 		return;
 	if (ptrace(PTRACE_CONT, th->tid, 0, (void *)(uintptr_t)th->resume_sig) == 0)
@@ -346,7 +352,8 @@ static struct tr_thread *pick_event(struct tracer *t)
 		if (!th->has_event)
 			continue;
 		if (th->ev.reason == TR_STOP_BREAKPOINT && !tr_bp_find(t, th->ev.pc)) {
-			th->has_event = false; /* deleted since the hit: the pc was already rewound */
+			th->has_event =
+			    false; /* deleted since the hit: the pc was already rewound */
 			th->hit_addr = 0;
 			continue;
 		}
@@ -377,8 +384,9 @@ static void finish_stop(struct tracer *t)
 		}
 		bool stepped = false;
 		for (size_t i = 0; i < t->nthreads; i++) {
-			if (t->threads[i].stopped && t->threads[i].hit_addr) {
-				step_over(t, &t->threads[i]);
+			struct tr_thread *th = &t->threads[i];
+			if (th->stopped && th->hit_addr && !tr_displace_ready(t, th, true)) {
+				step_over(t, th);
 				stepped = true;
 			}
 		}
@@ -410,7 +418,8 @@ void tr_wait_all_stopped(struct tracer *t)
 		}
 		struct tr_thread *th = tr_thread_find(t, w);
 		if (!th)
-			th = tr_thread_add(t, w); /* a new thread whose clone event is still queued */
+			th = tr_thread_add(t,
+					   w); /* a new thread whose clone event is still queued */
 		classify(t, &th, st);
 	}
 }
@@ -440,7 +449,8 @@ static void on_status(struct tracer *t, pid_t tid, int status)
 		th->stopped = false;
 		return;
 	}
-	if (v == V_REPORT || (th->hit_addr && others_running(t, th))) {
+	if (v == V_REPORT ||
+	    (th->hit_addr && others_running(t, th) && !tr_displace_ready(t, th, false))) {
 		tr_stop_all(t);
 		finish_stop(t);
 		return;

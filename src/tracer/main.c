@@ -186,8 +186,8 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		long rc = ptrace(m->hdr.kind == TR_REQ_GET_REGS ? PTRACE_GETREGS : PTRACE_SETREGS,
 				 r.tid, 0, &r.regs);
 		if (rc != 0) {
-			snprintf(err, sizeof(err), "cannot access registers of thread %d: %s", r.tid,
-				 strerror(errno));
+			snprintf(err, sizeof(err), "cannot access registers of thread %d: %s",
+				 r.tid, strerror(errno));
 			reply_err(t, seq, -errno, err);
 			return;
 		}
@@ -273,6 +273,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	default_signal_policy(&t);
+	/* for comparison and as an escape hatch: the classic step over breakpoints */
+	t.no_displace = getenv("MIXDBG_NO_DISPLACE") != NULL;
 	struct pollfd pf[2] = {{.fd = t.sock, .events = POLLIN}, {.fd = t.sigfd, .events = POLLIN}};
 	for (;;) {
 		if (poll(pf, 2, -1) < 0) {
@@ -301,6 +303,7 @@ int main(int argc, char **argv)
 	free(t.threads);
 	free(t.groups);
 	tr_bp_forget_all(&t);
+	tr_displace_forget(&t);
 	close(t.sigfd);
 	close(t.sock);
 	return 0;

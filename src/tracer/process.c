@@ -290,6 +290,7 @@ void tr_detach(struct tracer *t)
 		return;
 	if (t->running)
 		tr_stop_all(t);
+	tr_displace_release(t);
 	tr_bp_remove_all_bytes(t);
 	for (size_t i = 0; i < t->nthreads; i++) {
 		struct tr_thread *th = &t->threads[i];
@@ -323,6 +324,7 @@ void tr_kill(struct tracer *t)
 	}
 	tr_threads_reset(t);
 	tr_bp_forget_all(t);
+	tr_displace_forget(t);
 	t->pid = 0;
 	t->running = false;
 	if (t->memfd >= 0)

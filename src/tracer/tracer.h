@@ -20,33 +20,51 @@
 
 struct tr_thread {
 	pid_t tid;
-	bool reaped;        /* we have seen its first stop (new threads start unreaped) */
-	bool stopped;       /* in a ptrace stop that we reaped and have not resumed */
-	bool has_event;     /* ev waits to be reported to the session */
-	struct tr_stop ev;  /* the waiting event */
-	int resume_sig;     /* signal to deliver when it resumes (0 none) */
-	uint64_t hit_addr;  /* pc was rewound to this breakpoint: step over it before resuming */
+	bool reaped;	     /* we have seen its first stop (new threads start unreaped) */
+	bool stopped;	     /* in a ptrace stop that we reaped and have not resumed */
+	bool has_event;	     /* ev waits to be reported to the session */
+	struct tr_stop ev;   /* the waiting event */
+	int resume_sig;	     /* signal to deliver when it resumes (0 none) */
+	uint64_t hit_addr;   /* pc was rewound to this breakpoint: step over it before resuming */
 	uint64_t rehit_addr; /* a signal handler interrupted a step-over: the next int3 hit here
 				is that same hit, not a new one */
-	bool user_step;     /* a TR_REQ_SINGLESTEP is under way */
+	bool user_step;	     /* a TR_REQ_SINGLESTEP is under way */
+};
+
+enum tr_ds_mode {
+	TR_DS_UNKNOWN, /* not decided yet */
+	TR_DS_SLOT,    /* run a copy in scratch memory */
+	TR_DS_CALL,    /* emulate a relative call */
+	TR_DS_JMP,     /* emulate a relative jump */
+	TR_DS_STEP,    /* remove the byte and single-step, every other thread stopped */
 };
 
 struct tr_bploc {
-	uint64_t addr;     /* 0 marks a free slot */
-	uint8_t orig;      /* byte under the int3 */
-	bool tombstone;    /* deleted slot in the open-addressing table */
+	uint64_t addr;	/* 0 marks a free slot */
+	uint8_t orig;	/* byte under the int3 */
+	bool tombstone; /* deleted slot in the open-addressing table */
 	uint32_t ngroups;
 	uint32_t groups[TR_STOP_MAX_GROUPS]; /* user breakpoints with a location here */
 	uint32_t flags[TR_STOP_MAX_GROUPS];  /* enum tr_bp_flags for each */
+	enum tr_ds_mode ds_mode;	     /* how a thread leaves this breakpoint (displace.c) */
+	uint8_t ds_len;			     /* length of the instruction under the int3 */
+	uint8_t ds_disp_off;		     /* offset of its RIP-relative disp32, 0 if none */
+	uint64_t ds_slot;		     /* TR_DS_SLOT: address of the copy */
+	uint64_t ds_target;		     /* TR_DS_CALL/JMP: branch target */
+};
+
+struct tr_scratch {
+	uint64_t base; /* a page we mapped in the debuggee for instruction copies */
+	size_t used;   /* bytes handed out */
 };
 
 struct tracer {
-	int sock;            /* to the session */
-	int sigfd;           /* signalfd for SIGCHLD */
-	int memfd;           /* /proc/PID/mem of the debuggee, read/write */
-	pid_t pid;           /* 0 when no process */
-	bool launched;       /* we started it (kill on session loss) rather than attached */
-	bool running;        /* the session resumed it; a stop is not yet reported */
+	int sock;      /* to the session */
+	int sigfd;     /* signalfd for SIGCHLD */
+	int memfd;     /* /proc/PID/mem of the debuggee, read/write */
+	pid_t pid;     /* 0 when no process */
+	bool launched; /* we started it (kill on session loss) rather than attached */
+	bool running;  /* the session resumed it; a stop is not yet reported */
 	struct tr_thread *threads;
 	size_t nthreads, cap_threads;
 	size_t report_cursor; /* round-robin start when several threads have events */
@@ -54,7 +72,10 @@ struct tracer {
 	size_t bp_cap, bp_used;
 	struct tr_group *groups;
 	size_t ngroups, cap_groups;
-	uint8_t sigpolicy[65]; /* enum tr_sig_flags per signal number */
+	uint8_t sigpolicy[65];	    /* enum tr_sig_flags per signal number */
+	struct tr_scratch *scratch; /* pages for displaced instructions */
+	size_t nscratch, cap_scratch;
+	bool no_displace; /* MIXDBG_NO_DISPLACE set: always single-step over breakpoints */
 };
 
 /* threads.c */
@@ -79,6 +100,15 @@ void tr_detach(struct tracer *t);
 void tr_kill(struct tracer *t);
 int tr_open_mem(struct tracer *t);
 unsigned tr_ptrace_options(const struct tracer *t);
+
+/* displace.c */
+/* Can th (at a breakpoint, hit_addr set) leave it without the single-step? may_inject: every
+ * other thread is stopped, so scratch memory may be mapped now. */
+bool tr_displace_ready(struct tracer *t, struct tr_thread *th, bool may_inject);
+int tr_displace_resume(struct tracer *t, struct tr_thread *th);
+void tr_displace_fix_pc(struct tracer *t, struct tr_thread *th);
+void tr_displace_release(struct tracer *t);
+void tr_displace_forget(struct tracer *t);
 
 /* events.c */
 void tr_on_sigchld(struct tracer *t);

@@ -18,6 +18,6 @@ int mx_err_set(struct mx_err *e, const char *fmt, ...) __attribute__((format(pri
 
 /* Like mx_err_set but appends ": strerror(errnum)". */
 int mx_err_errno(struct mx_err *e, int errnum, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 #endif
