@@ -49,10 +49,13 @@ int ses_link_start(struct ses *s, const char *tracer_path, struct mx_err *err)
 		return mx_err_errno(err, errno, "cannot start the tracer");
 	}
 	if (pid == 0) {
-		int fd = dup(sv[1]); /* dup() clears close-on-exec */
-		char fdbuf[16];
-		snprintf(fdbuf, sizeof(fdbuf), "%d", fd);
-		execl(path, "mixdbg-tracer", "--fd", fdbuf, (char *)NULL);
+		/* The tracer gets its socket as fd 3 and nothing else beyond stdio: a descriptor
+		 * inherited from our caller (a pipe a test reads to its end) must not be kept
+		 * open by the tracer or the programs it starts. dup2() clears close-on-exec. */
+		if (dup2(sv[1], 3) != 3)
+			_exit(127);
+		close_range(4, ~0u, 0);
+		execl(path, "mixdbg-tracer", "--fd", "3", (char *)NULL);
 		fprintf(stderr, "mixdbg: cannot execute %s: %s\n", path, strerror(errno));
 		_exit(127);
 	}

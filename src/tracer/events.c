@@ -32,10 +32,11 @@
 #include <unistd.h>
 
 enum verdict {
-	V_RESUME, /* out-of-band: let the thread go on (with resume_sig) */
-	V_REPORT, /* th->ev is set: stop everything and report */
-	V_QUIET,  /* an interrupt or initial stop: nothing to report */
-	V_GONE,	  /* the thread (or the process) no longer exists */
+	V_RESUME,  /* out-of-band: let the thread go on (with resume_sig) */
+	V_REPORT,  /* th->ev is set: stop everything and report */
+	V_QUIET,   /* an interrupt or initial stop: nothing to report */
+	V_GONE,	   /* the thread (or the process) no longer exists */
+	V_RESUMED, /* already resumed here (a dying thread) */
 };
 
 #define RIP_OFFSET offsetof(struct user, regs.rip)
@@ -227,7 +228,12 @@ static enum verdict classify_event(struct tracer *t, struct tr_thread **thp, int
 	case PTRACE_EVENT_EXEC:
 		return on_exec(t, thp);
 	case PTRACE_EVENT_EXIT:
-		return V_RESUME;
+		/* The thread is dying: let it go at once, even while stopping the others, or a
+		 * SIGKILLed process would never finish exiting (its leader's status waits for
+		 * every thread). */
+		if (ptrace(PTRACE_CONT, th->tid, 0, 0) == 0)
+			th->stopped = false;
+		return V_RESUMED;
 	case PTRACE_EVENT_STOP:
 		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)
 			return V_RESUME; /* group-stop: see tr_resume_thread */
@@ -438,7 +444,7 @@ static void on_status(struct tracer *t, pid_t tid, int status)
 	if (!th)
 		th = tr_thread_add(t, tid);
 	enum verdict v = classify(t, &th, status);
-	if (v == V_GONE || !t->pid)
+	if (v == V_GONE || v == V_RESUMED || !t->pid)
 		return;
 	if (!t->running)
 		return; /* stopped state: whatever this was stays with the thread */

@@ -90,6 +90,21 @@ first=$!
 wait_for_file "$PWD/first.out" 'Will ignore' 10 || fail "first mixdbg did not attach"
 run_mixdbg -batch --pid "$pid"
 expect_out "cannot attach to process $pid: Operation not permitted \\(it is already traced by process [0-9]+\\)"
+# the session dies and the program is killed right after: the tracer must not hang
+tracer=$(pgrep -P "$first" -f mixdbg-tracer || true)
+[ -n "$tracer" ] || fail "no tracer process under mixdbg $first"
 kill -9 "$first"
 wait "$first" 2>/dev/null
+kill -9 "$pid"
+gone=0
+for _ in $(seq 100); do
+	state=$(awk '/^State:/{print $2}' "/proc/$tracer/status" 2>/dev/null || true)
+	if [ -z "$state" ] || [ "$state" = Z ]; then
+		gone=1
+		break
+	fi
+	sleep 0.1
+done
+[ $gone = 1 ] || fail "tracer $tracer still running after its session and program died"
+trap - EXIT
 pass
