@@ -87,6 +87,14 @@ if [ -x "$MIXDBG" ]; then
 	else
 		echo "mixdbg                 FAILED"
 	fi
+	# the same with out-of-line execution off: the classic step over the restored byte
+	MIXDBG_NO_DISPLACE=1 measure mixdbg_step "$MIXDBG" "${cmds[@]}" --args "$B/hits" "$N"
+	if [ "$ok" = 1 ]; then
+		row "mixdbg, single-step"
+		check_hits mixdbg_step "already hit $N times"
+	else
+		echo "mixdbg, single-step    FAILED"
+	fi
 else
 	echo "mixdbg                 mixdbg not built ($MIXDBG)"
 fi

@@ -507,14 +507,20 @@ static int wait_stop(struct ses *s, struct mx_err *err)
 				stop = true;
 				break;
 			case TR_STOP_EXEC: {
+				/* one thread survives an exec, with the leader's id: thread 1 again
+				 */
 				s->nthreads = 0;
+				s->next_thread_num = 0;
 				ses_thread_add(s, s->pid);
 				ses_bp_process_gone(s);
+				char exe_link[64], exe[PATH_MAX];
+				snprintf(exe_link, sizeof(exe_link), "/proc/%d/exe", (int)s->pid);
+				ssize_t len = readlink(exe_link, exe, sizeof(exe) - 1);
+				exe[len > 0 ? len : 0] = 0;
+				struct ses_note n = {.kind = SES_NOTE_EXEC, .text = exe};
+				s->notify(s->notify_ctx, &n);
 				struct mx_err e2;
 				ses_solib_init(s, &e2);
-				struct ses_note n = {.kind = SES_NOTE_EXEC,
-						     .text = s->nlibs ? s->libs[0].path : ""};
-				s->notify(s->notify_ctx, &n);
 				break;
 			}
 			case TR_STOP_STEP:

@@ -294,20 +294,15 @@ int tr_displace_resume(struct tracer *t, struct tr_thread *th)
 /* A stop inside a copy is shown at the original instruction: before it ran (pc at the copy's
  * start: the thread still owes that instruction, without a new hit) or after (pc in the jump
  * back). */
-void tr_displace_fix_pc(struct tracer *t, struct tr_thread *th)
+uint64_t tr_displace_fix_pc(struct tracer *t, struct tr_thread *th, uint64_t pc)
 {
 	if (!t->nscratch)
-		return;
-	errno = 0;
-	long v = ptrace(PTRACE_PEEKUSER, th->tid, (void *)offsetof(struct user, regs.rip), 0);
-	if (errno)
-		return;
-	uint64_t pc = (uint64_t)v;
+		return pc;
 	bool inside = false;
 	for (size_t i = 0; i < t->nscratch && !inside; i++)
 		inside = pc >= t->scratch[i].base && pc < t->scratch[i].base + PAGE;
 	if (!inside)
-		return;
+		return pc;
 	for (size_t i = 0; i < t->bp_cap; i++) {
 		struct tr_bploc *b = &t->bps[i];
 		if (!b->addr || b->ds_mode != TR_DS_SLOT || pc < b->ds_slot ||
@@ -318,16 +313,22 @@ void tr_displace_fix_pc(struct tracer *t, struct tr_thread *th)
 			th->hit_addr = b->addr;
 		ptrace(PTRACE_POKEUSER, th->tid, (void *)offsetof(struct user, regs.rip),
 		       (void *)(uintptr_t)fixed);
-		return;
+		return fixed;
 	}
+	return pc;
 }
 
 /* Before detach: every thread out of the copies, then the scratch pages unmapped. */
 void tr_displace_release(struct tracer *t)
 {
 	for (size_t i = 0; i < t->nthreads; i++)
-		if (t->threads[i].stopped)
-			tr_displace_fix_pc(t, &t->threads[i]);
+		if (t->threads[i].stopped) {
+			errno = 0;
+			long pc = ptrace(PTRACE_PEEKUSER, t->threads[i].tid,
+					 (void *)offsetof(struct user, regs.rip), 0);
+			if (!errno)
+				tr_displace_fix_pc(t, &t->threads[i], (uint64_t)pc);
+		}
 	for (size_t k = 0; k < t->nscratch; k++) {
 		for (size_t i = 0; i < t->nthreads; i++) {
 			struct tr_thread *th = &t->threads[i];

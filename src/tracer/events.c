@@ -177,7 +177,7 @@ static enum verdict on_signal(struct tracer *t, struct tr_thread *th, int sig, c
 	return V_RESUME;
 }
 
-static enum verdict on_trap(struct tracer *t, struct tr_thread *th)
+static enum verdict on_trap(struct tracer *t, struct tr_thread *th, uint64_t pc)
 {
 	siginfo_t si;
 	if (ptrace(PTRACE_GETSIGINFO, th->tid, 0, &si) != 0)
@@ -193,7 +193,6 @@ static enum verdict on_trap(struct tracer *t, struct tr_thread *th)
 		return V_REPORT;
 	}
 	if (si.si_code == SI_KERNEL) {
-		uint64_t pc = get_pc(th->tid);
 		struct tr_bploc *b = pc ? tr_bp_find(t, pc - 1) : NULL;
 		if (b)
 			return on_breakpoint(t, th, b);
@@ -261,12 +260,15 @@ static enum verdict classify(struct tracer *t, struct tr_thread **thp, int statu
 	if (!WIFSTOPPED(status))
 		return V_QUIET;
 	th->reaped = th->stopped = true;
-	tr_displace_fix_pc(t, th);
 	int sig = WSTOPSIG(status), event = status >> 16;
+	/* one read of the pc serves the scratch check and the breakpoint lookup */
+	uint64_t pc = 0;
+	if (t->nscratch || (sig == SIGTRAP && !event))
+		pc = tr_displace_fix_pc(t, th, get_pc(th->tid));
 	if (event)
 		return classify_event(t, thp, sig, event);
 	if (sig == SIGTRAP)
-		return on_trap(t, th);
+		return on_trap(t, th, pc);
 	siginfo_t si;
 	bool have_si = ptrace(PTRACE_GETSIGINFO, th->tid, 0, &si) == 0;
 	return on_signal(t, th, sig, have_si ? &si : NULL);

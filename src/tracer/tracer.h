@@ -106,7 +106,9 @@ unsigned tr_ptrace_options(const struct tracer *t);
  * other thread is stopped, so scratch memory may be mapped now. */
 bool tr_displace_ready(struct tracer *t, struct tr_thread *th, bool may_inject);
 int tr_displace_resume(struct tracer *t, struct tr_thread *th);
-void tr_displace_fix_pc(struct tracer *t, struct tr_thread *th);
+/* Moves a thread stopped inside an instruction copy (pc) back to the original code; returns
+ * the thread's pc after that. */
+uint64_t tr_displace_fix_pc(struct tracer *t, struct tr_thread *th, uint64_t pc);
 void tr_displace_release(struct tracer *t);
 void tr_displace_forget(struct tracer *t);
 
