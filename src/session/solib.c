@@ -162,6 +162,19 @@ static bool read_cstr(struct ses *s, uint64_t addr, char *buf, size_t len)
 	return buf[0] != 0;
 }
 
+/* The file a link-map name refers to: absolute as is; a relative name (dlopen("lib/x.so"))
+ * is relative to the program's working directory. NULL when there is no such file (the
+ * vDSO's "linux-vdso.so.1"). */
+static char *resolve_name(struct ses *s, const char *name)
+{
+	if (name[0] == '/')
+		return access(name, R_OK) == 0 ? xstrdup(name) : NULL;
+	char *rel = xasprintf("/proc/%d/cwd/%s", (int)s->pid, name);
+	char *real = realpath(rel, NULL);
+	free(rel);
+	return real;
+}
+
 struct seen {
 	char *path;
 	uint64_t bias;
@@ -186,10 +199,10 @@ void ses_solib_sync(struct ses *s)
 		if (ses_read_memory(s, lm, f, sizeof(f), NULL) != 0)
 			break;
 		char name[PATH_MAX];
-		if (read_cstr(s, f[1], name, sizeof(name)) && name[0] == '/' &&
-		    access(name, R_OK) == 0) {
+		char *path = read_cstr(s, f[1], name, sizeof(name)) ? resolve_name(s, name) : NULL;
+		if (path) {
 			xgrow((void **)&v, &cap, nv + 1, sizeof(*v));
-			v[nv].path = xstrdup(name);
+			v[nv].path = path;
 			v[nv++].bias = f[0];
 		}
 		lm = f[3];

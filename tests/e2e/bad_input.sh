@@ -25,14 +25,16 @@ attach 999999999
 attach notapid
 x/4q $pc
 break no_such_function_anywhere
+break no_such_file.c:12
 info breakpoints
 delete 1
+delete 2
 break hot
 run 1
 x/4x 0
 x/1xw nosuchsymbol
 thread 99
-condition 2 no_such_var > 1
+condition 3 no_such_var > 1
 info breakpoints
 continue
 CMDS
@@ -58,12 +60,13 @@ expect_out 'no process with id 999999999'
 expect_out "Usage: attach PID \\(a process id, got 'notapid'\\)"
 expect_out "Invalid format letter 'q'"
 expect_out 'Function "no_such_function_anywhere" is not in .*pending'
+expect_out 'No code for "no_such_file.c:12" in .*pending until a library with that source loads'
 expect_out 'Cannot access memory at address 0x0'
 expect_out 'No symbol "nosuchsymbol" in the current context'
 expect_out 'Invalid thread ID: 99'
 expect_out "'no_such_var > 1': conditions on program variables are not supported yet"
 # and after all that, it still works
-expect_out 'hit Breakpoint 2, hot \(\) at loop\.c:[0-9]+'
+expect_out 'hit Breakpoint 3, hot \(\) at loop\.c:[0-9]+'
 expect_out 'exited normally'
 
 run_mixdbg -batch -ex run "$PWD/notexec"
