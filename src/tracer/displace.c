@@ -90,16 +90,29 @@ static int inject_syscall(struct tracer *t, pid_t tid, uint64_t at, long nr, con
 		for (int tries = 0; tries < 8; tries++) {
 			int st;
 			if (ptrace(PTRACE_SINGLESTEP, tid, 0, 0) != 0 ||
-			    waitpid(tid, &st, __WALL) != tid || !WIFSTOPPED(st))
+			    waitpid(tid, &st, __WALL) != tid)
 				break;
-			if (WSTOPSIG(st) != SIGTRAP) {
-				/* a signal arrived first: keep it for the thread's next resume */
-				struct tr_thread *th = tr_thread_find(t, tid);
-				if (th && !th->resume_sig)
-					th->resume_sig = WSTOPSIG(st);
-				continue;
+			if (!WIFSTOPPED(st)) { /* killed meanwhile */
+				if (tid == t->pid)
+					tr_process_gone(t, st);
+				else
+					tr_thread_remove(t, tid);
+				return -ESRCH;
 			}
-			if (ptrace(PTRACE_GETREGS, tid, 0, &r) == 0) {
+			int event = st >> 16, sig = WSTOPSIG(st);
+			if (event == PTRACE_EVENT_STOP && sig == SIGTRAP)
+				continue; /* a stale interrupt: step again */
+			if (event || sig != SIGTRAP) {
+				/* A signal (or group-stop) came first. Give up: with the registers
+				 * restored below, the thread sits in that signal's stop at its own
+				 * pc, and resuming it with the signal keeps the original siginfo.
+				 */
+				struct tr_thread *th = tr_thread_find(t, tid);
+				if (th && !event)
+					th->resume_sig = sig;
+				break;
+			}
+			if (ptrace(PTRACE_GETREGS, tid, 0, &r) == 0 && r.rip == at + 2) {
 				*ret = (long)r.rax;
 				rc = 0;
 			}
@@ -120,13 +133,15 @@ static uint64_t free_spot_near(struct tracer *t, uint64_t addr)
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return 0;
+	/* Only the top page of a gap, just below a mapping: the bottom of a gap may be where the
+	 * program's brk heap grows. */
 	uint64_t prev_end = 0x10000, best = 0;
 	while (fgets(line, sizeof(line), f)) {
 		unsigned long long lo, hi;
 		if (sscanf(line, "%llx-%llx", &lo, &hi) != 2)
 			continue;
 		if (lo >= prev_end + PAGE) { /* gap [prev_end, lo) */
-			uint64_t cand = addr < prev_end ? prev_end : lo - PAGE;
+			uint64_t cand = lo - PAGE;
 			if (dist(cand, addr) < NEAR &&
 			    (!best || dist(cand, addr) < dist(best, addr)))
 				best = cand;
@@ -172,6 +187,8 @@ static struct tr_scratch *map_scratch(struct tracer *t, struct tr_thread *th, ui
 static void plan(struct tracer *t, struct tr_thread *th, struct tr_bploc *b, bool may_inject)
 {
 	uint8_t code[16];
+	if (th->resume_sig)
+		may_inject = false; /* the injected step would have to carry that signal */
 	int n = read_orig(t, b->addr, code, sizeof(code));
 	csh cs;
 	if (n <= 0 || cs_open(CS_ARCH_X86, CS_MODE_64, &cs) != CS_ERR_OK) {
@@ -186,9 +203,16 @@ static void plan(struct tracer *t, struct tr_thread *th, struct tr_bploc *b, boo
 		const cs_x86 *x = &insn->detail->x86;
 		bool relbranch = cs_insn_group(cs, insn, CS_GRP_BRANCH_RELATIVE);
 		bool is_call = cs_insn_group(cs, insn, CS_GRP_CALL);
+		/* capstone 4 decodes "66 e9 rel32" as a 4-byte jmp rel16; Intel CPUs ignore the
+		 * prefix in 64-bit mode (6 bytes): never emulate a prefixed branch */
+		bool prefixed = false;
+		for (int i = 0; i < 4; i++)
+			prefixed |= x->prefix[i] != 0;
 		b->ds_len = insn->size;
-		if (insn->id == X86_INS_CALL && relbranch && x->op_count == 1 &&
-		    x->operands[0].type == X86_OP_IMM) {
+		if (prefixed && relbranch) {
+			mode = TR_DS_STEP;
+		} else if (insn->id == X86_INS_CALL && relbranch && x->op_count == 1 &&
+			   x->operands[0].type == X86_OP_IMM) {
 			mode = TR_DS_CALL;
 			b->ds_target = (uint64_t)x->operands[0].imm;
 		} else if (insn->id == X86_INS_JMP && relbranch && x->op_count == 1 &&
@@ -294,6 +318,18 @@ int tr_displace_resume(struct tracer *t, struct tr_thread *th)
 /* A stop inside a copy is shown at the original instruction: before it ran (pc at the copy's
  * start: the thread still owes that instruction, without a new hit) or after (pc in the jump
  * back). */
+/* True when the thread is stopped in an interrupted system call that the kernel will
+ * restart by moving the pc back over the `syscall` instruction (-ERESTARTSYS and kin in rax,
+ * the call number in orig_rax: arch/x86/kernel/signal.c). */
+static bool restart_pending(pid_t tid)
+{
+	struct user_regs_struct r;
+	if (ptrace(PTRACE_GETREGS, tid, 0, &r) != 0)
+		return false;
+	long rax = (long)r.rax;
+	return (long)r.orig_rax >= 0 && (rax == -512 || rax == -513 || rax == -514 || rax == -516);
+}
+
 uint64_t tr_displace_fix_pc(struct tracer *t, struct tr_thread *th, uint64_t pc)
 {
 	if (!t->nscratch)
@@ -308,6 +344,8 @@ uint64_t tr_displace_fix_pc(struct tracer *t, struct tr_thread *th, uint64_t pc)
 		if (!b->addr || b->ds_mode != TR_DS_SLOT || pc < b->ds_slot ||
 		    pc >= b->ds_slot + SLOT_SIZE)
 			continue;
+		if (pc != b->ds_slot && restart_pending(th->tid))
+			return pc; /* the kernel will back up onto the copied syscall: stay */
 		uint64_t fixed = pc == b->ds_slot ? b->addr : b->addr + b->ds_len;
 		if (pc == b->ds_slot)
 			th->hit_addr = b->addr;
@@ -332,7 +370,7 @@ void tr_displace_release(struct tracer *t)
 	for (size_t k = 0; k < t->nscratch; k++) {
 		for (size_t i = 0; i < t->nthreads; i++) {
 			struct tr_thread *th = &t->threads[i];
-			if (!th->stopped)
+			if (!th->stopped || th->exiting || th->resume_sig || th->has_event)
 				continue;
 			errno = 0;
 			long pc = ptrace(PTRACE_PEEKUSER, th->tid,

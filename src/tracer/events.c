@@ -48,6 +48,21 @@ static uint64_t get_pc(pid_t tid)
 	return errno ? 0 : (uint64_t)v;
 }
 
+static uint64_t get_sp(pid_t tid)
+{
+	errno = 0;
+	long v = ptrace(PTRACE_PEEKUSER, tid, (void *)offsetof(struct user, regs.rsp), 0);
+	return errno ? 0 : (uint64_t)v;
+}
+
+/* The thread leaves breakpoint addr through a signal handler; when the handler returns,
+ * the int3 at addr runs again: that is not a new hit. */
+static void arm_rehit(struct tr_thread *th, uint64_t addr, uint64_t sp)
+{
+	th->rehit_addr = addr;
+	th->rehit_sp = sp;
+}
+
 static void set_pc(pid_t tid, uint64_t pc)
 {
 	ptrace(PTRACE_POKEUSER, tid, (void *)RIP_OFFSET, (void *)(uintptr_t)pc);
@@ -101,6 +116,19 @@ static void release_fork_child(struct tracer *t, pid_t child, bool shares_memory
 	ptrace(PTRACE_DETACH, child, 0, 0);
 }
 
+/* While a vfork child borrows the memory, it must not meet our int3 bytes (nobody traces
+ * it): they are taken out, and put back when the parent resumes (gdb does the same; the
+ * parent's other threads may miss a breakpoint meanwhile). */
+static void lift_bytes(struct tracer *t, bool lift)
+{
+	if (t->bytes_lifted == lift)
+		return;
+	t->bytes_lifted = lift;
+	for (size_t i = 0; i < t->bp_cap; i++)
+		if (t->bps[i].addr)
+			tr_mem_write_byte(t, t->bps[i].addr, lift ? t->bps[i].orig : 0xCC);
+}
+
 static enum verdict on_exec(struct tracer *t, struct tr_thread **thp)
 {
 	/* execve() killed every other thread; the survivor now has the leader's tid, and the old
@@ -130,8 +158,11 @@ static enum verdict on_breakpoint(struct tracer *t, struct tr_thread *th, struct
 	set_pc(th->tid, b->addr);
 	th->hit_addr = b->addr;
 	if (th->rehit_addr == b->addr) {
-		th->rehit_addr = 0; /* the hit that a signal handler interrupted, not a new one */
-		return V_RESUME;
+		th->rehit_addr = 0;
+		/* back from the signal handler that interrupted this hit (same stack): the same
+		 * hit, not a new one */
+		if (get_sp(th->tid) == th->rehit_sp)
+			return V_RESUME;
 	}
 	struct tr_stop *ev = &th->ev;
 	memset(ev, 0, sizeof(*ev));
@@ -222,7 +253,12 @@ static enum verdict classify_event(struct tracer *t, struct tr_thread **thp, int
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
 		ptrace(PTRACE_GETEVENTMSG, th->tid, 0, &msg);
+		if (event == PTRACE_EVENT_VFORK)
+			lift_bytes(t, true); /* the child runs in our memory until it execs */
 		release_fork_child(t, (pid_t)msg, event == PTRACE_EVENT_VFORK);
+		return V_RESUME;
+	case PTRACE_EVENT_VFORK_DONE:
+		lift_bytes(t, false);
 		return V_RESUME;
 	case PTRACE_EVENT_EXEC:
 		return on_exec(t, thp);
@@ -232,6 +268,8 @@ static enum verdict classify_event(struct tracer *t, struct tr_thread **thp, int
 		 * every thread). */
 		if (ptrace(PTRACE_CONT, th->tid, 0, 0) == 0)
 			th->stopped = false;
+		th->exiting = true; /* a zombie leader reports nothing until the others exit */
+		th->has_event = false;
 		return V_RESUMED;
 	case PTRACE_EVENT_STOP:
 		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)
@@ -276,24 +314,27 @@ static enum verdict classify(struct tracer *t, struct tr_thread **thp, int statu
 
 static void reinsert(struct tracer *t, uint64_t addr)
 {
-	if (t->pid && tr_bp_find(t, addr))
+	if (t->pid && !t->bytes_lifted && tr_bp_find(t, addr))
 		tr_mem_write_byte(t, addr, 0xCC);
 }
 
 /* Executes the instruction under th's breakpoint with the int3 byte removed. The caller
  * guarantees no other thread runs meanwhile, so none can pass the breakpoint unnoticed. */
-static void step_over(struct tracer *t, struct tr_thread *th)
+static struct tr_thread *step_over(struct tracer *t, struct tr_thread *th)
 {
 	uint64_t addr = th->hit_addr;
 	struct tr_bploc *b = tr_bp_find(t, addr);
 	th->hit_addr = 0;
 	if (!b || get_pc(th->tid) != addr)
-		return; /* the breakpoint went away, or the session moved the pc */
+		return th; /* the breakpoint went away, or the session moved the pc */
 	pid_t tid = th->tid;
 	tr_mem_write_byte(t, addr, b->orig);
-	int sig = 0;
+	/* a signal the thread stopped with goes with the step, keeping its siginfo */
+	int sig = th->resume_sig;
+	th->resume_sig = 0;
 	for (;;) {
 		int st;
+		uint64_t sp = sig ? get_sp(tid) : 0;
 		if (ptrace(PTRACE_SINGLESTEP, tid, 0, (void *)(uintptr_t)sig) != 0)
 			break;
 		bool delivered = sig != 0;
@@ -304,15 +345,18 @@ static void step_over(struct tracer *t, struct tr_thread *th)
 			siginfo_t si;
 			ptrace(PTRACE_GETSIGINFO, tid, 0, &si);
 			if (si.si_code != SI_USER && si.si_code != SI_TKILL) {
-				if (delivered && get_pc(tid) != addr)
-					th->rehit_addr = addr; /* in a handler; addr runs later */
+				/* si_code SIGTRAP: the kernel built a handler frame during the step
+				 * (signal_setup_done); the instruction at addr runs after it */
+				if (delivered && si.si_code == SIGTRAP)
+					arm_rehit(th, addr, sp);
 				break;
 			}
 		}
 		struct tr_thread *cur = th;
 		enum verdict v = classify(t, &cur, st);
-		if (v == V_GONE || !cur || (WIFSTOPPED(st) && (st >> 16) == PTRACE_EVENT_EXEC))
-			return; /* thread or image gone: nothing to reinsert into */
+		if (v == V_GONE || v == V_RESUMED || !cur ||
+		    (WIFSTOPPED(st) && (st >> 16) == PTRACE_EVENT_EXEC))
+			return tr_thread_find(t, tid); /* nothing left to step */
 		th = cur;
 		if (v == V_REPORT) {
 			if (get_pc(tid) == addr)
@@ -327,23 +371,34 @@ static void step_over(struct tracer *t, struct tr_thread *th)
 		}
 	}
 	reinsert(t, addr);
+	return tr_thread_find(t, tid); /* the table may have grown (a clone) and moved */
 }
 
 static bool others_running(struct tracer *t, const struct tr_thread *th)
 {
 	for (size_t i = 0; i < t->nthreads; i++)
-		if (&t->threads[i] != th && t->threads[i].reaped && !t->threads[i].stopped)
+		if (&t->threads[i] != th && t->threads[i].reaped && !t->threads[i].stopped &&
+		    !t->threads[i].exiting)
 			return true;
 	return false;
 }
 
 static void resume_thread(struct tracer *t, struct tr_thread *th)
 {
-	if (th->hit_addr) {
-		if (tr_displace_ready(t, th, !others_running(t, th)))
+	th->user_step = false;
+	if (th->hit_addr && th->resume_sig) {
+		/* Deliver the signal at the breakpoint address itself (its handler must see the
+		 * program's own pc, not a copy's); the int3 then runs again on return. */
+		arm_rehit(th, th->hit_addr, get_sp(th->tid));
+		th->hit_addr = 0;
+	} else if (th->hit_addr) {
+		if (tr_displace_ready(t, th, !others_running(t, th))) {
 			tr_displace_resume(t, th);
-		else
-			step_over(t, th);
+		} else {
+			th = step_over(t, th);
+			if (!th)
+				return;
+		}
 	}
 	if (th->has_event)
 		return;
@@ -374,6 +429,7 @@ static struct tr_thread *pick_event(struct tracer *t)
 static void report(struct tracer *t, struct tr_thread *th)
 {
 	th->has_event = false;
+	th->user_step = false;
 	t->running = false;
 	struct tr_stop ev = th->ev;
 	tr_send_event(t, TR_EV_STOP, &ev, sizeof(ev), -1);
@@ -393,9 +449,11 @@ static void finish_stop(struct tracer *t)
 		bool stepped = false;
 		for (size_t i = 0; i < t->nthreads; i++) {
 			struct tr_thread *th = &t->threads[i];
-			if (th->stopped && th->hit_addr && !tr_displace_ready(t, th, true)) {
+			if (th->stopped && th->hit_addr && !th->resume_sig &&
+			    !tr_displace_ready(t, th, true)) {
 				step_over(t, th);
 				stepped = true;
+				break; /* the table may have changed: scan again */
 			}
 		}
 		if (stepped)
@@ -413,7 +471,7 @@ void tr_wait_all_stopped(struct tracer *t)
 	for (;;) {
 		bool waiting = false;
 		for (size_t i = 0; i < t->nthreads; i++)
-			if (!t->threads[i].stopped)
+			if (!t->threads[i].stopped && !t->threads[i].exiting)
 				waiting = true;
 		if (!waiting || !t->pid)
 			return;
@@ -435,7 +493,7 @@ void tr_wait_all_stopped(struct tracer *t)
 void tr_stop_all(struct tracer *t)
 {
 	for (size_t i = 0; i < t->nthreads; i++)
-		if (!t->threads[i].stopped && t->threads[i].reaped)
+		if (!t->threads[i].stopped && t->threads[i].reaped && !t->threads[i].exiting)
 			ptrace(PTRACE_INTERRUPT, t->threads[i].tid, 0, 0);
 	tr_wait_all_stopped(t);
 }
@@ -508,9 +566,13 @@ int tr_singlestep(struct tracer *t, pid_t tid)
 	if (!th || !th->stopped)
 		return -ESRCH;
 	th->user_step = true;
+	uint64_t pc = get_pc(tid);
+	if (!th->hit_addr && tr_bp_find(t, pc))
+		th->hit_addr = pc; /* step the instruction under our int3, not the int3 */
 	if (th->hit_addr) {
-		step_over(t, th); /* executes exactly the instruction under the breakpoint */
-		if (!t->pid)
+		/* executes exactly the instruction under the breakpoint */
+		th = step_over(t, th);
+		if (!t->pid || !th)
 			return 0;
 		if (!th->has_event) {
 			th->user_step = false;

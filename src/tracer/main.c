@@ -200,6 +200,8 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		struct tr_thread_info *v = calloc(t->nthreads + 1, sizeof(*v));
 		uint32_t n = 0;
 		for (size_t i = 0; v && i < t->nthreads; i++) {
+			if (t->threads[i].exiting)
+				continue;
 			v[n].tid = t->threads[i].tid;
 			v[n++].flags = t->threads[i].tid == t->pid ? TR_THREAD_LEADER : 0;
 		}
@@ -274,7 +276,8 @@ int main(int argc, char **argv)
 	}
 	default_signal_policy(&t);
 	/* for comparison and as an escape hatch: the classic step over breakpoints */
-	t.no_displace = getenv("MIXDBG_NO_DISPLACE") != NULL;
+	const char *nd = getenv("MIXDBG_NO_DISPLACE");
+	t.no_displace = nd && *nd && strcmp(nd, "0") != 0;
 	struct pollfd pf[2] = {{.fd = t.sock, .events = POLLIN}, {.fd = t.sigfd, .events = POLLIN}};
 	for (;;) {
 		if (poll(pf, 2, -1) < 0) {

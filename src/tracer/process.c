@@ -26,7 +26,7 @@
 unsigned tr_ptrace_options(const struct tracer *t)
 {
 	unsigned o = PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |
-		     PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+		     PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEVFORKDONE;
 	if (t->launched)
 		o |= PTRACE_O_EXITKILL; /* a launched debuggee dies with its tracer */
 	return o;

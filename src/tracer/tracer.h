@@ -26,6 +26,8 @@ struct tr_thread {
 	struct tr_stop ev;   /* the waiting event */
 	int resume_sig;	     /* signal to deliver when it resumes (0 none) */
 	uint64_t hit_addr;   /* pc was rewound to this breakpoint: step over it before resuming */
+	uint64_t rehit_sp;   /* rsp when rehit_addr was armed: the re-hit has the same rsp */
+	bool exiting;	     /* past PTRACE_EVENT_EXIT: dying, never stopped again */
 	uint64_t rehit_addr; /* a signal handler interrupted a step-over: the next int3 hit here
 				is that same hit, not a new one */
 	bool user_step;	     /* a TR_REQ_SINGLESTEP is under way */
@@ -75,7 +77,9 @@ struct tracer {
 	uint8_t sigpolicy[65];	    /* enum tr_sig_flags per signal number */
 	struct tr_scratch *scratch; /* pages for displaced instructions */
 	size_t nscratch, cap_scratch;
-	bool no_displace; /* MIXDBG_NO_DISPLACE set: always single-step over breakpoints */
+	bool no_displace;  /* MIXDBG_NO_DISPLACE set: always single-step over breakpoints */
+	bool bytes_lifted; /* a vfork child shares our memory: int3 bytes are out until
+			      PTRACE_EVENT_VFORK_DONE */
 };
 
 /* threads.c */
