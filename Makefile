@@ -18,7 +18,7 @@ CFLAGS  ?=
 ALL_CFLAGS = $(CFLAGS_COMMON) $(CFLAGS)
 LDLIBS_MIXDBG = -ldw -lelf -ledit -lcapstone
 
-UTIL_SRCS    = $(wildcard src/util/*.c) src/proto/wire.c
+UTIL_SRCS    = $(wildcard src/util/*.c) src/proto/wire.c src/proto/sigpolicy.c
 TRACER_SRCS  = $(wildcard src/tracer/*.c) $(UTIL_SRCS)
 NATIVE_SRCS  = $(wildcard src/native/*.c)
 SESSION_SRCS = $(wildcard src/session/*.c)

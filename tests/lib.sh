@@ -88,3 +88,12 @@ wait_for_file() {
 	done
 	return 1
 }
+
+# expect_ticking FILE: the sleeper fixture still appends to FILE (it runs on, untouched).
+expect_ticking() {
+	local before after
+	before=$(wc -l <"$1")
+	sleep 2.5
+	after=$(wc -l <"$1")
+	[ "$after" -gt "$before" ] || fail "no new ticks in $1 ($before -> $after)"
+}

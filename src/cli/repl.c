@@ -144,31 +144,23 @@ int cli_source(struct cli *c, const char *path)
 	return rc;
 }
 
-/* readline's generator protocol keeps its position between calls: hence the statics. */
+/* readline's generator protocol keeps its position between calls, and which table words it
+ * completes ("" for command names, "info " for info's subcommands): hence the statics. */
+static size_t gen_index;
+static const char *gen_prefix = "";
+
 static char *command_generator(const char *text, int state)
 {
-	static size_t idx;
 	if (!state)
-		idx = 0;
-	size_t len = strlen(text);
-	while (idx < cli_ncommands) {
-		const char *name = cli_commands[idx++].name;
-		if (!strchr(name, ' ') && !strncmp(name, text, len))
-			return strdup(name);
-	}
-	return NULL;
-}
-
-static char *info_generator(const char *text, int state)
-{
-	static size_t idx;
-	if (!state)
-		idx = 0;
-	size_t len = strlen(text);
-	while (idx < cli_ncommands) {
-		const char *name = cli_commands[idx++].name;
-		if (!strncmp(name, "info ", 5) && !strncmp(name + 5, text, len))
-			return strdup(name + 5);
+		gen_index = 0;
+	size_t plen = strlen(gen_prefix), len = strlen(text);
+	while (gen_index < cli_ncommands) {
+		const char *name = cli_commands[gen_index++].name;
+		if (strncmp(name, gen_prefix, plen) != 0)
+			continue;
+		const char *word = name + plen;
+		if (!strchr(word, ' ') && !strncmp(word, text, len))
+			return strdup(word);
 	}
 	return NULL;
 }
@@ -178,10 +170,12 @@ static char **complete(const char *text, int start, int end)
 	(void)end;
 	rl_attempted_completion_over = 1;
 	if (start == 0)
-		return rl_completion_matches(text, command_generator);
-	if (!strncmp(rl_line_buffer, "info ", 5) || !strncmp(rl_line_buffer, "i ", 2))
-		return rl_completion_matches(text, info_generator);
-	return NULL;
+		gen_prefix = "";
+	else if (!strncmp(rl_line_buffer, "info ", 5) || !strncmp(rl_line_buffer, "i ", 2))
+		gen_prefix = "info ";
+	else
+		return NULL;
+	return rl_completion_matches(text, command_generator);
 }
 
 void cli_repl(struct cli *c)

@@ -152,6 +152,9 @@ struct tr_signal_ev {
 	int32_t signo;
 };
 
+/* Fills policy[1..64] with the default enum tr_sig_flags of each signal. */
+void tr_default_sigpolicy(uint8_t policy[65]);
+
 /* One received message. */
 struct tr_msg {
 	struct tr_hdr hdr;

@@ -37,13 +37,10 @@ int ses_new(struct ses **out, const struct ses_options *opt, ses_notify_fn fn, v
 	s->notify = fn ? fn : notify_nothing;
 	s->notify_ctx = ctx;
 	s->debug_dirs = opt && opt->debug_dirs ? xstrdup(opt->debug_dirs) : NULL;
+	uint8_t policy[65];
+	tr_default_sigpolicy(policy);
 	for (int i = 1; i <= 64; i++)
-		s->sigpolicy[i] = TR_SIG_STOP | TR_SIG_PRINT | TR_SIG_PASS;
-	int quiet[] = {SIGALRM, SIGURG, SIGCHLD, SIGWINCH, SIGIO, SIGVTALRM, SIGPROF, SIGPWR};
-	for (size_t i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++)
-		s->sigpolicy[quiet[i]] = TR_SIG_PASS;
-	s->sigpolicy[SIGTRAP] = TR_SIG_PASS;
-	s->sigpolicy[SIGINT] = TR_SIG_STOP | TR_SIG_PRINT;
+		s->sigpolicy[i] = policy[i];
 	if (nat_syms_new(&s->syms, s->debug_dirs, err) != 0 ||
 	    ses_link_start(s, opt ? opt->tracer_path : NULL, err) != 0) {
 		ses_free(s);

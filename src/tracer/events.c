@@ -68,6 +68,16 @@ static void set_pc(pid_t tid, uint64_t pc)
 	ptrace(PTRACE_POKEUSER, tid, (void *)RIP_OFFSET, (void *)(uintptr_t)pc);
 }
 
+/* Gives th a waiting event of this reason at its current pc. */
+static void set_event(struct tr_thread *th, enum tr_stop_reason reason)
+{
+	memset(&th->ev, 0, sizeof(th->ev));
+	th->ev.reason = reason;
+	th->ev.tid = th->tid;
+	th->ev.pc = get_pc(th->tid);
+	th->has_event = true;
+}
+
 void tr_send_event(struct tracer *t, uint32_t kind, const void *p, uint32_t len, int fd)
 {
 	tr_send(t->sock, kind, 0, 0, p, len, fd);
@@ -82,14 +92,7 @@ void tr_process_gone(struct tracer *t, int status)
 		ex.signo = WTERMSIG(status);
 		ex.core = WCOREDUMP(status) ? 1 : 0;
 	}
-	tr_threads_reset(t);
-	tr_bp_forget_all(t);
-	tr_displace_forget(t);
-	t->pid = 0;
-	t->running = false;
-	if (t->memfd >= 0)
-		close(t->memfd);
-	t->memfd = -1;
+	tr_forget_process(t);
 	tr_send_event(t, TR_EV_EXIT, &ex, sizeof(ex), -1);
 }
 
@@ -145,11 +148,7 @@ static enum verdict on_exec(struct tracer *t, struct tr_thread **thp)
 		if (fd >= 0)
 			close(fd);
 	}
-	memset(&th->ev, 0, sizeof(th->ev));
-	th->ev.reason = TR_STOP_EXEC;
-	th->ev.tid = th->tid;
-	th->ev.pc = get_pc(th->tid);
-	th->has_event = true;
+	set_event(th, TR_STOP_EXEC);
 	return V_REPORT;
 }
 
@@ -216,11 +215,7 @@ static enum verdict on_trap(struct tracer *t, struct tr_thread *th, uint64_t pc)
 	if (th->user_step && si.si_code != SI_KERNEL && si.si_code != SI_USER &&
 	    si.si_code != SI_TKILL) {
 		th->user_step = false;
-		memset(&th->ev, 0, sizeof(th->ev));
-		th->ev.reason = TR_STOP_STEP;
-		th->ev.tid = th->tid;
-		th->ev.pc = get_pc(th->tid);
-		th->has_event = true;
+		set_event(th, TR_STOP_STEP);
 		return V_REPORT;
 	}
 	if (si.si_code == SI_KERNEL) {
@@ -576,11 +571,7 @@ int tr_singlestep(struct tracer *t, pid_t tid)
 			return 0;
 		if (!th->has_event) {
 			th->user_step = false;
-			memset(&th->ev, 0, sizeof(th->ev));
-			th->ev.reason = TR_STOP_STEP;
-			th->ev.tid = tid;
-			th->ev.pc = get_pc(tid);
-			th->has_event = true;
+			set_event(th, TR_STOP_STEP);
 		}
 		report(t, th);
 		return 0;

@@ -28,20 +28,6 @@ static void reply_err(struct tracer *t, uint32_t seq, int status, const char *ms
 	reply(t, seq, status, msg, (uint32_t)strlen(msg) + 1, -1);
 }
 
-static void default_signal_policy(struct tracer *t)
-{
-	for (int s = 1; s <= 64; s++)
-		t->sigpolicy[s] = TR_SIG_STOP | TR_SIG_PRINT | TR_SIG_PASS;
-	/* Signals programs use routinely: pass quietly (gdb's defaults). */
-	int quiet[] = {SIGALRM, SIGURG, SIGCHLD, SIGWINCH, SIGIO, SIGVTALRM, SIGPROF, SIGPWR};
-	for (size_t i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++)
-		t->sigpolicy[quiet[i]] = TR_SIG_PASS;
-	/* A SIGTRAP that is not from our breakpoint or step belongs to the program. */
-	t->sigpolicy[SIGTRAP] = TR_SIG_PASS;
-	/* SIGINT at the terminal is how the user interrupts: stop, and do not pass it on. */
-	t->sigpolicy[SIGINT] = TR_SIG_STOP | TR_SIG_PRINT;
-}
-
 static bool need(struct tracer *t, const struct tr_msg *m, size_t size)
 {
 	if (m->hdr.len < size) {
@@ -274,7 +260,7 @@ int main(int argc, char **argv)
 		perror("mixdbg-tracer: signalfd");
 		return 1;
 	}
-	default_signal_policy(&t);
+	tr_default_sigpolicy(t.sigpolicy);
 	/* for comparison and as an escape hatch: the classic step over breakpoints */
 	const char *nd = getenv("MIXDBG_NO_DISPLACE");
 	t.no_displace = nd && *nd && strcmp(nd, "0") != 0;

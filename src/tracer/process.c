@@ -300,12 +300,7 @@ void tr_detach(struct tracer *t)
 			sig = th->ev.signo;
 		ptrace(PTRACE_DETACH, th->tid, 0, (void *)(uintptr_t)sig);
 	}
-	tr_threads_reset(t);
-	t->pid = 0;
-	t->running = false;
-	if (t->memfd >= 0)
-		close(t->memfd);
-	t->memfd = -1;
+	tr_forget_process(t);
 }
 
 void tr_kill(struct tracer *t)
@@ -322,11 +317,18 @@ void tr_kill(struct tracer *t)
 		if (WIFSTOPPED(st))
 			ptrace(PTRACE_CONT, w, 0, 0);
 	}
+	tr_forget_process(t);
+}
+
+/* The debuggee is gone or let go: forget its threads, breakpoints and memory. */
+void tr_forget_process(struct tracer *t)
+{
 	tr_threads_reset(t);
 	tr_bp_forget_all(t);
 	tr_displace_forget(t);
 	t->pid = 0;
 	t->running = false;
+	t->bytes_lifted = false;
 	if (t->memfd >= 0)
 		close(t->memfd);
 	t->memfd = -1;

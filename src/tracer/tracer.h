@@ -102,6 +102,7 @@ int tr_launch(struct tracer *t, const void *payload, uint32_t len, char *err, si
 int tr_attach(struct tracer *t, pid_t pid, char *err, size_t errlen);
 void tr_detach(struct tracer *t);
 void tr_kill(struct tracer *t);
+void tr_forget_process(struct tracer *t);
 int tr_open_mem(struct tracer *t);
 unsigned tr_ptrace_options(const struct tracer *t);
 

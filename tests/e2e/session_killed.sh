@@ -24,10 +24,7 @@ for _ in $(seq 50); do
 	sleep 0.1
 done
 grep -q 'TracerPid:[[:space:]]*0$' "/proc/$pid/status" || fail "still traced after session died"
-before=$(wc -l <"$ticks")
-sleep 2.5
-after=$(wc -l <"$ticks")
-[ "$after" -gt "$before" ] || fail "sleeper stopped ticking ($before -> $after)"
+expect_ticking "$ticks"
 run_mixdbg -batch --pid "$pid" -ex 'x/1i tick' -ex 'detach'
 expect_out '<tick\+0>:'
 expect_not_out 'int3'
