@@ -54,8 +54,9 @@ static void child_exec(int gate, int errp, const char *cwd, char **argv, char **
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
-	/* Own process group: Ctrl-C at the terminal reaches mixdbg, which interrupts us. */
-	setpgid(0, 0);
+	/* The program stays in mixdbg's process group, so it can read the terminal (a process
+	 * group in the background gets SIGTTIN). Ctrl-C then reaches the program too: its
+	 * SIGINT (policy: stop, do not pass) and mixdbg's interrupt request make one stop. */
 	if (read(gate, &c, 1) != 1)
 		_exit(127);
 	if (cwd[0] && chdir(cwd) != 0) {
