@@ -22,11 +22,13 @@
 #include "tracer/tracer.h"
 
 #include <errno.h>
+#include <linux/kcmp.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -98,11 +100,21 @@ void tr_process_gone(struct tracer *t, int status)
 
 /* A forked child inherits our int3 bytes. Restore them in its copy of memory and let it go.
  * A vfork child shares our memory, so the bytes stay; it runs only until it execs or exits. */
+/* kernel_clone reports PTRACE_EVENT_FORK for any clone whose exit signal is SIGCHLD, even
+ * with CLONE_VM: ask the kernel whether the child really has memory of its own (kcmp(2);
+ * without kcmp, assume it does). */
+static bool same_memory(pid_t a, pid_t b)
+{
+	return syscall(SYS_kcmp, a, b, KCMP_VM, 0, 0) == 0;
+}
+
 static void release_fork_child(struct tracer *t, pid_t child, bool shares_memory)
 {
 	int st;
 	if (waitpid(child, &st, __WALL) != child)
 		return;
+	if (!shares_memory && same_memory(t->pid, child))
+		shares_memory = true; /* writing "its" bytes would disable ours */
 	if (!shares_memory && t->bp_used) {
 		char path[64];
 		snprintf(path, sizeof(path), "/proc/%d/mem", (int)child);
