@@ -407,6 +407,133 @@ static int cmd_thread(struct cli *c, const char *args)
 	return 0;
 }
 
+static int current_stack(struct cli *c, const struct ses_frame **f, size_t *n)
+{
+	const struct ses_thread *t = ses_current_thread(c->ses);
+	struct mx_err err;
+	if (!ses_has_process(c->ses) || !t)
+		return cli_error("No stack.");
+	if (ses_backtrace(c->ses, t->tid, f, n, &err) != 0)
+		return report(&err);
+	return 0;
+}
+
+static int cmd_backtrace(struct cli *c, const char *args)
+{
+	long limit = -1;
+	if (*args && parse_int(args, 1, 1000000, &limit) != 0)
+		return cli_error("Usage: backtrace [N] (N a positive count, got '%s').", args);
+	const struct ses_frame *f;
+	size_t n;
+	if (current_stack(c, &f, &n) != 0)
+		return -1;
+	size_t shown = limit > 0 && (size_t)limit < n ? (size_t)limit : n;
+	for (size_t i = 0; i < shown; i++)
+		cli_print_frame(c, (int)i, &f[i], false);
+	if (shown < n)
+		printf("(More stack frames follow...)\n");
+	return 0;
+}
+
+/* Selects frame `level` (relative to the current one when rel) and shows it. */
+static int select_and_show(struct cli *c, long level, bool rel)
+{
+	const struct ses_frame *f;
+	size_t n;
+	if (current_stack(c, &f, &n) != 0)
+		return -1;
+	if (rel)
+		level += ses_current_frame(c->ses);
+	if (rel && level < 0)
+		return cli_error("Bottom (innermost) frame selected; you cannot go down.");
+	if (rel && (size_t)level >= n)
+		return cli_error("Initial frame selected; you cannot go up.");
+	struct mx_err err;
+	if (ses_select_frame(c->ses, (int)level, &err) != 0)
+		return report(&err);
+	cli_print_frame(c, (int)level, &f[level], true);
+	return 0;
+}
+
+static int cmd_frame(struct cli *c, const char *args)
+{
+	long level = ses_has_process(c->ses) ? ses_current_frame(c->ses) : 0;
+	if (*args && parse_int(args, 0, 1000000, &level) != 0)
+		return cli_error("Usage: frame [N] (a frame number, got '%s').", args);
+	return select_and_show(c, level, false);
+}
+
+static int cmd_up(struct cli *c, const char *args)
+{
+	long k = 1;
+	if (*args && parse_int(args, 1, 1000000, &k) != 0)
+		return cli_error("Usage: up [N] (got '%s').", args);
+	return select_and_show(c, k, true);
+}
+
+static int cmd_down(struct cli *c, const char *args)
+{
+	long k = 1;
+	if (*args && parse_int(args, 1, 1000000, &k) != 0)
+		return cli_error("Usage: down [N] (got '%s').", args);
+	return select_and_show(c, -k, true);
+}
+
+/* `thread apply all|N... COMMAND`: runs COMMAND with each thread selected (highest number
+ * first, as gdb does), then restores the selection. */
+static int cmd_thread_apply(struct cli *c, const char *args)
+{
+	if (!ses_has_process(c->ses))
+		return cli_error("No threads (the program is not being run).");
+	char buf[512];
+	snprintf(buf, sizeof(buf), "%s", args);
+	char *p = buf;
+	int nums[1024];
+	size_t nn = 0;
+	while (*p && nn < 1024) {
+		while (*p == ' ')
+			p++;
+		char *end = p;
+		while (*end && *end != ' ')
+			end++;
+		char save = *end;
+		*end = 0;
+		long v;
+		if (!strcmp(p, "all")) {
+			for (size_t i = ses_thread_count(c->ses); i-- > 0 && nn < 1024;)
+				nums[nn++] = ses_thread_at(c->ses, i)->num;
+		} else if (parse_int(p, 1, 0x7fffffff, &v) == 0) {
+			nums[nn++] = (int)v;
+		} else {
+			*end = save;
+			break;
+		}
+		*end = save;
+		p = end;
+	}
+	while (*p == ' ')
+		p++;
+	if (!nn || !*p)
+		return cli_error("Usage: thread apply all|N... COMMAND");
+	const struct ses_thread *cur = ses_current_thread(c->ses);
+	int saved = cur ? cur->num : 0;
+	int rc = 0;
+	for (size_t i = 0; i < nn; i++) {
+		struct mx_err err;
+		if (ses_select_thread(c->ses, nums[i], &err) != 0) {
+			rc = report(&err);
+			continue;
+		}
+		const struct ses_thread *t = ses_current_thread(c->ses);
+		printf("\nThread %d (Thread %d \"%s\"):\n", t->num, (int)t->tid, t->name);
+		if (cli_execute(c, p) != 0)
+			rc = -1;
+	}
+	if (saved)
+		ses_select_thread(c->ses, saved, NULL);
+	return rc;
+}
+
 static int cmd_info_sharedlibrary(struct cli *c, const char *args)
 {
 	(void)args;
@@ -558,6 +685,17 @@ const struct cli_cmd cli_commands[] = {
     {"info threads", "i threads", "", "List the program's threads and where each one is.",
      cmd_info_threads},
     {"thread", NULL, "[N]", "Select thread N (or show the current thread).", cmd_thread},
+    {"thread apply", NULL, "all|N... COMMAND",
+     "Run COMMAND for each listed thread (all: every thread), e.g. thread apply all bt.",
+     cmd_thread_apply},
+    {"backtrace", "bt, where", "[N]",
+     "Show the call stack of the current thread (the first N frames), unwound with the "
+     "modules' call-frame information.",
+     cmd_backtrace},
+    {"frame", "f", "[N]", "Select frame N of the current thread (or show the selected one).",
+     cmd_frame},
+    {"up", NULL, "[N]", "Select the frame N levels up (towards the caller).", cmd_up},
+    {"down", NULL, "[N]", "Select the frame N levels down (towards the innermost).", cmd_down},
     {"info sharedlibrary", "info shared, i shared, info dll", "",
      "List the loaded ELF objects with their address ranges and whether debug info was "
      "found.",

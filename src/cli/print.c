@@ -97,6 +97,27 @@ void cli_print_location(struct cli *c, uint64_t pc, bool with_source)
 	}
 }
 
+void cli_print_frame(struct cli *c, int level, const struct ses_frame *f, bool with_source)
+{
+	struct ses_where w;
+	ses_describe(c->ses, f->lookup_pc, &w);
+	printf("#%-3d", level);
+	if (level > 0 || !w.file[0])
+		printf("0x%016" PRIx64 " in ", f->pc);
+	printf("%s ()", w.func[0] ? w.func : "??");
+	if (w.file[0])
+		printf(" at %s:%d\n", base_name(w.file), w.line);
+	else if (w.module[0])
+		printf(" from %s\n", w.module);
+	else
+		printf("\n");
+	if (with_source && w.file[0]) {
+		const char *text = source_line(c, w.file, w.line);
+		if (text)
+			printf("%d\t%s\n", w.line, text);
+	}
+}
+
 static const char *thread_name(struct cli *c, pid_t tid)
 {
 	for (size_t i = 0; i < ses_thread_count(c->ses); i++) {

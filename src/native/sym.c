@@ -29,6 +29,7 @@
  * - A PIE reported at bias 0 spans from address 0 (its first PT_LOAD holds the ELF header).
  */
 #include "native/sym.h"
+#include "native/sym_internal.h"
 
 #include <dwarf.h>
 #include <elfutils/libdw.h>
@@ -50,12 +51,13 @@ struct nat_module {
 };
 
 struct nat_syms {
-	Dwfl *dwfl;		  /* the session with libdwfl */
-	Dwfl_Callbacks cb;	  /* must outlive dwfl */
-	char *debuginfo_path;	  /* what cb.debuginfo_path points to */
-	struct nat_module **mods; /* reported modules in load order */
-	size_t n;		  /* number of mods */
-	size_t cap;		  /* allocated slots in mods */
+	Dwfl *dwfl;			 /* the session with libdwfl */
+	Dwfl_Callbacks cb;		 /* must outlive dwfl */
+	char *debuginfo_path;		 /* what cb.debuginfo_path points to */
+	struct nat_module **mods;	 /* reported modules in load order */
+	size_t n;			 /* number of mods */
+	size_t cap;			 /* allocated slots in mods */
+	struct nat_unwind_state *unwind; /* unwind.c's state (attached to dwfl once) */
 };
 
 /* ---- session and modules ---- */
@@ -95,7 +97,8 @@ void nat_syms_free(struct nat_syms *s)
 	for (size_t i = 0; i < s->n; i++)
 		free_module(s->mods[i]);
 	free(s->mods);
-	dwfl_end(s->dwfl);
+	dwfl_end(s->dwfl); /* before the unwind state its callbacks may use */
+	free(s->unwind);
 	free(s->debuginfo_path);
 	free(s);
 }
@@ -731,4 +734,14 @@ void nat_addrinfo_clear(struct nat_addrinfo *ai)
 	free(ai->sym);
 	free(ai->file);
 	ai->func = ai->sym = ai->file = NULL;
+}
+
+Dwfl *nat_syms_dwfl(struct nat_syms *s)
+{
+	return s->dwfl;
+}
+
+struct nat_unwind_state **nat_syms_unwind_state(struct nat_syms *s)
+{
+	return &s->unwind;
 }

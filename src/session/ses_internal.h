@@ -58,6 +58,12 @@ struct ses {
 
 	unsigned sigpolicy[65]; /* mirror of the tracer's, TR_SIG_* */
 
+	/* the call stack of one thread at the current stop (stack.c) */
+	pid_t bt_tid; /* 0: nothing cached */
+	struct ses_frame *bt;
+	size_t bt_n;
+	int cur_frame; /* selected frame of the current thread */
+
 	ses_notify_fn notify;
 	void *notify_ctx;
 };
@@ -92,6 +98,9 @@ int ses_insert_raw(struct ses *s, uint64_t addr, uint32_t group, uint32_t flags,
 struct ses_thread *ses_thread_add(struct ses *s, pid_t tid);
 struct ses_thread *ses_thread_find(struct ses *s, pid_t tid);
 void ses_thread_remove(struct ses *s, pid_t tid);
+
+/* stack.c */
+void ses_stack_invalidate(struct ses *s);
 
 /* cond.c: breakpoint conditions over registers and literals */
 

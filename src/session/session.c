@@ -59,6 +59,7 @@ static void forget_process(struct ses *s)
 	s->nthreads = 0;
 	s->cur_tid = 0;
 	s->last_stop_pc = 0;
+	ses_stack_invalidate(s);
 	if (s->memfd >= 0)
 		close(s->memfd);
 	s->memfd = -1;
@@ -80,6 +81,7 @@ void ses_free(struct ses *s)
 	free(s->libs);
 	free(s->bps);
 	free(s->threads);
+	free(s->bt);
 	nat_syms_free(s->syms);
 	nat_syms_free(s->static_syms);
 	free(s->debug_dirs);
@@ -234,6 +236,7 @@ int ses_select_thread(struct ses *s, int num, struct mx_err *err)
 	for (size_t i = 0; i < s->nthreads; i++) {
 		if (s->threads[i].num == num) {
 			s->cur_tid = s->threads[i].tid;
+			s->cur_frame = 0;
 			return 0;
 		}
 	}
@@ -384,6 +387,7 @@ static void process_exited(struct ses *s, const struct tr_exit *ex)
 
 static int send_continue(struct ses *s, struct mx_err *err)
 {
+	ses_stack_invalidate(s);
 	return ses_call(s, TR_REQ_CONT, NULL, 0, NULL, err);
 }
 
@@ -548,6 +552,7 @@ static int wait_stop(struct ses *s, struct mx_err *err)
 		}
 		struct ses_thread *t = ses_thread_find(s, st.tid);
 		st.thread_num = t ? t->num : 0;
+		ses_stack_invalidate(s);
 		s->cur_tid = st.tid;
 		s->last_stop_pc = st.pc;
 		struct ses_note n = {.kind = SES_NOTE_STOPPED,
@@ -709,6 +714,7 @@ int ses_stepi(struct ses *s, struct mx_err *err)
 {
 	if (need_stopped_process(s, err))
 		return -1;
+	ses_stack_invalidate(s);
 	struct tr_pid p = {.pid = s->cur_tid};
 	if (ses_call(s, TR_REQ_SINGLESTEP, &p, sizeof(p), NULL, err) != 0)
 		return -1;

@@ -172,6 +172,17 @@ void ses_describe(struct ses *s, uint64_t pc, struct ses_where *w);
 /* Resolves a function or ELF symbol name to an address (first match). */
 int ses_lookup_symbol(struct ses *s, const char *name, uint64_t *addr);
 
+/* Call stacks (native frames; CFI unwinding), computed once per stop and thread. */
+struct ses_frame {
+	uint64_t pc;	    /* the frame's pc (a return address above frame 0) */
+	uint64_t lookup_pc; /* where to describe it (pc - 1 for return addresses) */
+};
+int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, size_t *n,
+		  struct mx_err *err);
+/* The selected frame of the current thread (0 at every stop). */
+int ses_select_frame(struct ses *s, int level, struct mx_err *err);
+int ses_current_frame(const struct ses *s);
+
 size_t ses_module_count(const struct ses *s);
 void ses_module_at(const struct ses *s, size_t i, struct ses_module_info *out);
 
