@@ -82,6 +82,7 @@ format-check:
 
 bench: all
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/run.sh
+	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/backtrace.sh
 
 clean:
 	rm -rf build build-asan
