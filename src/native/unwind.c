@@ -96,6 +96,9 @@ static int on_frame(Dwfl_Frame *frame, void *arg)
 	bool activation = false;
 	if (!dwfl_frame_pc(frame, &pc, &activation) || pc == 0)
 		return DWARF_CB_ABORT;
+	Dwarf_Word sp = 0;
+	dwfl_frame_reg(frame, 7 /* DWARF rsp */, &sp);
+	c->out[c->n].sp = sp;
 	c->out[c->n].pc = pc;
 	c->out[c->n].lookup_pc = activation ? pc : pc - 1;
 	c->n++;

@@ -26,6 +26,8 @@ struct nat_frame {
 	uint64_t pc;	    /* the frame's pc (a return address for frames above #0) */
 	uint64_t lookup_pc; /* the address to describe: pc - 1 for return addresses, so a call
 			       at the end of a function or line is attributed to it */
+	uint64_t sp;	    /* rsp in this frame: for frame k+1, the CFA of frame k (the
+			       identity of a frame across steps, as gdb's frame ids) */
 };
 
 /* Unwinds thread tid into out[0..max); *n gets the number of frames. Returns 0 (also when

@@ -134,7 +134,7 @@ int ses_call(struct ses *s, uint32_t kind, const void *p, uint32_t len, struct t
 	}
 }
 
-int ses_next_event(struct ses *s, struct tr_msg *m)
+int ses_next_event(struct ses *s, struct tr_msg *m, int timeout_ms)
 {
 	if (s->nqueued) {
 		*m = s->queued[0];
@@ -145,11 +145,14 @@ int ses_next_event(struct ses *s, struct tr_msg *m)
 	for (;;) {
 		struct pollfd pf[2] = {{.fd = s->sock, .events = POLLIN},
 				       {.fd = s->intr_pipe[0], .events = POLLIN}};
-		if (poll(pf, 2, -1) < 0) {
+		int pr = poll(pf, 2, timeout_ms);
+		if (pr < 0) {
 			if (errno == EINTR)
 				continue;
 			return -1;
 		}
+		if (pr == 0)
+			return 2; /* timed out */
 		if (pf[1].revents & POLLIN) {
 			char buf[64];
 			while (read(s->intr_pipe[0], buf, sizeof(buf)) > 0)

@@ -8,6 +8,8 @@
 
 /* Tracer group id of the dynamic loader's breakpoint (user breakpoints count from 1). */
 #define SES_GROUP_SOLIB 0xFFFFFF00u
+/* Tracer group of the stepping engine's temporary breakpoints (step.c). */
+#define SES_GROUP_STEP 0xFFFFFF01u
 
 struct ses_lib {
 	char *path;			 /* as the link map names it (resolved to a real file) */
@@ -76,9 +78,9 @@ void ses_link_stop(struct ses *s);
  * success, and is then the caller's to free. */
 int ses_call(struct ses *s, uint32_t kind, const void *p, uint32_t len, struct tr_msg *reply,
 	     struct mx_err *err);
-/* Next event: returns 1 with *m filled, 0 if interrupted by ses_request_interrupt, or -1 if
- * the tracer is gone. */
-int ses_next_event(struct ses *s, struct tr_msg *m);
+/* Next event: returns 1 with *m filled, 0 if interrupted by ses_request_interrupt, 2 when
+ * timeout_ms (-1: none) passed, or -1 if the tracer is gone. */
+int ses_next_event(struct ses *s, struct tr_msg *m, int timeout_ms);
 
 /* solib.c */
 int ses_solib_init(struct ses *s, struct mx_err *err);
@@ -98,6 +100,13 @@ int ses_insert_raw(struct ses *s, uint64_t addr, uint32_t group, uint32_t flags,
 struct ses_thread *ses_thread_add(struct ses *s, pid_t tid);
 struct ses_thread *ses_thread_find(struct ses *s, pid_t tid);
 void ses_thread_remove(struct ses *s, pid_t tid);
+
+/* session.c: waiting for the program, one stop at a time. ses_wait_event fills *out with
+ * the next stop the user would see (or an internal step stop) without announcing it;
+ * ses_report_stop announces it. */
+int ses_wait_event(struct ses *s, struct ses_stop *out, struct mx_err *err);
+void ses_report_stop(struct ses *s, const struct ses_stop *st);
+int ses_send_continue(struct ses *s, struct mx_err *err);
 
 /* stack.c */
 void ses_stack_invalidate(struct ses *s);

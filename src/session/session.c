@@ -385,6 +385,13 @@ static void process_exited(struct ses *s, const struct tr_exit *ex)
 	s->notify(s->notify_ctx, &n);
 }
 
+static int send_continue(struct ses *s, struct mx_err *err);
+
+int ses_send_continue(struct ses *s, struct mx_err *err)
+{
+	return send_continue(s, err);
+}
+
 static int send_continue(struct ses *s, struct mx_err *err)
 {
 	ses_stack_invalidate(s);
@@ -399,6 +406,10 @@ static bool breakpoint_stop(struct ses *s, const struct tr_stop *ev, struct ses_
 		const struct tr_group *g = &ev->groups[i];
 		if (g->id == SES_GROUP_SOLIB) {
 			ses_solib_sync(s);
+			continue;
+		}
+		if (g->id == SES_GROUP_STEP) {
+			st->step_bp = true; /* the stepping engine decides (step.c) */
 			continue;
 		}
 		struct ses_bp *bp = ses_bp_find(s, (int)g->id);
@@ -430,20 +441,29 @@ static bool breakpoint_stop(struct ses *s, const struct tr_stop *ev, struct ses_
 }
 
 /* Waits until the program stops for the user, or exits. */
-static int wait_stop(struct ses *s, struct mx_err *err)
+int ses_wait_event(struct ses *s, struct ses_stop *out, struct mx_err *err)
 {
-	bool interrupt_sent = false;
+	bool interrupt_sent = false, interrupt_wanted = false;
+	/* A program we started shares our terminal: Ctrl-C reaches it as SIGINT, which stops it
+	 * by itself. Asking the tracer to interrupt as well could stop it before that SIGINT is
+	 * delivered, and the SIGINT would then stop it a second time after `continue`. So wait a
+	 * moment for the program's own stop first. */
+	bool shares_terminal = !s->attached && isatty(STDIN_FILENO);
 	for (;;) {
 		struct tr_msg m;
-		int r = ses_next_event(s, &m);
+		int r = ses_next_event(s, &m, interrupt_wanted && !interrupt_sent ? 300 : -1);
+		if (r == 2 || (r == 0 && !shares_terminal)) {
+			if (!interrupt_sent)
+				ses_call(s, TR_REQ_INTERRUPT, NULL, 0, NULL, NULL);
+			interrupt_sent = true;
+			continue;
+		}
 		if (r < 0) {
 			forget_process(s);
 			return mx_err_set(err, "the tracer process died; the program is lost");
 		}
 		if (r == 0) {
-			if (!interrupt_sent)
-				ses_call(s, TR_REQ_INTERRUPT, NULL, 0, NULL, NULL);
-			interrupt_sent = true;
+			interrupt_wanted = true;
 			continue;
 		}
 		struct ses_stop st = {0};
@@ -487,6 +507,8 @@ static int wait_stop(struct ses *s, struct mx_err *err)
 			memcpy(&ex, m.payload, sizeof(ex));
 			tr_msg_free(&m);
 			process_exited(s, &ex);
+			memset(out, 0, sizeof(*out));
+			out->kind = SES_STOP_EXITED;
 			return 0;
 		}
 		case TR_EV_STOP: {
@@ -499,6 +521,10 @@ static int wait_stop(struct ses *s, struct mx_err *err)
 			case TR_STOP_BREAKPOINT:
 				st.kind = SES_STOP_BREAKPOINT;
 				stop = breakpoint_stop(s, &ev, &st);
+				if (!stop && st.step_bp) {
+					st.kind = SES_STOP_STEP; /* only the stepping engine's */
+					stop = true;
+				}
 				break;
 			case TR_STOP_SIGNAL:
 				st.kind = SES_STOP_SIGNAL;
@@ -555,13 +581,27 @@ static int wait_stop(struct ses *s, struct mx_err *err)
 		ses_stack_invalidate(s);
 		s->cur_tid = st.tid;
 		s->last_stop_pc = st.pc;
-		struct ses_note n = {.kind = SES_NOTE_STOPPED,
-				     .stop = &st,
-				     .tid = st.tid,
-				     .thread_num = st.thread_num};
-		s->notify(s->notify_ctx, &n);
+		*out = st;
 		return 0;
 	}
+}
+
+void ses_report_stop(struct ses *s, const struct ses_stop *st)
+{
+	if (st->kind == SES_STOP_EXITED)
+		return; /* already told */
+	struct ses_note n = {
+	    .kind = SES_NOTE_STOPPED, .stop = st, .tid = st->tid, .thread_num = st->thread_num};
+	s->notify(s->notify_ctx, &n);
+}
+
+static int wait_stop(struct ses *s, struct mx_err *err)
+{
+	struct ses_stop st;
+	if (ses_wait_event(s, &st, err) != 0)
+		return -1;
+	ses_report_stop(s, &st);
+	return 0;
 }
 
 static char *build_launch(struct ses *s, uint32_t *len)

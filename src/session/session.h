@@ -57,6 +57,8 @@ struct ses_stop {
 	pid_t pid;	     /* SES_STOP_EXITED */
 	int exit_code;
 	int exit_signo; /* killed by this signal (0: exited normally) */
+	bool step_bp;	/* internal: the stepping engine's breakpoint was hit */
+	bool line_step; /* SES_STOP_STEP that ended a source-line step (show the line) */
 };
 
 struct ses_note {
@@ -139,6 +141,11 @@ int ses_run(struct ses *s, bool stop_at_main, struct mx_err *err);
 int ses_attach(struct ses *s, pid_t pid, struct mx_err *err);
 int ses_continue(struct ses *s, struct mx_err *err);
 int ses_stepi(struct ses *s, struct mx_err *err);
+/* Source-line stepping: step (into calls that have line info), next (over calls), finish
+ * (until the selected frame returns), nexti (one instruction, over calls). */
+int ses_step(struct ses *s, bool into, struct mx_err *err);
+int ses_finish(struct ses *s, struct mx_err *err);
+int ses_nexti(struct ses *s, struct mx_err *err);
 int ses_detach(struct ses *s, struct mx_err *err);
 int ses_kill(struct ses *s, struct mx_err *err);
 /* Async-signal-safe: asks a waiting ses_run/ses_continue to stop the program. */
@@ -176,6 +183,7 @@ int ses_lookup_symbol(struct ses *s, const char *name, uint64_t *addr);
 struct ses_frame {
 	uint64_t pc;	    /* the frame's pc (a return address above frame 0) */
 	uint64_t lookup_pc; /* where to describe it (pc - 1 for return addresses) */
+	uint64_t sp;	    /* rsp in this frame (for frame k+1: frame k's CFA) */
 };
 int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, size_t *n,
 		  struct mx_err *err);

@@ -47,6 +47,7 @@ int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, siz
 		for (size_t i = 0; i < got; i++) {
 			s->bt[i].pc = nf[i].pc;
 			s->bt[i].lookup_pc = nf[i].lookup_pc;
+			s->bt[i].sp = nf[i].sp;
 		}
 		free(nf);
 		s->bt_n = got;
