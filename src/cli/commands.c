@@ -182,6 +182,66 @@ static int cmd_stepi(struct cli *c, const char *args)
 	return 0;
 }
 
+/* Repeats a stepping command N times (or until the program is gone). */
+static int repeat_step(struct cli *c, const char *args, const char *name,
+		       int (*fn)(struct ses *, bool, struct mx_err *), bool arg)
+{
+	long n = 1;
+	if (*args && parse_int(args, 1, 1000000, &n) != 0)
+		return cli_error("Usage: %s [N] (got '%s').", name, args);
+	struct mx_err err;
+	for (long i = 0; i < n && ses_has_process(c->ses); i++)
+		if (fn(c->ses, arg, &err) != 0)
+			return report(&err);
+	return 0;
+}
+
+static int step_fn(struct ses *s, bool into, struct mx_err *err)
+{
+	return ses_step(s, into, err);
+}
+
+static int nexti_fn(struct ses *s, bool unused, struct mx_err *err)
+{
+	(void)unused;
+	return ses_nexti(s, err);
+}
+
+static int cmd_step(struct cli *c, const char *args)
+{
+	return repeat_step(c, args, "step", step_fn, true);
+}
+
+static int cmd_next(struct cli *c, const char *args)
+{
+	return repeat_step(c, args, "next", step_fn, false);
+}
+
+static int cmd_nexti(struct cli *c, const char *args)
+{
+	return repeat_step(c, args, "nexti", nexti_fn, false);
+}
+
+static int cmd_finish(struct cli *c, const char *args)
+{
+	(void)args;
+	struct mx_err err;
+	if (!ses_has_process(c->ses))
+		return cli_error("The program is not being run.");
+	const struct ses_frame *f;
+	size_t n;
+	const struct ses_thread *t = ses_current_thread(c->ses);
+	int level = ses_current_frame(c->ses);
+	if (t && ses_backtrace(c->ses, t->tid, &f, &n, &err) == 0 && (size_t)level + 1 < n) {
+		printf("Run till exit from ");
+		cli_print_frame(c, level, &f[level], false);
+	}
+	fflush(stdout);
+	if (ses_finish(c->ses, &err) != 0)
+		return report(&err);
+	return 0;
+}
+
 static int do_break(struct cli *c, const char *args, bool temporary)
 {
 	char spec[512];
@@ -663,6 +723,16 @@ const struct cli_cmd cli_commands[] = {
      "Resume the program. With N, ignore the breakpoint stopped at N-1 more times.", cmd_continue},
     {"stepi", "si", "[N]", "Execute one machine instruction (N times) in the current thread.",
      cmd_stepi},
+    {"nexti", "ni", "[N]",
+     "Execute one machine instruction, running a called function to its return.", cmd_nexti},
+    {"step", "s", "[N]",
+     "Run to the next source line, entering called functions that have line information.",
+     cmd_step},
+    {"next", "n", "[N]", "Run to the next source line of this function, over calls.", cmd_next},
+    {"finish", "fin", "",
+     "Run until the selected frame returns (recursion-aware: the same frame, by its "
+     "stack address).",
+     cmd_finish},
     {"break", "b, br", "[LOCATION] [if CONDITION]",
      "Set a breakpoint at LOCATION: FUNCTION, FILE:LINE, LINE (in the current file) or "
      "*ADDRESS. It is set in every loaded module that matches, and stays pending for "

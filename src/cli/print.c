@@ -71,7 +71,7 @@ static void format_location(struct cli *c, uint64_t pc, bool at_line_start, char
 	struct ses_where w;
 	ses_describe(c->ses, pc, &w);
 	char prefix[64] = "";
-	if (!at_line_start || !w.file[0])
+	if (!at_line_start || !w.file[0] || !w.line_start)
 		snprintf(prefix, sizeof(prefix), "0x%016" PRIx64 " in ", pc);
 	if (w.file[0])
 		snprintf(buf, len, "%s%s () at %s:%d", prefix, w.func[0] ? w.func : "??",
@@ -102,7 +102,7 @@ void cli_print_frame(struct cli *c, int level, const struct ses_frame *f, bool w
 	struct ses_where w;
 	ses_describe(c->ses, f->lookup_pc, &w);
 	printf("#%-3d", level);
-	if (level > 0 || !w.file[0])
+	if (level > 0 || !w.file[0] || !w.line_start)
 		printf("0x%016" PRIx64 " in ", f->pc);
 	printf("%s ()", w.func[0] ? w.func : "??");
 	if (w.file[0])
@@ -151,7 +151,7 @@ static void print_stop(struct cli *c, const struct ses_stop *st)
 		cli_print_location(c, st->pc, false);
 		break;
 	case SES_STOP_STEP:
-		cli_print_location(c, st->pc, false);
+		cli_print_location(c, st->pc, st->line_step);
 		break;
 	case SES_STOP_EXITED:
 		break;

@@ -75,7 +75,9 @@ int nat_line_range(struct nat_syms *s, uint64_t pc, struct nat_line_range *out)
 	out->hi = hi + bias;
 	out->line = line;
 	snprintf(out->file, sizeof(out->file), "%s", file);
-	for (size_t i = first; i <= last; i++) {
+	/* a line starts here if any statement row (of whichever line: at -O2 several share
+	 * one address) begins at pc */
+	for (size_t i = 0; i < n && !out->is_stmt_start; i++) {
 		Dwarf_Line *l = dwarf_onesrcline(lines, i);
 		Dwarf_Addr la;
 		bool stmt = false;

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "native/lines.h"
 #include "util/xalloc.h"
 
 extern char **environ;
@@ -328,6 +329,11 @@ void ses_describe(struct ses *s, uint64_t pc, struct ses_where *w)
 	if (ai.module)
 		snprintf(w->module, sizeof(w->module), "%s", nat_module_path(ai.module));
 	nat_addrinfo_clear(&ai);
+	if (w->file[0]) {
+		struct nat_line_range lr;
+		nat_line_range(s->syms, pc, &lr);
+		w->line_start = lr.is_stmt_start;
+	}
 }
 
 int ses_lookup_symbol(struct ses *s, const char *name, uint64_t *addr)

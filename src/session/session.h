@@ -82,6 +82,7 @@ struct ses_where {
 	char file[512];	  /* "" without line info (full path as in DWARF) */
 	int line;
 	char module[512]; /* "" if in no known module */
+	bool line_start;  /* pc is where a line's code begins (gdb then omits the address) */
 };
 
 struct ses_bp_loc {

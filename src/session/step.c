@@ -1,0 +1,318 @@
+/* step.c: source-line stepping (step, next), finish and nexti, on top of single
+ * instructions and temporary internal breakpoints.
+ *
+ * Frames are told apart by their CFA (the caller's rsp after the return), as gdb does with its
+ * frame ids, so recursion behaves: `finish` waits for the return-address breakpoint to be hit
+ * with the caller's rsp, and `next` over a call waits for the return to the same rsp.
+ *
+ * A line step single-steps while the pc stays in the current line's address range. A call
+ * is stepped over by a breakpoint at its return address (next, or step into a function
+ * without line information) or entered (step) and then run to the end of the callee's
+ * prologue. Returning into the caller mid-line keeps stepping to the start of a line. Any
+ * other stop on the way (a breakpoint, a signal, the end of the program) ends the step and is
+ * reported instead.
+ */
+#include "session/ses_internal.h"
+
+#include <capstone/capstone.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "native/lines.h"
+
+#define STEP_LIMIT 1000000 /* instructions one line step may take before giving up */
+
+struct insn {
+	bool is_call;
+	unsigned len;
+};
+
+static int decode(struct ses *s, uint64_t pc, struct insn *out)
+{
+	uint8_t code[16];
+	size_t n = sizeof(code);
+	while (n && ses_read_memory(s, pc, code, n, NULL) != 0)
+		n--;
+	memset(out, 0, sizeof(*out));
+	csh cs;
+	if (!n || cs_open(CS_ARCH_X86, CS_MODE_64, &cs) != CS_ERR_OK)
+		return -1;
+	cs_option(cs, CS_OPT_DETAIL, CS_OPT_ON);
+	cs_insn *insn;
+	size_t got = cs_disasm(cs, code, n, pc, 1, &insn);
+	if (got) {
+		out->len = insn->size;
+		out->is_call = cs_insn_group(cs, insn, CS_GRP_CALL);
+		cs_free(insn, got);
+	}
+	cs_close(&cs);
+	return got ? 0 : -1;
+}
+
+static int regs_of(struct ses *s, struct user_regs_struct *r, struct mx_err *err)
+{
+	return ses_get_regs(s, s->cur_tid, r, err);
+}
+
+/* One instruction of the current thread. *user gets a stop the user must see instead (a
+ * breakpoint hit by another thread, a signal, the exit), already in *st. */
+static int one_insn(struct ses *s, struct ses_stop *st, bool *user, struct mx_err *err)
+{
+	struct tr_pid p = {.pid = s->cur_tid};
+	if (ses_call(s, TR_REQ_SINGLESTEP, &p, sizeof(p), NULL, err) != 0)
+		return -1;
+	if (ses_wait_event(s, st, err) != 0)
+		return -1;
+	*user = !(st->kind == SES_STOP_STEP && st->tid == p.pid && !st->step_bp);
+	return 0;
+}
+
+/* Runs the program until the current thread reaches addr with rsp == want_sp (0: any rsp).
+ * Other stops on the way end it with *user set. */
+static int run_to(struct ses *s, uint64_t addr, uint64_t want_sp, struct ses_stop *st, bool *user,
+		  struct mx_err *err)
+{
+	uint8_t orig;
+	pid_t tid = s->cur_tid;
+	if (ses_insert_raw(s, addr, SES_GROUP_STEP, TR_BP_INTERNAL, &orig) != 0)
+		return mx_err_set(err, "cannot set a breakpoint at 0x%" PRIx64, addr);
+	int rc = 0;
+	for (;;) {
+		if (ses_send_continue(s, err) != 0 || ses_wait_event(s, st, err) != 0) {
+			rc = -1;
+			break;
+		}
+		if (st->kind == SES_STOP_EXITED) {
+			*user = true;
+			return 0; /* the process and its breakpoints are gone */
+		}
+		if (st->kind == SES_STOP_STEP && st->step_bp && st->tid != tid) {
+			s->cur_tid = tid;
+			continue; /* another thread passing the same return address */
+		}
+		bool ours = st->kind == SES_STOP_STEP && st->step_bp;
+		struct user_regs_struct r;
+		if (ours && want_sp && regs_of(s, &r, NULL) == 0 && r.rsp != want_sp)
+			continue; /* a deeper (recursive) activation: not the frame we wait for */
+		*user = !ours;
+		break;
+	}
+	s->cur_tid = tid;
+	struct tr_bp req = {.addr = addr, .group = SES_GROUP_STEP};
+	if (s->pid)
+		ses_call(s, TR_REQ_BP_REMOVE, &req, sizeof(req), NULL, NULL);
+	return rc;
+}
+
+static void finish_line_step(struct ses *s, struct ses_stop *st)
+{
+	st->kind = SES_STOP_STEP;
+	st->line_step = true;
+	st->step_bp = false;
+	struct user_regs_struct r;
+	if (regs_of(s, &r, NULL) == 0)
+		st->pc = r.rip;
+	s->last_stop_pc = st->pc;
+	ses_stack_invalidate(s);
+	ses_report_stop(s, st);
+}
+
+/* The CFA of the current thread's innermost frame (0 if unknown: outermost). */
+static uint64_t frame_cfa(struct ses *s)
+{
+	const struct ses_frame *f;
+	size_t n;
+	ses_stack_invalidate(s);
+	if (ses_backtrace(s, s->cur_tid, &f, &n, NULL) != 0 || n < 2)
+		return 0;
+	return f[1].sp;
+}
+
+/* Steps out of a function without line information: to its return address. */
+static int step_out(struct ses *s, struct ses_stop *st, bool *user, struct mx_err *err)
+{
+	const struct ses_frame *f;
+	size_t n;
+	ses_stack_invalidate(s);
+	if (ses_backtrace(s, s->cur_tid, &f, &n, err) != 0)
+		return -1;
+	if (n < 2)
+		return mx_err_set(err, "cannot step out of the outermost frame");
+	return run_to(s, f[1].pc, f[1].sp, st, user, err);
+}
+
+int ses_step(struct ses *s, bool into, struct mx_err *err)
+{
+	if (!s->pid)
+		return mx_err_set(err, "The program is not being run.");
+	struct user_regs_struct r;
+	if (regs_of(s, &r, err) != 0)
+		return -1;
+	struct nat_line_range lr;
+	nat_line_range(s->syms, r.rip, &lr);
+	struct ses_stop st = {.tid = s->cur_tid};
+	bool user = false;
+	if (!lr.line) {
+		/* gdb: "Single stepping until exit from function X, which has no line number
+		 * information." */
+		if (step_out(s, &st, &user, err) != 0)
+			return -1;
+		if (user) {
+			ses_report_stop(s, &st);
+			return 0;
+		}
+		nat_line_range(s->syms, st.pc, &lr);
+		if (!lr.line || lr.is_stmt_start) {
+			finish_line_step(s, &st);
+			return 0;
+		}
+		if (regs_of(s, &r, err) != 0)
+			return -1;
+	}
+	uint64_t cfa = frame_cfa(s);
+	for (long k = 0; k < STEP_LIMIT; k++) {
+		struct insn in;
+		if (decode(s, r.rip, &in) == 0 && in.is_call) {
+			uint64_t ret = r.rip + in.len, sp = r.rsp;
+			if (into) {
+				if (one_insn(s, &st, &user, err) != 0)
+					return -1;
+				if (user) {
+					ses_report_stop(s, &st);
+					return 0;
+				}
+				if (regs_of(s, &r, err) != 0)
+					return -1;
+				struct nat_line_range callee;
+				nat_line_range(s->syms, r.rip, &callee);
+				if (callee.line) {
+					/* entered a function with line info: run past its prologue
+					 */
+					struct ses_where w;
+					ses_describe(s, r.rip, &w);
+					struct nat_loc_list ll = {0};
+					uint64_t body = 0;
+					if (w.func[0] &&
+					    nat_syms_find_function(s->syms, NULL, w.func, &ll) > 0)
+						for (size_t i = 0; i < ll.n; i++)
+							if (ll.v[i].addr >= r.rip &&
+							    ll.v[i].addr < r.rip + 256 &&
+							    !ll.v[i].inlined)
+								body = ll.v[i].addr;
+					nat_loc_list_clear(&ll);
+					/* (any rsp: this activation reaches its body first) */
+					if (body && body != r.rip &&
+					    run_to(s, body, 0, &st, &user, err) != 0)
+						return -1;
+					if (user) {
+						ses_report_stop(s, &st);
+						return 0;
+					}
+					finish_line_step(s, &st);
+					return 0;
+				}
+				/* no line info there: come back out */
+				if (run_to(s, ret, sp, &st, &user, err) != 0)
+					return -1;
+			} else if (run_to(s, ret, sp, &st, &user, err) != 0) {
+				return -1;
+			}
+		} else if (one_insn(s, &st, &user, err) != 0) {
+			return -1;
+		}
+		if (user) {
+			ses_report_stop(s, &st);
+			return 0;
+		}
+		if (regs_of(s, &r, err) != 0)
+			return -1;
+		if (r.rip >= lr.lo && r.rip < lr.hi)
+			continue; /* still on the line */
+		if (cfa && r.rsp >= cfa) {
+			/* returned into the caller, mid-line: finish that line too */
+			cfa = frame_cfa(s);
+		}
+		struct nat_line_range now;
+		nat_line_range(s->syms, r.rip, &now);
+		if (!now.line) {
+			/* jumped somewhere without lines (not by a call): step back out */
+			if (step_out(s, &st, &user, err) != 0)
+				return -1;
+			if (user) {
+				ses_report_stop(s, &st);
+				return 0;
+			}
+			if (regs_of(s, &r, err) != 0)
+				return -1;
+			nat_line_range(s->syms, r.rip, &lr);
+			if (!lr.line) {
+				finish_line_step(s, &st);
+				return 0;
+			}
+			continue;
+		}
+		/* stop at the start of a different line; another block of the same line (a for
+		 * loop's condition after its initialisation) continues the step, as in gdb */
+		if (now.is_stmt_start && (now.line != lr.line || strcmp(now.file, lr.file) != 0)) {
+			finish_line_step(s, &st);
+			return 0;
+		}
+		lr = now; /* the middle of a line, or the same line again: keep going */
+	}
+	finish_line_step(s, &st);
+	return 0;
+}
+
+int ses_finish(struct ses *s, struct mx_err *err)
+{
+	if (!s->pid)
+		return mx_err_set(err, "The program is not being run.");
+	const struct ses_frame *f;
+	size_t n;
+	if (ses_backtrace(s, s->cur_tid, &f, &n, err) != 0)
+		return -1;
+	size_t level = (size_t)s->cur_frame;
+	if (level + 1 >= n)
+		return mx_err_set(err, "\"finish\" not meaningful in the outermost frame.");
+	uint64_t ret = f[level + 1].pc, sp = f[level + 1].sp;
+	struct ses_stop st = {.tid = s->cur_tid};
+	bool user = false;
+	if (run_to(s, ret, sp, &st, &user, err) != 0)
+		return -1;
+	if (user) {
+		ses_report_stop(s, &st);
+		return 0;
+	}
+	st.kind = SES_STOP_STEP;
+	st.step_bp = false;
+	st.pc = ret;
+	s->last_stop_pc = ret;
+	ses_stack_invalidate(s);
+	ses_report_stop(s, &st);
+	return 0;
+}
+
+int ses_nexti(struct ses *s, struct mx_err *err)
+{
+	if (!s->pid)
+		return mx_err_set(err, "The program is not being run.");
+	struct user_regs_struct r;
+	if (regs_of(s, &r, err) != 0)
+		return -1;
+	struct insn in;
+	if (decode(s, r.rip, &in) != 0 || !in.is_call)
+		return ses_stepi(s, err);
+	struct ses_stop st = {.tid = s->cur_tid};
+	bool user = false;
+	if (run_to(s, r.rip + in.len, r.rsp, &st, &user, err) != 0)
+		return -1;
+	if (!user) {
+		st.kind = SES_STOP_STEP;
+		st.step_bp = false;
+		st.pc = r.rip + in.len;
+		s->last_stop_pc = st.pc;
+	}
+	ses_stack_invalidate(s);
+	ses_report_stop(s, &st);
+	return 0;
+}
