@@ -83,6 +83,7 @@ format-check:
 bench: all
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/run.sh
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/backtrace.sh
+	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/stepi.sh
 
 clean:
 	rm -rf build build-asan

@@ -14,6 +14,8 @@ struct cli {
 	bool batch;		 /* -batch: no prompt, exit after the commands */
 	bool quit;		 /* `quit` was given */
 	bool interactive;	 /* reading commands from a terminal */
+	bool quiet_steps;	 /* inside `stepi N` and the like: do not show each step */
+	bool last_stop_was_step; /* the last stop shown (or hidden) ended a step */
 	char last_src_file[512]; /* source cache for printing lines */
 	char **src_lines;
 	size_t src_nlines;
@@ -51,6 +53,7 @@ void cli_free_source(struct cli *c);
 
 /* data.c */
 int cli_cmd_x(struct cli *c, const char *args);
+int cli_cmd_disassemble(struct cli *c, const char *args);
 int cli_cmd_info_registers(struct cli *c, const char *args);
 /* Evaluates an address expression: NUMBER, $REG, SYMBOL, and sums/differences of them. */
 int cli_eval_address(struct cli *c, const char *expr, uint64_t *out);

@@ -167,22 +167,8 @@ static int cmd_continue(struct cli *c, const char *args)
 	return 0;
 }
 
-static int cmd_stepi(struct cli *c, const char *args)
-{
-	long n = 1;
-	if (*args && parse_int(args, 1, 1000000, &n) != 0)
-		return cli_error("Usage: stepi [N] (got '%s').", args);
-	struct mx_err err;
-	for (long i = 0; i < n; i++) {
-		if (ses_stepi(c->ses, &err) != 0)
-			return report(&err);
-		if (!ses_has_process(c->ses))
-			break;
-	}
-	return 0;
-}
-
-/* Repeats a stepping command N times (or until the program is gone). */
+/* Repeats a stepping command N times, showing only the last stop (as gdb does), until the
+ * program stops for another reason (a breakpoint, a signal) or is gone. */
 static int repeat_step(struct cli *c, const char *args, const char *name,
 		       int (*fn)(struct ses *, bool, struct mx_err *), bool arg)
 {
@@ -190,9 +176,37 @@ static int repeat_step(struct cli *c, const char *args, const char *name,
 	if (*args && parse_int(args, 1, 1000000, &n) != 0)
 		return cli_error("Usage: %s [N] (got '%s').", name, args);
 	struct mx_err err;
-	for (long i = 0; i < n && ses_has_process(c->ses); i++)
-		if (fn(c->ses, arg, &err) != 0)
-			return report(&err);
+	int rc = 0;
+	for (long i = 0; i < n && ses_has_process(c->ses); i++) {
+		c->quiet_steps = i + 1 < n;
+		if (fn(c->ses, arg, &err) != 0) {
+			rc = report(&err);
+			break;
+		}
+		if (!c->last_stop_was_step)
+			break;
+	}
+	c->quiet_steps = false;
+	return rc;
+}
+
+static int stepi_fn(struct ses *s, bool unused, struct mx_err *err)
+{
+	(void)unused;
+	return ses_stepi(s, err);
+}
+
+static int cmd_stepi(struct cli *c, const char *args)
+{
+	long n = 1;
+	if (*args && parse_int(args, 1, 100000000, &n) != 0)
+		return cli_error("Usage: stepi [N] (got '%s').", args);
+	if (n == 1)
+		return repeat_step(c, "", "stepi", stepi_fn, false);
+	/* the tracer counts the steps: one round trip for all of them */
+	struct mx_err err;
+	if (ses_stepi_n(c->ses, (uint32_t)n, &err) != 0)
+		return report(&err);
 	return 0;
 }
 
@@ -783,6 +797,10 @@ const struct cli_cmd cli_commands[] = {
      "Examine memory: N units of format F (x d u o t c a s i) and size U (b h w g) from "
      "ADDRESS (a number, $register or symbol, with + and -).",
      cli_cmd_x},
+    {"disassemble", NULL, "[ADDRESS]",
+     "Disassemble the function holding ADDRESS (default: the selected frame's pc, marked "
+     "=>).",
+     cli_cmd_disassemble},
     {"file", NULL, "PROGRAM", "Use PROGRAM as the program to debug.", cmd_file},
     {"set args", NULL, "ARGS...", "Set the arguments of the next run.", cmd_set_args},
     {"help", "h", "[COMMAND]", "List the commands, or describe one.", cmd_help},

@@ -130,13 +130,15 @@ static void print_label(struct cli *c, uint64_t addr)
 		printf("0x%" PRIx64 ":", addr);
 }
 
-static int examine_insns(struct cli *c, uint64_t addr, int count)
+/* Disassembles count instructions from addr, or up to end when count < 0; marks mark. */
+static int disasm(struct cli *c, uint64_t addr, int count, uint64_t end, uint64_t mark,
+		  bool markers)
 {
 	csh cs;
 	if (cs_open(CS_ARCH_X86, CS_MODE_64, &cs) != CS_ERR_OK)
 		return cli_error("cannot start the disassembler");
 	int rc = 0;
-	for (int i = 0; i < count; i++) {
+	for (int i = 0; count < 0 ? addr < end : i < count; i++) {
 		uint8_t code[16];
 		struct mx_err err;
 		size_t n = sizeof(code);
@@ -148,13 +150,26 @@ static int examine_insns(struct cli *c, uint64_t addr, int count)
 		}
 		cs_insn *insn;
 		size_t got = cs_disasm(cs, code, n, addr, 1, &insn);
+		if (markers)
+			printf("%s", addr == mark ? "=> " : "   ");
 		print_label(c, addr);
 		if (!got) {
 			printf("\t(bad)\n");
 			addr++;
 			continue;
 		}
-		printf("\t%s\t%s\n", insn[0].mnemonic, insn[0].op_str);
+		printf("\t%s\t%s", insn[0].mnemonic, insn[0].op_str);
+		/* name the target of a direct call or jump */
+		uint64_t target;
+		char *end;
+		if (!strncmp(insn[0].op_str, "0x", 2) &&
+		    (target = strtoull(insn[0].op_str, &end, 16), !*end)) {
+			struct ses_where tw;
+			ses_describe(c->ses, target, &tw);
+			if (tw.sym[0])
+				printf(" <%s+%" PRIu64 ">", tw.sym, tw.sym_off);
+		}
+		printf("\n");
 		addr += insn[0].size;
 		cs_free(insn, got);
 	}
@@ -219,7 +234,7 @@ int cli_cmd_x(struct cli *c, const char *args)
 	if (!ses_has_process(c->ses))
 		return cli_error("The program is not being run.");
 	if (fmt == 'i')
-		return examine_insns(c, addr, count);
+		return disasm(c, addr, count, 0, 0, false);
 	if (fmt == 's')
 		return examine_string(c, addr, count);
 	if (fmt == 'a')
@@ -269,6 +284,34 @@ int cli_cmd_x(struct cli *c, const char *args)
 	}
 	printf("\n");
 	return 0;
+}
+
+int cli_cmd_disassemble(struct cli *c, const char *args)
+{
+	uint64_t pc;
+	if (*args) {
+		if (cli_eval_address(c, args, &pc) != 0)
+			return -1;
+	} else {
+		const struct ses_thread *t = ses_current_thread(c->ses);
+		const struct ses_frame *f;
+		size_t n;
+		struct mx_err err;
+		if (!ses_has_process(c->ses) || !t)
+			return cli_error("No frame selected.");
+		if (ses_backtrace(c->ses, t->tid, &f, &n, &err) != 0)
+			return cli_error("%s", err.msg);
+		pc = f[ses_current_frame(c->ses)].pc;
+	}
+	struct ses_where w;
+	ses_describe(c->ses, pc, &w);
+	if (!w.sym[0] || !w.sym_size)
+		return cli_error("No function contains address 0x%" PRIx64 ".", pc);
+	uint64_t start = pc - w.sym_off;
+	printf("Dump of assembler code for function %s:\n", w.sym);
+	int rc = disasm(c, start, -1, start + w.sym_size, pc, true);
+	printf("End of assembler dump.\n");
+	return rc;
 }
 
 static void print_eflags(uint64_t v)

@@ -177,7 +177,9 @@ void cli_notify(void *ctx, const struct ses_note *n)
 	struct cli *c = ctx;
 	switch (n->kind) {
 	case SES_NOTE_STOPPED:
-		print_stop(c, n->stop);
+		c->last_stop_was_step = n->stop->kind == SES_STOP_STEP;
+		if (!(c->quiet_steps && c->last_stop_was_step))
+			print_stop(c, n->stop);
 		break;
 	case SES_NOTE_EXITED:
 		print_exit(n->stop);

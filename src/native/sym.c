@@ -721,6 +721,7 @@ int nat_syms_addr_info(struct nat_syms *s, uint64_t addr, struct nat_addrinfo *o
 	if (name) {
 		out->sym = xstrdup(name);
 		out->sym_addr = addr - off;
+		out->sym_size = sym.st_size;
 	}
 	dwarf_info(mod, addr, out);
 	if (!out->func && out->sym)

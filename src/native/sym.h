@@ -43,6 +43,7 @@ struct nat_addrinfo {
 					    DWARF, else the ELF symbol; NULL if none */
 	char *sym;			 /* ELF symbol holding addr, NULL if none */
 	uint64_t sym_addr;		 /* start of sym */
+	uint64_t sym_size;		 /* its st_size (0 if unknown) */
 	char *file;			 /* NULL if no line info */
 	int line;
 };

@@ -35,7 +35,7 @@ enum tr_kind {
 	TR_REQ_SET_REGS,   /* struct tr_regs */
 	TR_REQ_THREADS,	   /* no payload; reply: array of struct tr_thread_info */
 	TR_REQ_SIGNAL_POLICY, /* struct tr_sigpolicy */
-	TR_REQ_SINGLESTEP,    /* struct tr_pid (tid): step one instruction, others stay stopped */
+	TR_REQ_SINGLESTEP,    /* struct tr_step: step instructions, others stay stopped */
 	TR_REPLY = 64,
 	/* events */
 	TR_EV_STOP = 100, /* struct tr_stop: every thread is stopped */
@@ -63,6 +63,11 @@ struct tr_launch {
 
 struct tr_pid {
 	int32_t pid; /* process or thread id */
+};
+
+struct tr_step {
+	int32_t tid;	/* the thread to step */
+	uint32_t count; /* instructions (>= 1); one TR_STOP_STEP at the end, or an earlier stop */
 };
 
 struct tr_launched {

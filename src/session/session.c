@@ -321,6 +321,7 @@ void ses_describe(struct ses *s, uint64_t pc, struct ses_where *w)
 	if (ai.sym) {
 		snprintf(w->sym, sizeof(w->sym), "%s", ai.sym);
 		w->sym_off = pc - ai.sym_addr;
+		w->sym_size = ai.sym_size;
 	}
 	if (ai.file) {
 		snprintf(w->file, sizeof(w->file), "%s", ai.file);
@@ -758,10 +759,15 @@ int ses_continue(struct ses *s, struct mx_err *err)
 
 int ses_stepi(struct ses *s, struct mx_err *err)
 {
+	return ses_stepi_n(s, 1, err);
+}
+
+int ses_stepi_n(struct ses *s, uint32_t count, struct mx_err *err)
+{
 	if (need_stopped_process(s, err))
 		return -1;
 	ses_stack_invalidate(s);
-	struct tr_pid p = {.pid = s->cur_tid};
+	struct tr_step p = {.tid = s->cur_tid, .count = count ? count : 1};
 	if (ses_call(s, TR_REQ_SINGLESTEP, &p, sizeof(p), NULL, err) != 0)
 		return -1;
 	return wait_stop(s, err);

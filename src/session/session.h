@@ -75,11 +75,12 @@ typedef void (*ses_notify_fn)(void *ctx, const struct ses_note *n);
 
 /* Where a code address is: for printing stops, frames and breakpoint locations. */
 struct ses_where {
-	char func[256];	  /* function (the inlined one when pc is in an inlined copy); "" if
-			     unknown */
-	char sym[256];	  /* ELF symbol holding pc, "" if none */
-	uint64_t sym_off; /* pc - start of sym */
-	char file[512];	  /* "" without line info (full path as in DWARF) */
+	char func[256];	   /* function (the inlined one when pc is in an inlined copy); "" if
+			      unknown */
+	char sym[256];	   /* ELF symbol holding pc, "" if none */
+	uint64_t sym_off;  /* pc - start of sym */
+	uint64_t sym_size; /* size of sym, 0 if unknown */
+	char file[512];	   /* "" without line info (full path as in DWARF) */
 	int line;
 	char module[512]; /* "" if in no known module */
 	bool line_start;  /* pc is where a line's code begins (gdb then omits the address) */
@@ -142,6 +143,8 @@ int ses_run(struct ses *s, bool stop_at_main, struct mx_err *err);
 int ses_attach(struct ses *s, pid_t pid, struct mx_err *err);
 int ses_continue(struct ses *s, struct mx_err *err);
 int ses_stepi(struct ses *s, struct mx_err *err);
+/* count instructions, counted in the tracer: one stop at the end (or an earlier one). */
+int ses_stepi_n(struct ses *s, uint32_t count, struct mx_err *err);
 /* Source-line stepping: step (into calls that have line info), next (over calls), finish
  * (until the selected frame returns), nexti (one instruction, over calls). */
 int ses_step(struct ses *s, bool into, struct mx_err *err);

@@ -58,12 +58,12 @@ static int regs_of(struct ses *s, struct user_regs_struct *r, struct mx_err *err
  * breakpoint hit by another thread, a signal, the exit), already in *st. */
 static int one_insn(struct ses *s, struct ses_stop *st, bool *user, struct mx_err *err)
 {
-	struct tr_pid p = {.pid = s->cur_tid};
+	struct tr_step p = {.tid = s->cur_tid, .count = 1};
 	if (ses_call(s, TR_REQ_SINGLESTEP, &p, sizeof(p), NULL, err) != 0)
 		return -1;
 	if (ses_wait_event(s, st, err) != 0)
 		return -1;
-	*user = !(st->kind == SES_STOP_STEP && st->tid == p.pid && !st->step_bp);
+	*user = !(st->kind == SES_STOP_STEP && st->tid == p.tid && !st->step_bp);
 	return 0;
 }
 

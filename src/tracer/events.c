@@ -226,7 +226,16 @@ static enum verdict on_trap(struct tracer *t, struct tr_thread *th, uint64_t pc)
 		return V_GONE;
 	if (th->user_step && si.si_code != SI_KERNEL && si.si_code != SI_USER &&
 	    si.si_code != SI_TKILL) {
+		if (th->steps_left > 0 && !tr_bp_find(t, pc)) {
+			/* more steps asked for; one landing on our breakpoint ends here instead */
+			th->steps_left--;
+			if (ptrace(PTRACE_SINGLESTEP, th->tid, 0, 0) == 0) {
+				th->stopped = false;
+				return V_RESUMED;
+			}
+		}
 		th->user_step = false;
+		th->steps_left = 0;
 		set_event(th, TR_STOP_STEP);
 		return V_REPORT;
 	}
@@ -393,6 +402,7 @@ static bool others_running(struct tracer *t, const struct tr_thread *th)
 static void resume_thread(struct tracer *t, struct tr_thread *th)
 {
 	th->user_step = false;
+	th->steps_left = 0;
 	if (th->hit_addr && th->resume_sig) {
 		/* Deliver the signal at the breakpoint address itself (its handler must see the
 		 * program's own pc, not a copy's); the int3 then runs again on return. */
@@ -437,6 +447,7 @@ static void report(struct tracer *t, struct tr_thread *th)
 {
 	th->has_event = false;
 	th->user_step = false;
+	th->steps_left = 0;
 	t->running = false;
 	struct tr_stop ev = th->ev;
 	tr_send_event(t, TR_EV_STOP, &ev, sizeof(ev), -1);
@@ -567,12 +578,13 @@ void tr_interrupt(struct tracer *t)
 	tr_send_event(t, TR_EV_STOP, &ev, sizeof(ev), -1);
 }
 
-int tr_singlestep(struct tracer *t, pid_t tid)
+int tr_singlestep(struct tracer *t, pid_t tid, uint32_t count)
 {
 	struct tr_thread *th = tr_thread_find(t, tid);
 	if (!th || !th->stopped)
 		return -ESRCH;
 	th->user_step = true;
+	th->steps_left = count - 1;
 	uint64_t pc = get_pc(tid);
 	if (!th->hit_addr && tr_bp_find(t, pc))
 		th->hit_addr = pc; /* step the instruction under our int3, not the int3 */
@@ -581,12 +593,16 @@ int tr_singlestep(struct tracer *t, pid_t tid)
 		th = step_over(t, th);
 		if (!t->pid || !th)
 			return 0;
-		if (!th->has_event) {
-			th->user_step = false;
-			set_event(th, TR_STOP_STEP);
+		if (!th->has_event && th->steps_left > 0 && !tr_bp_find(t, get_pc(tid))) {
+			th->steps_left--; /* that was one; go on with plain steps */
+		} else {
+			if (!th->has_event) {
+				th->user_step = false;
+				set_event(th, TR_STOP_STEP);
+			}
+			report(t, th);
+			return 0;
 		}
-		report(t, th);
-		return 0;
 	}
 	t->running = true; /* only this thread runs; the others stay stopped */
 	if (ptrace(PTRACE_SINGLESTEP, tid, 0, (void *)(uintptr_t)th->resume_sig) != 0) {

@@ -209,14 +209,14 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		return;
 	}
 	case TR_REQ_SINGLESTEP: {
-		struct tr_pid p;
+		struct tr_step p;
 		if (!need(t, m, sizeof(p)) || !need_process(t, m, true))
 			return;
 		memcpy(&p, m->payload, sizeof(p));
 		reply(t, seq, 0, NULL, 0, -1);
-		int r = tr_singlestep(t, p.pid);
+		int r = tr_singlestep(t, p.tid, p.count ? p.count : 1);
 		if (r) {
-			struct tr_stop ev = {.reason = TR_STOP_STEP, .tid = p.pid};
+			struct tr_stop ev = {.reason = TR_STOP_STEP, .tid = p.tid};
 			tr_send_event(t, TR_EV_STOP, &ev, sizeof(ev), -1);
 		}
 		return;

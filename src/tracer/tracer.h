@@ -30,6 +30,7 @@ struct tr_thread {
 	bool exiting;	     /* past PTRACE_EVENT_EXIT: dying, never stopped again */
 	uint64_t rehit_addr; /* a signal handler interrupted a step-over: the next int3 hit here
 				is that same hit, not a new one */
+	uint32_t steps_left; /* further instructions a TR_REQ_SINGLESTEP asked for */
 	bool user_step;	     /* a TR_REQ_SINGLESTEP is under way */
 };
 
@@ -122,7 +123,8 @@ void tr_on_sigchld(struct tracer *t);
 void tr_stop_all(struct tracer *t);
 void tr_continue(struct tracer *t);
 void tr_interrupt(struct tracer *t);
-int tr_singlestep(struct tracer *t, pid_t tid);
+/* Steps count instructions of tid (the steps are counted here, with no round trip each). */
+int tr_singlestep(struct tracer *t, pid_t tid, uint32_t count);
 void tr_send_event(struct tracer *t, uint32_t kind, const void *p, uint32_t len, int fd);
 /* Reaps threads until every known thread is stopped (after interrupts were sent). */
 void tr_wait_all_stopped(struct tracer *t);

@@ -22,4 +22,14 @@ run_mixdbg -batch -ex 'break hot' -ex run -ex 'continue 5' -ex 'info breakpoints
 expect_out 'Will ignore next 4 crossings of breakpoint 1\.  Continuing\.'
 expect_out 'breakpoint already hit 6 times'
 expect_count 2 'hit Breakpoint 1'
+
+# disassemble: the function around the selected frame's pc, marked, with call targets named
+run_mixdbg -batch -ex 'break hot' -ex run -ex up -ex disassemble -ex 'disassemble hot' \
+	-ex 'disassemble 0' --args "$FIXTURES/loop" 1
+expect_out '^Dump of assembler code for function main:$'
+expect_out '^=> 0x[0-9a-f]+ <main\+[0-9]+>:'
+expect_out 'call	0x[0-9a-f]+ <hot\+0>$'
+expect_out '^Dump of assembler code for function hot:$'
+expect_count 2 '^End of assembler dump\.$'
+expect_out 'No function contains address 0x0\.'
 pass

@@ -47,6 +47,13 @@ expect_out 'depth=5 result=26'
 run_mixdbg -batch -ex 'break main' -ex run -ex 'nexti 3' -ex 'bt 1' "$FIXTURES/stepper"
 expect_not_out '^#0  .* in add \(\)'
 expect_out '^#0 +(0x[0-9a-f]+ in )?main \(\)'
+# stepi N is counted in the tracer: one stop at the end, or earlier at a breakpoint address
+run_mixdbg -batch -ex 'break main' -ex run -ex 'break hot' -ex 'stepi 1000000' -ex 'bt 1' \
+	-ex 'delete' -ex 'stepi 7' -ex 'continue' --args "$FIXTURES/loop" 3
+expect_out '^#0  hot \(\) at loop\.c:[0-9]+$'
+expect_not_out 'hit Breakpoint 2'
+expect_out 'sum=6 calls=3'
+
 run_mixdbg -batch -ex 'break _start' -ex run -ex finish "$FIXTURES/stepper"
 expect_out '"finish" not meaningful in the outermost frame\.'
 pass
