@@ -289,6 +289,52 @@ static int do_break(struct cli *c, const char *args, bool temporary)
 	return 0;
 }
 
+/* watch/rwatch/awatch NAME | *ADDRESS: NAME's size comes from its ELF symbol; *ADDRESS
+ * watches 4 bytes. */
+static int do_watch(struct cli *c, const char *args, enum ses_watch_kind kind)
+{
+	if (!*args)
+		return cli_error("Usage: watch VARIABLE | *ADDRESS");
+	if (!ses_has_process(c->ses))
+		return cli_error("Hardware watchpoints need a running program (use 'start' "
+				 "first).");
+	uint64_t addr;
+	uint32_t len = 4;
+	if (cli_eval_address(c, args[0] == '*' ? args + 1 : args, &addr) != 0)
+		return -1;
+	if (args[0] != '*') {
+		struct ses_where w;
+		ses_describe(c->ses, addr, &w);
+		if (!w.sym_size)
+			return cli_error("cannot tell the size of '%s'; use watch *ADDRESS", args);
+		len = (uint32_t)w.sym_size;
+	}
+	int id;
+	struct mx_err err;
+	if (ses_watch(c->ses, args, addr, len, kind, &id, &err) != 0)
+		return report(&err);
+	const char *what = kind == SES_WATCH_WRITE  ? "Hardware watchpoint"
+			   : kind == SES_WATCH_READ ? "Hardware read watchpoint"
+						    : "Hardware access (read/write) watchpoint";
+	printf("%s %d: %s\n", what, id, args);
+	return 0;
+}
+
+static int cmd_watch(struct cli *c, const char *args)
+{
+	return do_watch(c, args, SES_WATCH_WRITE);
+}
+
+static int cmd_rwatch(struct cli *c, const char *args)
+{
+	return do_watch(c, args, SES_WATCH_READ);
+}
+
+static int cmd_awatch(struct cli *c, const char *args)
+{
+	return do_watch(c, args, SES_WATCH_ACCESS);
+}
+
 static int cmd_break(struct cli *c, const char *args)
 {
 	return do_break(c, args, false);
@@ -308,6 +354,9 @@ static int for_each_bp(struct cli *c, const char *args,
 		size_t n = 0;
 		for (size_t i = 0; i < ses_break_count(c->ses) && n < 4096; i++)
 			ids[n++] = ses_break_at(c->ses, i)->id;
+		if (fn == ses_break_delete)
+			for (size_t i = 0; i < ses_watch_count(c->ses) && n < 4096; i++)
+				ids[n++] = ses_watch_at(c->ses, i)->id;
 		for (size_t i = 0; i < n; i++)
 			fn(c->ses, ids[i], NULL);
 		return 0;
@@ -396,11 +445,22 @@ static int cmd_info_breakpoints(struct cli *c, const char *args)
 {
 	(void)args;
 	size_t n = ses_break_count(c->ses);
-	if (!n) {
+	if (!n && !ses_watch_count(c->ses)) {
 		printf("No breakpoints.\n");
 		return 0;
 	}
 	printf("Num     Type           Disp Enb Address            What\n");
+	for (size_t i = 0; i < ses_watch_count(c->ses); i++) {
+		const struct ses_watch *w = ses_watch_at(c->ses, i);
+		printf("%-7d %-14s keep y   0x%016" PRIx64 " %s\n", w->id,
+		       w->kind == SES_WATCH_WRITE  ? "hw watchpoint"
+		       : w->kind == SES_WATCH_READ ? "read watchpoint"
+						   : "acc watchpoint",
+		       w->addr, w->expr);
+		if (w->hits)
+			printf("\tbreakpoint already hit %" PRIu64 " time%s\n", w->hits,
+			       w->hits == 1 ? "" : "s");
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct ses_bp *bp = ses_break_at(c->ses, i);
 		printf("%-7d breakpoint     %-4s %-3s ", bp->id, bp->temporary ? "del" : "keep",
@@ -753,6 +813,13 @@ const struct cli_cmd cli_commands[] = {
      "libraries not loaded yet. CONDITION is an expression over registers ($rdi == 5).",
      cmd_break},
     {"tbreak", NULL, "LOCATION", "Set a temporary breakpoint: deleted when first hit.", cmd_tbreak},
+    {"watch", NULL, "VARIABLE | *ADDRESS",
+     "Stop after each write to VARIABLE (its size from the symbol table) or to the 4 bytes at "
+     "ADDRESS, showing the old and new values. Hardware: 4 at most, 1/2/4/8 aligned bytes.",
+     cmd_watch},
+    {"rwatch", NULL, "VARIABLE | *ADDRESS",
+     "Stop after each access (x86 has no read-only watchpoints: reads and writes).", cmd_rwatch},
+    {"awatch", NULL, "VARIABLE | *ADDRESS", "Stop after each read or write.", cmd_awatch},
     {"delete", "d", "[N...]", "Delete breakpoints N... (all if none given).", cmd_delete},
     {"disable", NULL, "[N...]", "Disable breakpoints N... (all if none given).", cmd_disable},
     {"enable", NULL, "[N...]", "Enable breakpoints N... (all if none given).", cmd_enable},

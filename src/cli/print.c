@@ -138,6 +138,25 @@ static void print_stop(struct cli *c, const struct ses_stop *st)
 		       st->bp_temporary ? "Temporary breakpoint" : "Breakpoint", st->bp_id);
 		cli_print_location(c, st->pc, true);
 		break;
+	case SES_STOP_WATCH: {
+		const struct ses_watch *w = NULL;
+		for (size_t i = 0; i < ses_watch_count(c->ses); i++)
+			if (ses_watch_at(c->ses, i)->id == st->watch_id)
+				w = ses_watch_at(c->ses, i);
+		const char *what = !w || w->kind == SES_WATCH_WRITE ? "Hardware watchpoint"
+				   : w->kind == SES_WATCH_READ
+				       ? "Hardware read watchpoint"
+				       : "Hardware access (read/write) watchpoint";
+		printf("Thread %d \"%s\" hit %s %d: %s\n\n", st->thread_num, name, what,
+		       st->watch_id, w ? w->expr : "?");
+		if (st->watch_old != st->watch_new)
+			printf("Old value = %" PRId64 "\nNew value = %" PRId64 "\n",
+			       (int64_t)st->watch_old, (int64_t)st->watch_new);
+		else
+			printf("Value = %" PRId64 "\n", (int64_t)st->watch_new);
+		cli_print_location(c, st->pc, false);
+		break;
+	}
 	case SES_STOP_SIGNAL:
 		printf("Thread %d \"%s\" received signal %s, %s.\n", st->thread_num, name,
 		       ses_signal_name(st->signo), ses_signal_desc(st->signo));

@@ -36,6 +36,7 @@ enum tr_kind {
 	TR_REQ_THREADS,	   /* no payload; reply: array of struct tr_thread_info */
 	TR_REQ_SIGNAL_POLICY, /* struct tr_sigpolicy */
 	TR_REQ_SINGLESTEP,    /* struct tr_step: step instructions, others stay stopped */
+	TR_REQ_WATCH,	      /* struct tr_watch: set or clear a hardware watchpoint slot */
 	TR_REPLY = 64,
 	/* events */
 	TR_EV_STOP = 100, /* struct tr_stop: every thread is stopped */
@@ -124,6 +125,22 @@ enum tr_stop_reason {
 	TR_STOP_INTERRUPT,	/* TR_REQ_INTERRUPT was served */
 	TR_STOP_EXEC,		/* the program called execve: breakpoints and threads are reset */
 	TR_STOP_STEP,		/* TR_REQ_SINGLESTEP finished */
+	TR_STOP_WATCH,		/* a hardware watchpoint triggered: watch_slot */
+};
+
+#define TR_WATCH_SLOTS 4 /* x86 debug registers DR0-DR3 */
+
+enum tr_watch_kind {
+	TR_WATCH_WRITE = 1,  /* DR7 R/W = 01: data writes */
+	TR_WATCH_ACCESS = 3, /* DR7 R/W = 11: data reads or writes */
+};
+
+struct tr_watch {
+	uint32_t slot; /* 0..3 */
+	uint32_t kind; /* enum tr_watch_kind; 0 clears the slot */
+	uint64_t addr; /* aligned to len */
+	uint32_t len;  /* 1, 2, 4 or 8 */
+	uint32_t pad;
 };
 
 #define TR_STOP_MAX_GROUPS 8
@@ -136,7 +153,7 @@ struct tr_stop {
 	uint64_t fault_addr; /* siginfo si_addr for SIGSEGV, SIGBUS, SIGFPE, SIGILL */
 	uint64_t pc;	     /* the thread's pc (breakpoint address for a hit) */
 	uint32_t ngroups;    /* TR_STOP_BREAKPOINT */
-	uint32_t pad;
+	int32_t watch_slot;  /* TR_STOP_WATCH: which slot */
 	struct tr_group groups[TR_STOP_MAX_GROUPS];
 };
 

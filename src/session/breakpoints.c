@@ -392,6 +392,8 @@ int ses_break_delete(struct ses *s, int id, struct mx_err *err)
 		bp_free(bp);
 		return 0;
 	}
+	if (ses_watch_delete(s, id) == 0)
+		return 0;
 	return mx_err_set(err, "No breakpoint number %d.", id);
 }
 

@@ -46,6 +46,10 @@ struct ses {
 	uint8_t solib_bp_orig;
 	bool solib_bp_inserted;
 
+	/* hardware watchpoints (watch.c) */
+	struct ses_watch *watches;
+	size_t nwatches, cap_watches;
+
 	/* breakpoints */
 	struct ses_bp **bps;
 	size_t nbps, cap_bps;
@@ -107,6 +111,12 @@ void ses_thread_remove(struct ses *s, pid_t tid);
 int ses_wait_event(struct ses *s, struct ses_stop *out, struct mx_err *err);
 void ses_report_stop(struct ses *s, const struct ses_stop *st);
 int ses_send_continue(struct ses *s, struct mx_err *err);
+
+/* watch.c */
+struct ses_watch *ses_watch_find(struct ses *s, int id);
+int ses_watch_delete(struct ses *s, int id);
+void ses_watch_process_gone(struct ses *s);
+void ses_watch_hit(struct ses *s, int slot, struct ses_stop *st);
 
 /* stack.c */
 void ses_stack_invalidate(struct ses *s);

@@ -54,6 +54,7 @@ int ses_new(struct ses **out, const struct ses_options *opt, ses_notify_fn fn, v
 static void forget_process(struct ses *s)
 {
 	ses_bp_process_gone(s);
+	ses_watch_process_gone(s);
 	ses_solib_clear(s);
 	s->pid = 0;
 	s->attached = false;
@@ -81,6 +82,7 @@ void ses_free(struct ses *s)
 	ses_solib_clear(s);
 	free(s->libs);
 	free(s->bps);
+	free(s->watches);
 	free(s->threads);
 	free(s->bt);
 	nat_syms_free(s->syms);
@@ -559,6 +561,11 @@ int ses_wait_event(struct ses *s, struct ses_stop *out, struct mx_err *err)
 			}
 			case TR_STOP_STEP:
 				st.kind = SES_STOP_STEP;
+				stop = true;
+				break;
+			case TR_STOP_WATCH:
+				st.kind = SES_STOP_WATCH;
+				ses_watch_hit(s, ev.watch_slot, &st);
 				stop = true;
 				break;
 			default:

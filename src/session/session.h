@@ -37,6 +37,7 @@ enum ses_note_kind {
 
 enum ses_stop_kind {
 	SES_STOP_BREAKPOINT,
+	SES_STOP_WATCH, /* a hardware watchpoint: watch_id, watch_old, watch_new */
 	SES_STOP_SIGNAL,
 	SES_STOP_INTERRUPT,
 	SES_STOP_STEP,
@@ -58,6 +59,8 @@ struct ses_stop {
 	int exit_code;
 	int exit_signo; /* killed by this signal (0: exited normally) */
 	bool step_bp;	/* internal: the stepping engine's breakpoint was hit */
+	int watch_id;	/* SES_STOP_WATCH */
+	uint64_t watch_old, watch_new;
 	bool line_step; /* SES_STOP_STEP that ended a source-line step (show the line) */
 };
 
@@ -104,6 +107,23 @@ struct ses_bp {
 	char *condition; /* NULL if none */
 	struct ses_bp_loc *locs;
 	size_t nlocs, cap_locs;
+};
+
+enum ses_watch_kind {
+	SES_WATCH_WRITE,  /* watch: stop after a write */
+	SES_WATCH_READ,	  /* rwatch: x86 has no read-only condition: reads and writes */
+	SES_WATCH_ACCESS, /* awatch: reads and writes */
+};
+
+struct ses_watch {
+	int id;	    /* shares numbering with breakpoints */
+	char *expr; /* as the user wrote it */
+	uint64_t addr;
+	uint32_t len; /* 1, 2, 4, 8 */
+	enum ses_watch_kind kind;
+	int slot;	/* debug register 0..3 */
+	uint64_t value; /* last value seen */
+	uint64_t hits;
 };
 
 struct ses_thread {
@@ -168,6 +188,12 @@ int ses_cond_check(const char *expr, struct mx_err *err);
 size_t ses_break_count(const struct ses *s);
 /* i-th breakpoint, with hit/ignore counts refreshed from the tracer. */
 const struct ses_bp *ses_break_at(struct ses *s, size_t i);
+
+/* Hardware watchpoints (x86 debug registers; four at most). */
+int ses_watch(struct ses *s, const char *expr, uint64_t addr, uint32_t len,
+	      enum ses_watch_kind kind, int *id, struct mx_err *err);
+size_t ses_watch_count(const struct ses *s);
+const struct ses_watch *ses_watch_at(const struct ses *s, size_t i);
 
 /* Threads. */
 size_t ses_thread_count(const struct ses *s);

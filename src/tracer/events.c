@@ -239,6 +239,14 @@ static enum verdict on_trap(struct tracer *t, struct tr_thread *th, uint64_t pc)
 		set_event(th, TR_STOP_STEP);
 		return V_REPORT;
 	}
+	if (si.si_code == TRAP_HWBKPT) {
+		int slot = tr_watch_triggered(t, th->tid);
+		if (slot >= 0) {
+			set_event(th, TR_STOP_WATCH);
+			th->ev.watch_slot = slot;
+			return V_REPORT;
+		}
+	}
 	if (si.si_code == SI_KERNEL) {
 		struct tr_bploc *b = pc ? tr_bp_find(t, pc - 1) : NULL;
 		if (b)
@@ -313,6 +321,8 @@ static enum verdict classify(struct tracer *t, struct tr_thread **thp, int statu
 	}
 	if (!WIFSTOPPED(status))
 		return V_QUIET;
+	if (!th->reaped)
+		tr_watch_apply(t, th->tid); /* a new thread starts without debug registers */
 	th->reaped = th->stopped = true;
 	int sig = WSTOPSIG(status), event = status >> 16;
 	/* one read of the pc serves the scratch check and the breakpoint lookup */

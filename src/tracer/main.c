@@ -221,6 +221,23 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		}
 		return;
 	}
+	case TR_REQ_WATCH: {
+		struct tr_watch w;
+		if (!need(t, m, sizeof(w)) || !need_process(t, m, true))
+			return;
+		memcpy(&w, m->payload, sizeof(w));
+		int r = tr_watch_set(t, &w);
+		if (r) {
+			snprintf(err, sizeof(err),
+				 r == -EINVAL ? "bad watchpoint (length 1, 2, 4 or 8, aligned)"
+					      : "cannot set the debug registers: %s",
+				 strerror(-r));
+			reply_err(t, seq, r, err);
+		} else {
+			reply(t, seq, 0, NULL, 0, -1);
+		}
+		return;
+	}
 	default:
 		snprintf(err, sizeof(err), "unknown request %u", m->hdr.kind);
 		reply_err(t, seq, -ENOSYS, err);

@@ -293,6 +293,7 @@ void tr_detach(struct tracer *t)
 		tr_stop_all(t);
 	tr_displace_release(t);
 	tr_bp_remove_all_bytes(t);
+	tr_watch_remove_all(t);
 	for (size_t i = 0; i < t->nthreads; i++) {
 		struct tr_thread *th = &t->threads[i];
 		int sig = th->resume_sig;
@@ -324,6 +325,7 @@ void tr_kill(struct tracer *t)
 /* The debuggee is gone or let go: forget its threads, breakpoints and memory. */
 void tr_forget_process(struct tracer *t)
 {
+	memset(t->watch, 0, sizeof(t->watch));
 	tr_threads_reset(t);
 	tr_bp_forget_all(t);
 	tr_displace_forget(t);

@@ -75,8 +75,9 @@ struct tracer {
 	size_t bp_cap, bp_used;
 	struct tr_group *groups;
 	size_t ngroups, cap_groups;
-	uint8_t sigpolicy[65];	    /* enum tr_sig_flags per signal number */
-	struct tr_scratch *scratch; /* pages for displaced instructions */
+	uint8_t sigpolicy[65];		       /* enum tr_sig_flags per signal number */
+	struct tr_watch watch[TR_WATCH_SLOTS]; /* hardware watchpoints, the same in every thread */
+	struct tr_scratch *scratch;	       /* pages for displaced instructions */
 	size_t nscratch, cap_scratch;
 	bool no_displace;  /* MIXDBG_NO_DISPLACE set: always single-step over breakpoints */
 	bool bytes_lifted; /* a vfork child shares our memory: int3 bytes are out until
@@ -106,6 +107,14 @@ void tr_kill(struct tracer *t);
 void tr_forget_process(struct tracer *t);
 int tr_open_mem(struct tracer *t);
 unsigned tr_ptrace_options(const struct tracer *t);
+
+/* watch.c */
+int tr_watch_set(struct tracer *t, const struct tr_watch *w);
+/* Writes the debug registers of a thread (a new thread starts without them). */
+void tr_watch_apply(struct tracer *t, pid_t tid);
+/* The slot (0..3) whose watchpoint stopped tid, from DR6, which is then cleared; -1 if none. */
+int tr_watch_triggered(struct tracer *t, pid_t tid);
+void tr_watch_remove_all(struct tracer *t);
 
 /* displace.c */
 /* Can th (at a breakpoint, hit_addr set) leave it without the single-step? may_inject: every
