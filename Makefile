@@ -84,6 +84,7 @@ bench: all
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/run.sh
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/backtrace.sh
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/stepi.sh
+	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/cond.sh
 
 clean:
 	rm -rf build build-asan

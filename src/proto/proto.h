@@ -37,6 +37,7 @@ enum tr_kind {
 	TR_REQ_SIGNAL_POLICY, /* struct tr_sigpolicy */
 	TR_REQ_SINGLESTEP,    /* struct tr_step: step instructions, others stay stopped */
 	TR_REQ_WATCH,	      /* struct tr_watch: set or clear a hardware watchpoint slot */
+	TR_REQ_GROUP_COND,    /* struct tr_cond + code: a breakpoint's condition, run here */
 	TR_REPLY = 64,
 	/* events */
 	TR_EV_STOP = 100, /* struct tr_stop: every thread is stopped */
@@ -94,6 +95,44 @@ struct tr_group {
 	uint32_t id;	 /* user breakpoint number */
 	uint32_t ignore; /* hits still to ignore */
 	uint64_t hits;	 /* hits so far, ignored ones included */
+};
+
+/* Breakpoint conditions compiled by the session into a stack program that the tracer runs at
+ * each hit (a false condition costs no round trip). Operands are int64; comparisons give 0/1.
+ * A program that fails (bad code, division by zero, unreadable memory) counts as true: the
+ * user sees the stop, as gdb stops on an error in a condition. */
+enum tr_cond_op {
+	TR_OP_CONST = 1, /* + int64: push it */
+	TR_OP_REG,	 /* + uint8: push 8-byte word N of struct user_regs_struct */
+	TR_OP_LOAD, /* + uint8 size (1, 2, 4, 8): pop address, push the value (sign-extended) */
+	TR_OP_NEG,
+	TR_OP_NOT,
+	TR_OP_BNOT,
+	TR_OP_ADD,
+	TR_OP_SUB,
+	TR_OP_MUL,
+	TR_OP_DIV,
+	TR_OP_MOD,
+	TR_OP_SHL,
+	TR_OP_SHR,
+	TR_OP_AND,
+	TR_OP_OR,
+	TR_OP_XOR,
+	TR_OP_EQ,
+	TR_OP_NE,
+	TR_OP_LT,
+	TR_OP_LE,
+	TR_OP_GT,
+	TR_OP_GE,
+	TR_OP_LAND,
+	TR_OP_LOR,
+};
+
+#define TR_COND_MAX 1024
+
+struct tr_cond {
+	uint32_t group; /* breakpoint number */
+	uint32_t len;	/* program bytes that follow (0: no condition) */
 };
 
 struct tr_regs {

@@ -389,6 +389,8 @@ int ses_break_delete(struct ses *s, int id, struct mx_err *err)
 				remove_raw(s, bp->locs[j].addr, (uint32_t)bp->id);
 		memmove(&s->bps[i], &s->bps[i + 1], (s->nbps - i - 1) * sizeof(*s->bps));
 		s->nbps--;
+		if (bp->condition)
+			ses_cond_install(s, id, NULL, NULL);
 		bp_free(bp);
 		return 0;
 	}
@@ -446,7 +448,7 @@ int ses_break_condition(struct ses *s, int id, const char *cond, struct mx_err *
 		return -1;
 	free(bp->condition);
 	bp->condition = cond && *cond ? xstrdup(cond) : NULL;
-	return 0;
+	return ses_cond_install(s, id, bp->condition, err);
 }
 
 size_t ses_break_count(const struct ses *s)

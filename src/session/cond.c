@@ -1,4 +1,6 @@
-/* cond.c: breakpoint conditions, evaluated by the session at a hit.
+/* cond.c: breakpoint conditions, compiled here into the tracer's stack program (proto.h's
+ * enum tr_cond_op), which the tracer runs at each hit: a false condition resumes the thread
+ * without a round trip to the session.
  *
  * The language for now is C's integer expressions over registers ($rax, $rdi, $pc, ...) and
  * literals: + - * / % << >> & | ^ ~ ! == != < <= > >= && || and parentheses. Names of program
@@ -13,9 +15,10 @@
 #include <string.h>
 
 struct cond_parser {
-	const char *p;
-	const struct user_regs_struct *regs; /* NULL: syntax check only */
-	struct mx_err *err;
+	const char *p;	    /* next character to read */
+	uint8_t *code;	    /* program being emitted */
+	size_t len, cap;    /* bytes used and available in code */
+	struct mx_err *err; /* the first error */
 	bool failed;
 };
 
@@ -51,56 +54,78 @@ static const struct {
     {"fp", offsetof(struct user_regs_struct, rbp)},
 };
 
+static void fail(struct cond_parser *cp, const char *fmt, const char *what)
+{
+	if (!cp->failed)
+		mx_err_set(cp->err, fmt, what);
+	cp->failed = true;
+}
+
+static void emit(struct cond_parser *cp, const void *bytes, size_t n)
+{
+	if (cp->len + n > cp->cap) {
+		fail(cp, "condition too long%s", "");
+		return;
+	}
+	memcpy(cp->code + cp->len, bytes, n);
+	cp->len += n;
+}
+
+static void emit_op(struct cond_parser *cp, uint8_t op)
+{
+	emit(cp, &op, 1);
+}
+
 static void skip_ws(struct cond_parser *cp)
 {
 	while (isspace((unsigned char)*cp->p))
 		cp->p++;
 }
 
+/* Takes tok if it comes next (and is not the start of a longer operator). */
 static bool eat(struct cond_parser *cp, const char *tok)
 {
 	skip_ws(cp);
 	size_t n = strlen(tok);
 	if (strncmp(cp->p, tok, n) != 0)
 		return false;
-	/* do not take "<" out of "<<", "&" out of "&&", "=" out of "==" */
-	if (n == 1 && (cp->p[1] == tok[0] || (strchr("<>!=", tok[0]) && cp->p[1] == '=')) &&
-	    tok[0] != '(' && tok[0] != ')')
+	/* do not take "<" out of "<<" or "<=", "&" out of "&&", "!" out of "!=" */
+	if (n == 1 && tok[0] != '(' && tok[0] != ')' &&
+	    (cp->p[1] == tok[0] || (strchr("<>!=", tok[0]) && cp->p[1] == '=')))
 		return false;
 	cp->p += n;
 	return true;
 }
 
-static long long fail(struct cond_parser *cp, const char *fmt, const char *what)
-{
-	if (!cp->failed)
-		mx_err_set(cp->err, fmt, what);
-	cp->failed = true;
-	return 0;
-}
+static void parse_or(struct cond_parser *cp);
 
-static long long parse_or(struct cond_parser *cp);
-
-static long long parse_primary(struct cond_parser *cp)
+static void parse_primary(struct cond_parser *cp)
 {
 	skip_ws(cp);
 	if (eat(cp, "(")) {
-		long long v = parse_or(cp);
+		parse_or(cp);
 		if (!eat(cp, ")"))
-			return fail(cp, "missing ')' in condition near '%s'", cp->p);
-		return v;
+			fail(cp, "missing ')' in condition near '%s'", cp->p);
+		return;
 	}
-	if (eat(cp, "-"))
-		return -parse_primary(cp);
-	if (eat(cp, "!"))
-		return !parse_primary(cp);
-	if (eat(cp, "~"))
-		return ~parse_primary(cp);
+	static const struct {
+		const char *tok;
+		uint8_t op;
+	} unary[] = {{"-", TR_OP_NEG}, {"!", TR_OP_NOT}, {"~", TR_OP_BNOT}};
+	for (size_t i = 0; i < sizeof(unary) / sizeof(unary[0]); i++) {
+		if (eat(cp, unary[i].tok)) {
+			parse_primary(cp);
+			emit_op(cp, unary[i].op);
+			return;
+		}
+	}
 	if (isdigit((unsigned char)*cp->p)) {
 		char *end;
-		long long v = (long long)strtoull(cp->p, &end, 0);
+		int64_t v = (int64_t)strtoull(cp->p, &end, 0);
 		cp->p = end;
-		return v;
+		emit_op(cp, TR_OP_CONST);
+		emit(cp, &v, sizeof(v));
+		return;
 	}
 	if (*cp->p == '$') {
 		const char *start = ++cp->p;
@@ -110,160 +135,97 @@ static long long parse_primary(struct cond_parser *cp)
 		for (size_t i = 0; i < sizeof(reg_names) / sizeof(reg_names[0]); i++) {
 			if (strlen(reg_names[i].name) == n &&
 			    !strncmp(reg_names[i].name, start, n)) {
-				if (!cp->regs)
-					return 0;
-				unsigned long long v;
-				memcpy(&v, (const char *)cp->regs + reg_names[i].off, sizeof(v));
-				return (long long)v;
+				uint8_t idx = (uint8_t)(reg_names[i].off / 8);
+				emit_op(cp, TR_OP_REG);
+				emit(cp, &idx, 1);
+				return;
 			}
 		}
-		return fail(cp, "unknown register '$%s' in condition", start);
+		fail(cp, "unknown register '$%s' in condition", start);
+		return;
 	}
-	if (isalpha((unsigned char)*cp->p) || *cp->p == '_')
-		return fail(cp,
-			    "'%s': conditions on program variables are not supported yet; use "
-			    "registers ($rdi, $rax, ...) and numbers",
-			    cp->p);
-	return fail(cp, "syntax error in condition near '%s'", *cp->p ? cp->p : "end of input");
+	if (isalpha((unsigned char)*cp->p) || *cp->p == '_') {
+		fail(cp,
+		     "'%s': conditions on program variables are not supported yet; use registers "
+		     "($rdi, $rax, ...) and numbers",
+		     cp->p);
+		return;
+	}
+	fail(cp, "syntax error in condition near '%s'", *cp->p ? cp->p : "end of input");
 }
 
-static long long parse_mul(struct cond_parser *cp)
+/* One precedence level: operands from next, joined by any of ops. */
+struct level {
+	void (*next)(struct cond_parser *);
+	struct {
+		const char *tok;
+		uint8_t op;
+	} ops[4];
+};
+
+static void parse_level(struct cond_parser *cp, const struct level *lv)
 {
-	long long v = parse_primary(cp);
-	for (;;) {
-		if (eat(cp, "*")) {
-			v *= parse_primary(cp);
-		} else if (eat(cp, "/") || eat(cp, "%")) {
-			char op = cp->p[-1];
-			long long r = parse_primary(cp);
-			if (r == 0) {
-				if (cp->regs)
-					return fail(cp, "division by zero in condition%s", "");
-				continue;
+	lv->next(cp);
+	for (bool more = true; more && !cp->failed;) {
+		more = false;
+		for (size_t i = 0; i < 4 && lv->ops[i].tok; i++) {
+			if (eat(cp, lv->ops[i].tok)) {
+				lv->next(cp);
+				emit_op(cp, lv->ops[i].op);
+				more = true;
+				break;
 			}
-			v = op == '/' ? v / r : v % r;
-		} else {
-			return v;
 		}
 	}
 }
 
-static long long parse_add(struct cond_parser *cp)
-{
-	long long v = parse_mul(cp);
-	for (;;) {
-		if (eat(cp, "+"))
-			v += parse_mul(cp);
-		else if (eat(cp, "-"))
-			v -= parse_mul(cp);
-		else
-			return v;
+#define LEVEL(name, nextfn, ...)                                                                   \
+	static void name(struct cond_parser *cp)                                                   \
+	{                                                                                          \
+		static const struct level lv = {nextfn, {__VA_ARGS__}};                            \
+		parse_level(cp, &lv);                                                              \
 	}
+
+LEVEL(parse_mul, parse_primary, {"*", TR_OP_MUL}, {"/", TR_OP_DIV}, {"%", TR_OP_MOD})
+LEVEL(parse_add, parse_mul, {"+", TR_OP_ADD}, {"-", TR_OP_SUB})
+LEVEL(parse_shift, parse_add, {"<<", TR_OP_SHL}, {">>", TR_OP_SHR})
+LEVEL(parse_cmp, parse_shift, {"<=", TR_OP_LE}, {">=", TR_OP_GE}, {"<", TR_OP_LT}, {">", TR_OP_GT})
+LEVEL(parse_eq, parse_cmp, {"==", TR_OP_EQ}, {"!=", TR_OP_NE})
+LEVEL(parse_bits, parse_eq, {"&", TR_OP_AND}, {"^", TR_OP_XOR}, {"|", TR_OP_OR})
+LEVEL(parse_and, parse_bits, {"&&", TR_OP_LAND})
+LEVEL(parse_or_level, parse_and, {"||", TR_OP_LOR})
+
+static void parse_or(struct cond_parser *cp)
+{
+	parse_or_level(cp);
 }
 
-static long long parse_shift(struct cond_parser *cp)
+int ses_cond_compile(const char *expr, uint8_t *code, size_t cap, size_t *len, struct mx_err *err)
 {
-	long long v = parse_add(cp);
-	for (;;) {
-		if (eat(cp, "<<"))
-			v = (long long)((unsigned long long)v << (parse_add(cp) & 63));
-		else if (eat(cp, ">>"))
-			v >>= (parse_add(cp) & 63);
-		else
-			return v;
-	}
-}
-
-static long long parse_cmp(struct cond_parser *cp)
-{
-	long long v = parse_shift(cp);
-	for (;;) {
-		if (eat(cp, "<="))
-			v = v <= parse_shift(cp);
-		else if (eat(cp, ">="))
-			v = v >= parse_shift(cp);
-		else if (eat(cp, "<"))
-			v = v < parse_shift(cp);
-		else if (eat(cp, ">"))
-			v = v > parse_shift(cp);
-		else
-			return v;
-	}
-}
-
-static long long parse_eq(struct cond_parser *cp)
-{
-	long long v = parse_cmp(cp);
-	for (;;) {
-		if (eat(cp, "=="))
-			v = v == parse_cmp(cp);
-		else if (eat(cp, "!="))
-			v = v != parse_cmp(cp);
-		else
-			return v;
-	}
-}
-
-static long long parse_bits(struct cond_parser *cp)
-{
-	long long v = parse_eq(cp);
-	for (;;) {
-		if (eat(cp, "&"))
-			v &= parse_eq(cp);
-		else if (eat(cp, "^"))
-			v ^= parse_eq(cp);
-		else if (eat(cp, "|"))
-			v |= parse_eq(cp);
-		else
-			return v;
-	}
-}
-
-static long long parse_and(struct cond_parser *cp)
-{
-	long long v = parse_bits(cp);
-	while (eat(cp, "&&")) {
-		long long r = parse_bits(cp);
-		v = v && r;
-	}
-	return v;
-}
-
-static long long parse_or(struct cond_parser *cp)
-{
-	long long v = parse_and(cp);
-	while (eat(cp, "||")) {
-		long long r = parse_and(cp);
-		v = v || r;
-	}
-	return v;
-}
-
-static long long run(struct cond_parser *cp)
-{
-	long long v = parse_or(cp);
-	skip_ws(cp);
-	if (*cp->p && !cp->failed)
-		fail(cp, "syntax error in condition near '%s'", cp->p);
-	return v;
+	struct cond_parser cp = {.p = expr, .code = code, .cap = cap, .err = err};
+	parse_or(&cp);
+	skip_ws(&cp);
+	if (*cp.p && !cp.failed)
+		fail(&cp, "syntax error in condition near '%s'", cp.p);
+	*len = cp.len;
+	return cp.failed ? -1 : 0;
 }
 
 int ses_cond_check(const char *expr, struct mx_err *err)
 {
-	struct cond_parser cp = {.p = expr, .err = err};
-	run(&cp);
-	return cp.failed ? -1 : 0;
+	uint8_t code[TR_COND_MAX];
+	size_t len;
+	return ses_cond_compile(expr, code, sizeof(code), &len, err);
 }
 
-int ses_cond_eval(struct ses *s, pid_t tid, const char *expr, bool *result, struct mx_err *err)
+/* Hands breakpoint bp's condition (or its absence) to the tracer. */
+int ses_cond_install(struct ses *s, int id, const char *expr, struct mx_err *err)
 {
-	struct user_regs_struct regs;
-	if (ses_get_regs(s, tid, &regs, err) != 0)
+	uint8_t buf[sizeof(struct tr_cond) + TR_COND_MAX];
+	size_t len = 0;
+	if (expr && ses_cond_compile(expr, buf + sizeof(struct tr_cond), TR_COND_MAX, &len, err))
 		return -1;
-	struct cond_parser cp = {.p = expr, .regs = &regs, .err = err};
-	long long v = run(&cp);
-	if (cp.failed)
-		return -1;
-	*result = v != 0;
-	return 0;
+	struct tr_cond c = {.group = (uint32_t)id, .len = (uint32_t)len};
+	memcpy(buf, &c, sizeof(c));
+	return ses_call(s, TR_REQ_GROUP_COND, buf, (uint32_t)(sizeof(c) + len), NULL, err);
 }

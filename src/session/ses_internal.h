@@ -123,6 +123,7 @@ void ses_stack_invalidate(struct ses *s);
 
 /* cond.c: breakpoint conditions over registers and literals */
 
-int ses_cond_eval(struct ses *s, pid_t tid, const char *expr, bool *result, struct mx_err *err);
+int ses_cond_compile(const char *expr, uint8_t *code, size_t cap, size_t *len, struct mx_err *err);
+int ses_cond_install(struct ses *s, int id, const char *expr, struct mx_err *err);
 
 #endif

@@ -221,6 +221,19 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		}
 		return;
 	}
+	case TR_REQ_GROUP_COND: {
+		struct tr_cond c;
+		if (!need(t, m, sizeof(c)))
+			return;
+		memcpy(&c, m->payload, sizeof(c));
+		if (c.len > TR_COND_MAX || m->hdr.len != sizeof(c) + c.len) {
+			reply_err(t, seq, -EINVAL, "malformed condition program");
+			return;
+		}
+		tr_cond_set(t, c.group, (const uint8_t *)m->payload + sizeof(c), c.len);
+		reply(t, seq, 0, NULL, 0, -1);
+		return;
+	}
 	case TR_REQ_WATCH: {
 		struct tr_watch w;
 		if (!need(t, m, sizeof(w)) || !need_process(t, m, true))
@@ -310,6 +323,7 @@ int main(int argc, char **argv)
 	free(t.groups);
 	tr_bp_forget_all(&t);
 	tr_displace_forget(&t);
+	tr_cond_free_all(&t);
 	close(t.sigfd);
 	close(t.sock);
 	return 0;

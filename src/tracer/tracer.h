@@ -56,6 +56,12 @@ struct tr_bploc {
 	uint64_t ds_target;		     /* TR_DS_CALL/JMP: branch target */
 };
 
+struct tr_condprog {
+	uint32_t id;   /* breakpoint (group) number */
+	uint32_t len;  /* program bytes */
+	uint8_t *code; /* enum tr_cond_op program */
+};
+
 struct tr_scratch {
 	uint64_t base; /* a page we mapped in the debuggee for instruction copies */
 	size_t used;   /* bytes handed out */
@@ -77,7 +83,9 @@ struct tracer {
 	size_t ngroups, cap_groups;
 	uint8_t sigpolicy[65];		       /* enum tr_sig_flags per signal number */
 	struct tr_watch watch[TR_WATCH_SLOTS]; /* hardware watchpoints, the same in every thread */
-	struct tr_scratch *scratch;	       /* pages for displaced instructions */
+	struct tr_condprog *conds;	       /* breakpoint conditions run at hits */
+	size_t nconds, cap_conds;
+	struct tr_scratch *scratch; /* pages for displaced instructions */
 	size_t nscratch, cap_scratch;
 	bool no_displace;  /* MIXDBG_NO_DISPLACE set: always single-step over breakpoints */
 	bool bytes_lifted; /* a vfork child shares our memory: int3 bytes are out until
@@ -107,6 +115,13 @@ void tr_kill(struct tracer *t);
 void tr_forget_process(struct tracer *t);
 int tr_open_mem(struct tracer *t);
 unsigned tr_ptrace_options(const struct tracer *t);
+
+/* condvm.c */
+bool tr_cond_true(struct tracer *t, pid_t tid, const uint8_t *code, size_t len);
+/* Sets (len > 0) or clears breakpoint id's condition. */
+void tr_cond_set(struct tracer *t, uint32_t id, const uint8_t *code, uint32_t len);
+const struct tr_condprog *tr_cond_find(const struct tracer *t, uint32_t id);
+void tr_cond_free_all(struct tracer *t);
 
 /* watch.c */
 int tr_watch_set(struct tracer *t, const struct tr_watch *w);

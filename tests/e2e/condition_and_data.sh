@@ -23,6 +23,18 @@ expect_out 'Will ignore next 4 crossings of breakpoint 1\.  Continuing\.'
 expect_out 'breakpoint already hit 6 times'
 expect_count 2 'hit Breakpoint 1'
 
+# a condition true once in 100,000 hits, decided in the tracer: exactly one stop, the right one
+run_mixdbg -batch -ex 'break hot' -ex 'condition 1 $rdi == 77777' -ex run \
+	-ex 'info registers rdi' -ex 'info breakpoints' -ex continue --args "$FIXTURES/loop" 100000
+expect_count 1 'hit Breakpoint 1, hot \(\)'
+expect_out '^rdi +0x12fd1 +77777$'
+expect_out 'breakpoint already hit 1 time$'
+expect_out 'sum=9999900000 calls=100000'
+# errors at run time count as true (gdb stops on an error in a condition)
+run_mixdbg -batch -ex 'break hot if 1 / ($rdi - 2) == 5' -ex run -ex 'info registers rdi' \
+	--args "$FIXTURES/loop" 5
+expect_out '^rdi +0x2 +2$'
+
 # disassemble: the function around the selected frame's pc, marked, with call targets named
 run_mixdbg -batch -ex 'break hot' -ex run -ex up -ex disassemble -ex 'disassemble hot' \
 	-ex 'disassemble 0' --args "$FIXTURES/loop" 1
