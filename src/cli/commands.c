@@ -231,6 +231,17 @@ static int cmd_next(struct cli *c, const char *args)
 	return repeat_step(c, args, "next", step_fn, false);
 }
 
+static int until_fn(struct ses *s, bool unused, struct mx_err *err)
+{
+	(void)unused;
+	return ses_until(s, err);
+}
+
+static int cmd_until(struct cli *c, const char *args)
+{
+	return repeat_step(c, args, "until", until_fn, false);
+}
+
 static int cmd_nexti(struct cli *c, const char *args)
 {
 	return repeat_step(c, args, "nexti", nexti_fn, false);
@@ -803,6 +814,9 @@ const struct cli_cmd cli_commands[] = {
      "Run to the next source line, entering called functions that have line information.",
      cmd_step},
     {"next", "n", "[N]", "Run to the next source line of this function, over calls.", cmd_next},
+    {"until", "u", "[N]",
+     "Like next, but a jump backwards (the end of a loop) does not stop: runs a loop to its exit.",
+     cmd_until},
     {"finish", "fin", "",
      "Run until the selected frame returns (recursion-aware: the same frame, by its "
      "stack address).",

@@ -115,8 +115,16 @@ int cli_execute(struct cli *c, const char *line)
 	int rc;
 	if (!cmd) {
 		char word[64];
-		snprintf(word, sizeof(word), "%.*s", (int)strcspn(copy, " \t/"), copy);
-		rc = cli_error("Undefined command: \"%s\".  Try \"help\".", word);
+		size_t w = strcspn(copy, " \t/");
+		snprintf(word, sizeof(word), "%.*s", (int)w, copy);
+		const char *rest = copy + w;
+		while (*rest == ' ' || *rest == '\t')
+			rest++;
+		if ((!strcmp(word, "info") || !strcmp(word, "i")) && *rest)
+			rc = cli_error("Undefined info command: \"%.*s\".  Try \"help\".",
+				       (int)strcspn(rest, " \t"), rest);
+		else
+			rc = cli_error("Undefined command: \"%s\".  Try \"help\".", word);
 	} else {
 		rc = cmd->fn(c, args);
 	}

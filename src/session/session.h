@@ -168,6 +168,8 @@ int ses_stepi_n(struct ses *s, uint32_t count, struct mx_err *err);
 /* Source-line stepping: step (into calls that have line info), next (over calls), finish
  * (until the selected frame returns), nexti (one instruction, over calls). */
 int ses_step(struct ses *s, bool into, struct mx_err *err);
+int ses_until(struct ses *s, struct mx_err *err);
+int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err);
 int ses_finish(struct ses *s, struct mx_err *err);
 int ses_nexti(struct ses *s, struct mx_err *err);
 int ses_detach(struct ses *s, struct mx_err *err);

@@ -143,6 +143,18 @@ static int step_out(struct ses *s, struct ses_stop *st, bool *user, struct mx_er
 
 int ses_step(struct ses *s, bool into, struct mx_err *err)
 {
+	return ses_step_mode(s, into, false, err);
+}
+
+int ses_until(struct ses *s, struct mx_err *err)
+{
+	return ses_step_mode(s, false, true, err);
+}
+
+/* until: like next, but a jump backwards in the same frame (a loop's end) does not stop it,
+ * so a loop runs to its exit. */
+int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
+{
 	if (!s->pid)
 		return mx_err_set(err, "The program is not being run.");
 	struct user_regs_struct r;
@@ -170,6 +182,7 @@ int ses_step(struct ses *s, bool into, struct mx_err *err)
 			return -1;
 	}
 	uint64_t cfa = frame_cfa(s);
+	uint64_t start_pc = r.rip;
 	for (long k = 0; k < STEP_LIMIT; k++) {
 		struct insn in;
 		if (decode(s, r.rip, &in) == 0 && in.is_call) {
@@ -253,7 +266,9 @@ int ses_step(struct ses *s, bool into, struct mx_err *err)
 		}
 		/* stop at the start of a different line; another block of the same line (a for
 		 * loop's condition after its initialisation) continues the step, as in gdb */
-		if (now.is_stmt_start && (now.line != lr.line || strcmp(now.file, lr.file) != 0)) {
+		bool backwards = until && r.rip <= start_pc && cfa && r.rsp < cfa;
+		if (now.is_stmt_start && !backwards &&
+		    (now.line != lr.line || strcmp(now.file, lr.file) != 0)) {
 			finish_line_step(s, &st);
 			return 0;
 		}

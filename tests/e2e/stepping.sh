@@ -27,6 +27,11 @@ expect_count 2 "^main \\(\\) at loop\\.c:$body_line\$"
 expect_count 3 "^main \\(\\) at loop\\.c:$for_line\$"
 expect_not_out '^hot \(\)'
 
+# until at the loop's increment runs the loop to its exit, in the same frame
+run_mixdbg -batch -ex 'break main' -ex run -ex next -ex next -ex next -ex next -ex until \
+	--args "$FIXTURES/loop" 5
+expect_out "^main \\(\\) at loop\\.c:$(line_of loop.c 'printf("sum=')\$"
+
 # next over a call whose callee has a breakpoint: the breakpoint is reported
 run_mixdbg -batch -ex 'break main' -ex 'break hot' -ex run -ex next -ex next -ex next -ex next \
 	--args "$FIXTURES/loop" 2
