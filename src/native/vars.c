@@ -1,0 +1,1398 @@
+/* vars.c: variables of a native frame from DWARF, and gdb-like value formatting (see vars.h).
+ *
+ * Elfutils facts relied on:
+ * - dwfl_module_addrdie gives the CU and the bias to subtract from run-time addresses;
+ *   dwarf_getscopes(cu, pc - bias) lists the scopes holding pc innermost first (lexical blocks,
+ *   inlined subroutines, the subprogram, finally the CU) in a malloc'ed array.
+ * - dwarf_getlocation_addr returns 1 and the expression for an exprloc (valid everywhere), the
+ *   number of matching entries for a location list (0 when none covers the address), -1 on
+ *   error. libdw stores signed operands (DW_OP_consts, fbreg, bregN) sign-extended in
+ *   Dwarf_Op.number.
+ * - dwarf_attr_integrate follows DW_AT_abstract_origin/specification, so names and types of
+ *   inlined and concrete instances resolve; locations are read from the instance itself.
+ *
+ * Every walk is bounded: type chains and nesting to MAX_DEPTH, expressions to MAX_OPS, member
+ * and element lists to MAX_ITEMS, and the output buffer stops growing when full.
+ */
+#include "native/vars.h"
+
+#include <dwarf.h>
+#include <elfutils/libdw.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "native/sym_internal.h"
+
+#define MAX_DEPTH 8	   /* nesting of values and type chains */
+#define MAX_PEEL 16	   /* typedef/qualifier links followed */
+#define MAX_OPS 64	   /* operations of one DWARF expression */
+#define MAX_ITEMS 200	   /* elements of an array or characters of a string (gdb's limit) */
+#define MAX_MEMBERS 1024   /* members of one struct */
+#define MAX_CHILDREN 65536 /* children of one scope examined */
+#define REPEAT_MIN 10	   /* runs longer than this print as <repeats N times> (gdb) */
+#define VALUE_LEN 4096	   /* formatted value of one variable in nat_frame_vars */
+
+/* ---- output buffer ---- */
+
+struct sb {
+	char *buf;
+	size_t cap, len; /* buf[len] is always 0 when cap > 0 */
+};
+
+static void sb_puts(struct sb *b, const char *s)
+{
+	size_t n = strlen(s);
+	if (!b->cap || b->len + 1 >= b->cap)
+		return;
+	if (n > b->cap - 1 - b->len)
+		n = b->cap - 1 - b->len;
+	memcpy(b->buf + b->len, s, n);
+	b->len += n;
+	b->buf[b->len] = 0;
+}
+
+static void sb_printf(struct sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void sb_printf(struct sb *b, const char *fmt, ...)
+{
+	char tmp[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	sb_puts(b, tmp);
+}
+
+static bool sb_full(const struct sb *b)
+{
+	return !b->cap || b->len + 1 >= b->cap;
+}
+
+/* ---- evaluation context ---- */
+
+struct vctx {
+	struct nat_syms *s;
+	const struct nat_frame_regs *regs; /* NULL for globals looked up without a frame */
+	const struct nat_mem_ops *mem;
+	Dwarf_Addr bias;   /* of the module whose DWARF is being read */
+	Dwarf_Die fn;	   /* subprogram giving the frame base */
+	bool have_fn;	   /* fn is set */
+	bool fb_done;	   /* frame base computed (fb_ok tells whether it could be) */
+	bool fb_ok;
+	uint64_t fb;
+};
+
+/* Where a value is. */
+enum val_kind { VAL_MEM, VAL_BYTES, VAL_OPTOUT, VAL_UNSUPPORTED };
+
+struct val {
+	enum val_kind kind;
+	uint64_t addr;		/* VAL_MEM */
+	const uint8_t *bytes;	/* VAL_BYTES */
+	size_t len;
+	uint8_t store[8];	/* backing of bytes for register and stack values */
+};
+
+static int read_mem(struct vctx *c, uint64_t addr, void *buf, size_t len)
+{
+	if (!c->mem || !c->mem->read_mem || !len)
+		return len ? -1 : 0;
+	return c->mem->read_mem(c->mem->ctx, addr, buf, len) == 0 ? 0 : -1;
+}
+
+/* Reads n bytes at offset off of v; 0 ok. */
+static int val_read(struct vctx *c, const struct val *v, uint64_t off, void *buf, size_t n)
+{
+	if (v->kind == VAL_MEM)
+		return read_mem(c, v->addr + off, buf, n);
+	if (v->kind == VAL_BYTES && off <= v->len && n <= v->len - off) {
+		memcpy(buf, v->bytes + off, n);
+		return 0;
+	}
+	return -1;
+}
+
+/* The part of v at offset off (v must outlive the result when it is VAL_BYTES). */
+static struct val val_sub(const struct val *v, uint64_t off)
+{
+	struct val r = *v;
+	if (v->kind == VAL_MEM) {
+		r.addr = v->addr + off;
+	} else if (v->kind == VAL_BYTES) {
+		if (off > v->len) {
+			r.kind = VAL_OPTOUT;
+			r.len = 0;
+		} else {
+			r.bytes = v->bytes + off;
+			r.len = v->len - off;
+		}
+	}
+	return r;
+}
+
+static void set_bytes(struct val *v, uint64_t x)
+{
+	for (int i = 0; i < 8; i++)
+		v->store[i] = (uint8_t)(x >> (8 * i));
+	v->kind = VAL_BYTES;
+	v->bytes = v->store;
+	v->len = 8;
+}
+
+static bool reg_value(struct vctx *c, uint64_t reg, uint64_t *out)
+{
+	if (!c->regs || reg >= NAT_NREGS || !c->regs->valid[reg])
+		return false;
+	*out = c->regs->r[reg];
+	return true;
+}
+
+/* ---- DWARF expressions ---- */
+
+enum loc_kind { LOC_MEM, LOC_REG, LOC_VALUE, LOC_OPTOUT, LOC_UNSUPPORTED };
+
+struct loc {
+	enum loc_kind kind;
+	uint64_t x; /* address, register number or value */
+};
+
+static bool frame_base(struct vctx *c, uint64_t *out);
+
+static void eval_expr(struct vctx *c, const Dwarf_Op *ops, size_t n, bool in_fb, struct loc *out)
+{
+	uint64_t st[32];
+	size_t sp = 0;
+	out->kind = LOC_UNSUPPORTED;
+	out->x = 0;
+	if (n == 0) {
+		out->kind = LOC_OPTOUT;
+		return;
+	}
+	if (n > MAX_OPS)
+		return;
+#define PUSH(v)                                                                                    \
+	do {                                                                                       \
+		if (sp >= sizeof(st) / sizeof(st[0]))                                              \
+			return;                                                                    \
+		st[sp++] = (v);                                                                    \
+	} while (0)
+#define NEED(k)                                                                                    \
+	do {                                                                                       \
+		if (sp < (k))                                                                      \
+			return;                                                                    \
+	} while (0)
+	for (size_t i = 0; i < n; i++) {
+		const Dwarf_Op *op = &ops[i];
+		uint8_t a = op->atom;
+		uint64_t v, w;
+		if (a >= DW_OP_lit0 && a <= DW_OP_lit31) {
+			PUSH((uint64_t)(a - DW_OP_lit0));
+		} else if (a >= DW_OP_reg0 && a <= DW_OP_reg31) {
+			if (i + 1 != n || sp)
+				return;
+			out->kind = LOC_REG;
+			out->x = (uint64_t)(a - DW_OP_reg0);
+			return;
+		} else if (a >= DW_OP_breg0 && a <= DW_OP_breg31) {
+			if (!reg_value(c, (uint64_t)(a - DW_OP_breg0), &v)) {
+				out->kind = LOC_OPTOUT;
+				return;
+			}
+			PUSH(v + op->number);
+		} else {
+			switch (a) {
+			case DW_OP_regx:
+				if (i + 1 != n || sp)
+					return;
+				out->kind = LOC_REG;
+				out->x = op->number;
+				return;
+			case DW_OP_bregx:
+				if (!reg_value(c, op->number, &v)) {
+					out->kind = LOC_OPTOUT;
+					return;
+				}
+				PUSH(v + op->number2);
+				break;
+			case DW_OP_addr:
+				PUSH(op->number + c->bias);
+				break;
+			case DW_OP_const1u:
+			case DW_OP_const1s:
+			case DW_OP_const2u:
+			case DW_OP_const2s:
+			case DW_OP_const4u:
+			case DW_OP_const4s:
+			case DW_OP_const8u:
+			case DW_OP_const8s:
+			case DW_OP_constu:
+			case DW_OP_consts:
+				PUSH(op->number);
+				break;
+			case DW_OP_fbreg:
+				if (in_fb)
+					return;
+				if (!frame_base(c, &v)) {
+					out->kind = LOC_OPTOUT;
+					return;
+				}
+				PUSH(v + op->number);
+				break;
+			case DW_OP_call_frame_cfa:
+				if (!c->regs || !c->regs->cfa) {
+					out->kind = LOC_OPTOUT;
+					return;
+				}
+				PUSH(c->regs->cfa);
+				break;
+			case DW_OP_plus_uconst:
+				NEED(1);
+				st[sp - 1] += op->number;
+				break;
+			case DW_OP_plus:
+			case DW_OP_minus:
+			case DW_OP_mul:
+			case DW_OP_and:
+			case DW_OP_or:
+			case DW_OP_xor:
+				NEED(2);
+				w = st[--sp];
+				v = st[sp - 1];
+				st[sp - 1] = a == DW_OP_plus    ? v + w
+					     : a == DW_OP_minus ? v - w
+					     : a == DW_OP_mul   ? v * w
+					     : a == DW_OP_and   ? (v & w)
+					     : a == DW_OP_or    ? (v | w)
+								: (v ^ w);
+				break;
+			case DW_OP_neg:
+				NEED(1);
+				st[sp - 1] = (uint64_t)0 - st[sp - 1];
+				break;
+			case DW_OP_not:
+				NEED(1);
+				st[sp - 1] = ~st[sp - 1];
+				break;
+			case DW_OP_dup:
+				NEED(1);
+				PUSH(st[sp - 1]);
+				break;
+			case DW_OP_over:
+				NEED(2);
+				PUSH(st[sp - 2]);
+				break;
+			case DW_OP_drop:
+				NEED(1);
+				sp--;
+				break;
+			case DW_OP_swap:
+				NEED(2);
+				v = st[sp - 1];
+				st[sp - 1] = st[sp - 2];
+				st[sp - 2] = v;
+				break;
+			case DW_OP_deref:
+				NEED(1);
+				v = 0;
+				if (read_mem(c, st[sp - 1], &v, sizeof(v))) {
+					out->kind = LOC_OPTOUT;
+					return;
+				}
+				st[sp - 1] = v;
+				break;
+			case DW_OP_stack_value:
+				NEED(1);
+				if (i + 1 != n)
+					return;
+				out->kind = LOC_VALUE;
+				out->x = st[sp - 1];
+				return;
+			case DW_OP_entry_value:
+			case DW_OP_GNU_entry_value:
+				out->kind = LOC_OPTOUT;
+				return;
+			default: /* DW_OP_piece, implicit values, TLS, ...: not handled */
+				return;
+			}
+		}
+	}
+#undef PUSH
+#undef NEED
+	if (!sp) {
+		out->kind = LOC_OPTOUT;
+		return;
+	}
+	out->kind = LOC_MEM;
+	out->x = st[sp - 1];
+}
+
+/* Evaluates the location attribute attr (DW_AT_location or DW_AT_frame_base) at the frame's pc
+ * (any pc when there is no frame: only single expressions then). */
+static void eval_attr(struct vctx *c, Dwarf_Attribute *attr, bool in_fb, struct loc *out)
+{
+	Dwarf_Op *expr = NULL;
+	size_t len = 0;
+	int n;
+	if (c->regs) {
+		n = dwarf_getlocation_addr(attr, c->regs->pc - c->bias, &expr, &len, 1);
+	} else {
+		n = dwarf_getlocation(attr, &expr, &len) == 0 ? 1 : -1;
+	}
+	if (n == 0) {
+		out->kind = LOC_OPTOUT;
+		return;
+	}
+	if (n < 0) {
+		out->kind = LOC_UNSUPPORTED;
+		return;
+	}
+	eval_expr(c, expr, len, in_fb, out);
+}
+
+static bool frame_base(struct vctx *c, uint64_t *out)
+{
+	if (!c->fb_done) {
+		c->fb_done = true;
+		Dwarf_Attribute a;
+		struct loc l;
+		if (c->have_fn && dwarf_attr(&c->fn, DW_AT_frame_base, &a)) {
+			eval_attr(c, &a, true, &l);
+			if (l.kind == LOC_MEM) {
+				c->fb = l.x;
+				c->fb_ok = true;
+			} else if (l.kind == LOC_REG) { /* DW_OP_reg6: the frame base is rbp */
+				c->fb_ok = reg_value(c, l.x, &c->fb);
+			}
+		}
+	}
+	*out = c->fb;
+	return c->fb_ok;
+}
+
+/* ---- types ---- */
+
+static bool die_type(Dwarf_Die *die, Dwarf_Die *out)
+{
+	Dwarf_Attribute a;
+	return dwarf_attr_integrate(die, DW_AT_type, &a) && dwarf_formref_die(&a, out);
+}
+
+static bool is_qualifier(int tag)
+{
+	return tag == DW_TAG_typedef || tag == DW_TAG_const_type || tag == DW_TAG_volatile_type ||
+	       tag == DW_TAG_restrict_type || tag == DW_TAG_atomic_type;
+}
+
+/* Follows typedefs and qualifiers from t; false when it ends in void (or is malformed). */
+static bool peel(Dwarf_Die *t)
+{
+	for (int i = 0; i < MAX_PEEL; i++) {
+		if (!is_qualifier(dwarf_tag(t)))
+			return true;
+		Dwarf_Die next;
+		if (!die_type(t, &next))
+			return false;
+		*t = next;
+	}
+	return false;
+}
+
+static uint64_t udata(Dwarf_Die *die, unsigned int at, uint64_t dflt)
+{
+	Dwarf_Attribute a;
+	Dwarf_Word w;
+	if (dwarf_attr_integrate(die, at, &a) && dwarf_formudata(&a, &w) == 0)
+		return w;
+	return dflt;
+}
+
+/* Element counts of array type t's dimensions (up to max); returns how many. A dimension
+ * without bounds counts 0. */
+static size_t array_dims(Dwarf_Die *t, uint64_t *dims, size_t max)
+{
+	Dwarf_Die child;
+	size_t n = 0;
+	if (dwarf_child(t, &child) != 0)
+		return 0;
+	int guard = 0;
+	do {
+		if (dwarf_tag(&child) != DW_TAG_subrange_type)
+			continue;
+		if (n == max)
+			break;
+		Dwarf_Attribute a;
+		Dwarf_Word w;
+		Dwarf_Sword sw;
+		uint64_t count = 0;
+		if (dwarf_attr_integrate(&child, DW_AT_count, &a) && dwarf_formudata(&a, &w) == 0) {
+			count = w;
+		} else if (dwarf_attr_integrate(&child, DW_AT_upper_bound, &a) &&
+			   dwarf_formsdata(&a, &sw) == 0) {
+			uint64_t lower = udata(&child, DW_AT_lower_bound, 0);
+			count = sw >= 0 && (uint64_t)sw + 1 > lower ? (uint64_t)sw + 1 - lower : 0;
+		}
+		dims[n++] = count;
+	} while (++guard < 64 && dwarf_siblingof(&child, &child) == 0);
+	return n;
+}
+
+/* Size in bytes of type t; false when unknown. */
+static bool type_size(Dwarf_Die *t0, uint64_t *out, int depth)
+{
+	Dwarf_Die t = *t0;
+	if (depth > MAX_DEPTH || !peel(&t))
+		return false;
+	Dwarf_Attribute a;
+	Dwarf_Word w;
+	if (dwarf_attr_integrate(&t, DW_AT_byte_size, &a) && dwarf_formudata(&a, &w) == 0) {
+		*out = w;
+		return true;
+	}
+	int tag = dwarf_tag(&t);
+	if (tag == DW_TAG_pointer_type || tag == DW_TAG_reference_type ||
+	    tag == DW_TAG_rvalue_reference_type) {
+		*out = 8;
+		return true;
+	}
+	if (tag == DW_TAG_array_type) {
+		uint64_t dims[8], elem;
+		size_t nd = array_dims(&t, dims, 8);
+		Dwarf_Die et;
+		if (!nd || !die_type(&t, &et) || !type_size(&et, &elem, depth + 1))
+			return false;
+		uint64_t total = elem;
+		for (size_t i = 0; i < nd; i++) {
+			if (dims[i] && total > UINT64_MAX / dims[i])
+				return false;
+			total *= dims[i];
+		}
+		*out = total;
+		return true;
+	}
+	return false;
+}
+
+/* True when t (peeled) is a one-byte character type. */
+static bool is_char_type(Dwarf_Die *t0)
+{
+	Dwarf_Die t = *t0;
+	if (!peel(&t) || dwarf_tag(&t) != DW_TAG_base_type)
+		return false;
+	uint64_t enc = udata(&t, DW_AT_encoding, 0), size = udata(&t, DW_AT_byte_size, 0);
+	return size == 1 && (enc == DW_ATE_signed_char || enc == DW_ATE_unsigned_char);
+}
+
+/* C name of type t (as gdb writes it in "(T) value"). */
+static void type_name(Dwarf_Die *t0, struct sb *b, int depth)
+{
+	Dwarf_Die t = *t0, next;
+	if (depth > MAX_DEPTH) {
+		sb_puts(b, "?");
+		return;
+	}
+	int tag = dwarf_tag(&t);
+	const char *name = dwarf_diename(&t);
+	switch (tag) {
+	case DW_TAG_base_type:
+	case DW_TAG_typedef:
+		sb_puts(b, name ? name : "?");
+		return;
+	case DW_TAG_structure_type:
+	case DW_TAG_union_type:
+	case DW_TAG_enumeration_type:
+		sb_puts(b, tag == DW_TAG_structure_type ? "struct "
+			   : tag == DW_TAG_union_type   ? "union "
+							: "enum ");
+		sb_puts(b, name ? name : "{...}");
+		return;
+	case DW_TAG_const_type:
+	case DW_TAG_volatile_type:
+		sb_puts(b, tag == DW_TAG_const_type ? "const " : "volatile ");
+		if (die_type(&t, &next))
+			type_name(&next, b, depth + 1);
+		else
+			sb_puts(b, "void");
+		return;
+	case DW_TAG_restrict_type:
+	case DW_TAG_atomic_type:
+		if (die_type(&t, &next))
+			type_name(&next, b, depth + 1);
+		else
+			sb_puts(b, "void");
+		return;
+	case DW_TAG_pointer_type:
+		if (!die_type(&t, &next)) {
+			sb_puts(b, "void *");
+			return;
+		}
+		if (dwarf_tag(&next) == DW_TAG_subroutine_type) {
+			Dwarf_Die ret, p;
+			if (die_type(&next, &ret))
+				type_name(&ret, b, depth + 1);
+			else
+				sb_puts(b, "void");
+			sb_puts(b, " (*)(");
+			int k = 0;
+			if (dwarf_child(&next, &p) == 0) {
+				do {
+					Dwarf_Die pt;
+					if (dwarf_tag(&p) == DW_TAG_unspecified_parameters) {
+						sb_puts(b, k++ ? ", ..." : "...");
+					} else if (dwarf_tag(&p) == DW_TAG_formal_parameter &&
+						   die_type(&p, &pt)) {
+						if (k++)
+							sb_puts(b, ", ");
+						type_name(&pt, b, depth + 1);
+					}
+				} while (k < 64 && dwarf_siblingof(&p, &p) == 0);
+			}
+			if (!k && !dwarf_hasattr(&next, DW_AT_prototyped))
+				sb_puts(b, "");
+			else if (!k)
+				sb_puts(b, "void");
+			sb_puts(b, ")");
+			return;
+		}
+		type_name(&next, b, depth + 1);
+		if (b->len && b->buf[b->len - 1] != '*')
+			sb_puts(b, " ");
+		sb_puts(b, "*");
+		return;
+	case DW_TAG_array_type: {
+		uint64_t dims[8];
+		size_t nd = array_dims(&t, dims, 8);
+		if (die_type(&t, &next))
+			type_name(&next, b, depth + 1);
+		sb_puts(b, " ");
+		for (size_t i = 0; i < nd; i++)
+			sb_printf(b, "[%" PRIu64 "]", dims[i]);
+		return;
+	}
+	default:
+		sb_puts(b, name ? name : "?");
+	}
+}
+
+/* ---- values ---- */
+
+static void format_value(struct vctx *c, struct sb *b, Dwarf_Die *type, const struct val *v,
+			 int depth);
+
+static void put_mem_error(struct sb *b, uint64_t addr)
+{
+	sb_printf(b, "<error: Cannot access memory at address 0x%" PRIx64 ">", addr);
+}
+
+/* Reports why v cannot be read (memory error at its address or not available). */
+static void put_unreadable(struct sb *b, const struct val *v)
+{
+	if (v->kind == VAL_MEM)
+		put_mem_error(b, v->addr);
+	else if (v->kind == VAL_UNSUPPORTED)
+		sb_puts(b, "<unsupported location>");
+	else
+		sb_puts(b, "<optimized out>");
+}
+
+/* Escape of character ch inside quote q ('\'' or '"'), as gdb writes it. */
+static void put_char_escaped(struct sb *b, unsigned char ch, char q)
+{
+	switch (ch) {
+	case '\a': sb_puts(b, "\\a"); return;
+	case '\b': sb_puts(b, "\\b"); return;
+	case '\f': sb_puts(b, "\\f"); return;
+	case '\n': sb_puts(b, "\\n"); return;
+	case '\r': sb_puts(b, "\\r"); return;
+	case '\t': sb_puts(b, "\\t"); return;
+	case '\v': sb_puts(b, "\\v"); return;
+	case '\\': sb_puts(b, "\\\\"); return;
+	default: break;
+	}
+	if (ch == (unsigned char)q) {
+		sb_printf(b, "\\%c", q);
+	} else if (ch >= 0x20 && ch < 0x7f) {
+		char s[2] = {(char)ch, 0};
+		sb_puts(b, s);
+	} else {
+		sb_printf(b, "\\%03o", ch);
+	}
+}
+
+/* Characters s[0..n) as gdb prints a string: quoted runs, with runs of more than REPEAT_MIN
+ * equal characters as 'c' <repeats N times>, then "..." when more. */
+static void put_string(struct sb *b, const unsigned char *s, size_t n, bool more)
+{
+	bool open = false, any = false;
+	size_t i = 0;
+	while (i < n && !sb_full(b)) {
+		size_t j = i;
+		while (j < n && s[j] == s[i])
+			j++;
+		if (j - i > REPEAT_MIN) {
+			if (open)
+				sb_puts(b, "\"");
+			open = false;
+			if (any)
+				sb_puts(b, ", ");
+			sb_puts(b, "'");
+			put_char_escaped(b, s[i], '\'');
+			sb_printf(b, "' <repeats %zu times>", j - i);
+			any = true;
+			i = j;
+			continue;
+		}
+		if (!open) {
+			if (any)
+				sb_puts(b, ", ");
+			sb_puts(b, "\"");
+			open = any = true;
+		}
+		for (; i < j; i++)
+			put_char_escaped(b, s[i], '"');
+	}
+	if (open)
+		sb_puts(b, "\"");
+	if (!any)
+		sb_puts(b, "\"\"");
+	if (more)
+		sb_puts(b, "...");
+}
+
+/* The NUL-terminated string at addr (up to MAX_ITEMS characters), read page by page. */
+static void put_c_string(struct vctx *c, struct sb *b, uint64_t addr)
+{
+	unsigned char s[MAX_ITEMS + 1];
+	size_t n = 0;
+	bool term = false;
+	while (n < sizeof(s) && !term) {
+		size_t chunk = 4096 - ((addr + n) & 4095);
+		if (chunk > sizeof(s) - n)
+			chunk = sizeof(s) - n;
+		if (read_mem(c, addr + n, s + n, chunk)) {
+			if (!n) {
+				put_mem_error(b, addr);
+				return;
+			}
+			break;
+		}
+		for (size_t k = 0; k < chunk; k++) {
+			if (!s[n + k]) {
+				n += k;
+				term = true;
+				break;
+			}
+		}
+		if (!term)
+			n += chunk;
+	}
+	bool more = !term && n > MAX_ITEMS;
+	if (n > MAX_ITEMS)
+		n = MAX_ITEMS;
+	put_string(b, s, n, more);
+}
+
+/* " <sym>" or " <sym+off>" when addr is inside an ELF symbol of a module. */
+static void put_symbol(struct vctx *c, struct sb *b, uint64_t addr)
+{
+	struct nat_addrinfo ai = {0};
+	if (addr && nat_syms_addr_info(c->s, addr, &ai) == 0 && ai.sym && ai.sym_addr <= addr &&
+	    (addr == ai.sym_addr || addr - ai.sym_addr < ai.sym_size)) {
+		if (addr == ai.sym_addr)
+			sb_printf(b, " <%s>", ai.sym);
+		else
+			sb_printf(b, " <%s+%" PRIu64 ">", ai.sym, addr - ai.sym_addr);
+	}
+	nat_addrinfo_clear(&ai);
+}
+
+static void format_int(struct sb *b, uint64_t raw, uint64_t size, bool is_signed)
+{
+	if (size < 8) {
+		uint64_t mask = (1ULL << (8 * size)) - 1;
+		raw &= mask;
+		if (is_signed && (raw >> (8 * size - 1)) & 1)
+			raw |= ~mask;
+	}
+	if (is_signed)
+		sb_printf(b, "%" PRId64, (int64_t)raw);
+	else
+		sb_printf(b, "%" PRIu64, raw);
+}
+
+static void format_base(struct vctx *c, struct sb *b, Dwarf_Die *t, const struct val *v)
+{
+	uint64_t size = udata(t, DW_AT_byte_size, 0), enc = udata(t, DW_AT_encoding, 0);
+	uint8_t raw[16] = {0};
+	if (!size || size > sizeof(raw)) {
+		sb_puts(b, "<unsupported type>");
+		return;
+	}
+	if (val_read(c, v, 0, raw, size)) {
+		put_unreadable(b, v);
+		return;
+	}
+	uint64_t x = 0;
+	memcpy(&x, raw, size < 8 ? size : 8);
+	switch (enc) {
+	case DW_ATE_boolean:
+		if (x == 0 || x == 1)
+			sb_puts(b, x ? "true" : "false");
+		else
+			sb_printf(b, "%" PRIu64, x);
+		return;
+	case DW_ATE_float:
+		if (size == 4) {
+			float f;
+			memcpy(&f, raw, 4);
+			sb_printf(b, "%.9g", (double)f);
+		} else if (size == 8) {
+			double d;
+			memcpy(&d, raw, 8);
+			sb_printf(b, "%.17g", d);
+		} else if (size == 16 || size == 10) {
+			long double ld = 0;
+			memcpy(&ld, raw, 10);
+			sb_printf(b, "%.21Lg", ld);
+		} else {
+			sb_puts(b, "<unsupported type>");
+		}
+		return;
+	case DW_ATE_signed_char:
+	case DW_ATE_unsigned_char:
+		format_int(b, x, size, enc == DW_ATE_signed_char);
+		if (size == 1) {
+			sb_puts(b, " '");
+			put_char_escaped(b, raw[0], '\'');
+			sb_puts(b, "'");
+		}
+		return;
+	case DW_ATE_signed:
+		if (size > 8)
+			break;
+		format_int(b, x, size, true);
+		return;
+	case DW_ATE_unsigned:
+	case DW_ATE_UTF:
+		if (size > 8)
+			break;
+		format_int(b, x, size, false);
+		return;
+	default:
+		break;
+	}
+	if (size <= 8) {
+		format_int(b, x, size, false);
+		return;
+	}
+	sb_puts(b, "0x");
+	for (size_t i = size; i-- > 0;)
+		sb_printf(b, "%02x", raw[i]);
+}
+
+static void format_enum(struct vctx *c, struct sb *b, Dwarf_Die *t, const struct val *v)
+{
+	uint64_t size = udata(t, DW_AT_byte_size, 4);
+	uint64_t x = 0;
+	if (size > 8) {
+		sb_puts(b, "<unsupported type>");
+		return;
+	}
+	if (val_read(c, v, 0, &x, size)) {
+		put_unreadable(b, v);
+		return;
+	}
+	Dwarf_Die e;
+	if (dwarf_child(t, &e) == 0) {
+		int guard = 0;
+		do {
+			Dwarf_Attribute a;
+			Dwarf_Word w;
+			Dwarf_Sword sw;
+			if (dwarf_tag(&e) != DW_TAG_enumerator ||
+			    !dwarf_attr(&e, DW_AT_const_value, &a))
+				continue;
+			uint64_t ev;
+			if (dwarf_formsdata(&a, &sw) == 0)
+				ev = (uint64_t)sw;
+			else if (dwarf_formudata(&a, &w) == 0)
+				ev = w;
+			else
+				continue;
+			uint64_t mask = size >= 8 ? UINT64_MAX : (1ULL << (8 * size)) - 1;
+			if ((ev & mask) == (x & mask) && dwarf_diename(&e)) {
+				sb_puts(b, dwarf_diename(&e));
+				return;
+			}
+		} while (++guard < MAX_CHILDREN && dwarf_siblingof(&e, &e) == 0);
+	}
+	Dwarf_Die ut;
+	bool is_signed = true;
+	if (die_type(t, &ut) && peel(&ut))
+		is_signed = udata(&ut, DW_AT_encoding, DW_ATE_signed) == DW_ATE_signed;
+	format_int(b, x, size, is_signed);
+}
+
+static void format_pointer(struct vctx *c, struct sb *b, Dwarf_Die *t, const struct val *v)
+{
+	uint64_t p = 0;
+	if (val_read(c, v, 0, &p, sizeof(p))) {
+		put_unreadable(b, v);
+		return;
+	}
+	sb_printf(b, "0x%" PRIx64, p);
+	Dwarf_Die target;
+	bool has_target = die_type(t, &target);
+	if (p)
+		put_symbol(c, b, p);
+	if (p && has_target && is_char_type(&target)) {
+		sb_puts(b, " ");
+		put_c_string(c, b, p);
+	}
+}
+
+/* Bit offset of member m from the start of its struct, and its bit size (0: not a bit field).
+ * false when its location cannot be read. */
+static bool member_place(Dwarf_Die *m, uint64_t *byte_off, uint64_t *bit_off, uint64_t *bits)
+{
+	Dwarf_Attribute a;
+	Dwarf_Word w;
+	*byte_off = 0;
+	*bit_off = 0;
+	*bits = udata(m, DW_AT_bit_size, 0);
+	if (dwarf_attr_integrate(m, DW_AT_data_member_location, &a)) {
+		if (dwarf_formudata(&a, &w) == 0) {
+			*byte_off = w;
+		} else {
+			Dwarf_Op *ops;
+			size_t n;
+			if (dwarf_getlocation(&a, &ops, &n) != 0 || n != 1 ||
+			    ops[0].atom != DW_OP_plus_uconst)
+				return false;
+			*byte_off = ops[0].number;
+		}
+	}
+	if (!*bits)
+		return true;
+	if (dwarf_attr_integrate(m, DW_AT_data_bit_offset, &a) && dwarf_formudata(&a, &w) == 0) {
+		*bit_off = w;
+		return true;
+	}
+	/* DWARF 2-4 DW_AT_bit_offset: from the most significant bit of the storage unit */
+	uint64_t unit = udata(m, DW_AT_byte_size, 0), bo = udata(m, DW_AT_bit_offset, 0);
+	if (!unit) {
+		Dwarf_Die mt;
+		if (die_type(m, &mt) && peel(&mt))
+			unit = udata(&mt, DW_AT_byte_size, 4);
+	}
+	if (unit * 8 < bo + *bits)
+		return false;
+	*bit_off = *byte_off * 8 + unit * 8 - bo - *bits;
+	return true;
+}
+
+static void format_bitfield(struct vctx *c, struct sb *b, Dwarf_Die *mt, const struct val *v,
+			    uint64_t bit_off, uint64_t bits)
+{
+	Dwarf_Die t = *mt;
+	if (bits > 56 || !peel(&t)) {
+		sb_puts(b, "<unsupported bit field>");
+		return;
+	}
+	uint64_t first = bit_off / 8, shift = bit_off % 8;
+	size_t nbytes = (size_t)((shift + bits + 7) / 8);
+	uint8_t raw[8] = {0};
+	if (val_read(c, v, first, raw, nbytes)) {
+		struct val sub = val_sub(v, first);
+		put_unreadable(b, &sub);
+		return;
+	}
+	uint64_t x = 0;
+	memcpy(&x, raw, sizeof(x));
+	x = (x >> shift) & ((1ULL << bits) - 1);
+	int tag = dwarf_tag(&t);
+	uint64_t enc = udata(&t, DW_AT_encoding, DW_ATE_unsigned);
+	bool is_signed = tag == DW_TAG_base_type &&
+			 (enc == DW_ATE_signed || enc == DW_ATE_signed_char);
+	if (is_signed && (x >> (bits - 1)) & 1)
+		x |= ~((1ULL << bits) - 1);
+	struct val xv = {0};
+	set_bytes(&xv, x);
+	format_value(c, b, &t, &xv, MAX_DEPTH);
+}
+
+static void format_struct(struct vctx *c, struct sb *b, Dwarf_Die *t, const struct val *v,
+			  int depth)
+{
+	Dwarf_Die m;
+	int count = 0, guard = 0;
+	if (depth >= MAX_DEPTH) {
+		sb_puts(b, "{...}");
+		return;
+	}
+	sb_puts(b, "{");
+	if (dwarf_child(t, &m) == 0) {
+		do {
+			if (dwarf_tag(&m) != DW_TAG_member || dwarf_hasattr(&m, DW_AT_external))
+				continue; /* skips C++ static members (DW_AT_external) */
+			if (count++)
+				sb_puts(b, ", ");
+			const char *name = dwarf_diename(&m);
+			if (name)
+				sb_printf(b, "%s = ", name);
+			uint64_t byte_off, bit_off, bits;
+			Dwarf_Die mt;
+			if (!die_type(&m, &mt) || !member_place(&m, &byte_off, &bit_off, &bits)) {
+				sb_puts(b, "<unsupported member>");
+				continue;
+			}
+			if (bits) {
+				format_bitfield(c, b, &mt, v, bit_off, bits);
+				continue;
+			}
+			struct val sub = val_sub(v, byte_off);
+			format_value(c, b, &mt, &sub, depth + 1);
+		} while (!sb_full(b) && ++guard < MAX_MEMBERS && dwarf_siblingof(&m, &m) == 0);
+	}
+	if (!count)
+		sb_puts(b, "<No data fields>");
+	sb_puts(b, "}");
+}
+
+/* Array of dims[0..nd) elements of type et (elem bytes each). */
+static void format_array_dims(struct vctx *c, struct sb *b, Dwarf_Die *et, uint64_t elem,
+			      const uint64_t *dims, size_t nd, const struct val *v, int depth)
+{
+	uint64_t stride = elem;
+	for (size_t i = 1; i < nd; i++) {
+		if (dims[i] && stride > UINT64_MAX / dims[i]) {
+			sb_puts(b, "<unsupported type>");
+			return;
+		}
+		stride *= dims[i];
+	}
+	uint64_t n = dims[0];
+	uint64_t shown = n > MAX_ITEMS ? MAX_ITEMS : n;
+	if (nd == 1 && is_char_type(et)) {
+		unsigned char s[MAX_ITEMS];
+		if (shown && val_read(c, v, 0, s, (size_t)shown)) {
+			put_unreadable(b, v);
+			return;
+		}
+		size_t len = (size_t)shown;
+		/* gdb leaves out one trailing NUL of an array printed whole */
+		if (len == n && len && !s[len - 1])
+			len--;
+		put_string(b, s, len, n > shown);
+		return;
+	}
+	if (depth >= MAX_DEPTH) {
+		sb_puts(b, "{...}");
+		return;
+	}
+	sb_puts(b, "{");
+	uint8_t cur[256], next[256];
+	bool cmp = nd == 1 && stride <= sizeof(cur);
+	for (uint64_t i = 0; i < shown && !sb_full(b);) {
+		uint64_t j = i + 1;
+		if (cmp && val_read(c, v, i * stride, cur, (size_t)stride) == 0) {
+			while (j < shown && val_read(c, v, j * stride, next, (size_t)stride) == 0 &&
+			       !memcmp(cur, next, (size_t)stride))
+				j++;
+		}
+		if (i)
+			sb_puts(b, ", ");
+		struct val sub = val_sub(v, i * stride);
+		if (nd > 1)
+			format_array_dims(c, b, et, elem, dims + 1, nd - 1, &sub, depth + 1);
+		else
+			format_value(c, b, et, &sub, depth + 1);
+		if (j - i > REPEAT_MIN) {
+			sb_printf(b, " <repeats %" PRIu64 " times>", j - i);
+			i = j;
+		} else {
+			i++;
+		}
+	}
+	if (n > shown)
+		sb_puts(b, "...");
+	sb_puts(b, "}");
+}
+
+static void format_array(struct vctx *c, struct sb *b, Dwarf_Die *t, const struct val *v,
+			 int depth)
+{
+	uint64_t dims[8], elem;
+	size_t nd = array_dims(t, dims, 8);
+	Dwarf_Die et;
+	if (!nd || !die_type(t, &et) || !type_size(&et, &elem, depth + 1) || !elem) {
+		sb_puts(b, "<unsupported type>");
+		return;
+	}
+	format_array_dims(c, b, &et, elem, dims, nd, v, depth);
+}
+
+static void format_value(struct vctx *c, struct sb *b, Dwarf_Die *type, const struct val *v,
+			 int depth)
+{
+	Dwarf_Die t = *type;
+	if (v->kind == VAL_OPTOUT || v->kind == VAL_UNSUPPORTED) {
+		put_unreadable(b, v);
+		return;
+	}
+	if (!peel(&t)) {
+		sb_puts(b, "<incomplete type>");
+		return;
+	}
+	switch (dwarf_tag(&t)) {
+	case DW_TAG_base_type:
+		format_base(c, b, &t, v);
+		return;
+	case DW_TAG_pointer_type:
+	case DW_TAG_reference_type:
+	case DW_TAG_rvalue_reference_type:
+		format_pointer(c, b, &t, v);
+		return;
+	case DW_TAG_enumeration_type:
+		format_enum(c, b, &t, v);
+		return;
+	case DW_TAG_structure_type:
+	case DW_TAG_class_type:
+	case DW_TAG_union_type:
+		if (dwarf_hasattr(&t, DW_AT_declaration)) {
+			sb_puts(b, "<incomplete type>");
+			return;
+		}
+		format_struct(c, b, &t, v, depth);
+		return;
+	case DW_TAG_array_type:
+		format_array(c, b, &t, v, depth);
+		return;
+	case DW_TAG_subroutine_type:
+		if (v->kind == VAL_MEM) {
+			sb_printf(b, "{<text variable>} 0x%" PRIx64, v->addr);
+			put_symbol(c, b, v->addr);
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	sb_puts(b, "<unsupported type>");
+}
+
+/* Formats variable (or parameter) die in c's frame into b; top adds gdb's "(T *) " prefix to
+ * non-char pointers. */
+static void format_var(struct vctx *c, Dwarf_Die *die, struct sb *b, bool top)
+{
+	Dwarf_Die type;
+	Dwarf_Attribute a;
+	struct val v = {.kind = VAL_OPTOUT};
+	uint8_t *block_copy = NULL;
+	if (!die_type(die, &type)) {
+		sb_puts(b, "<incomplete type>");
+		return;
+	}
+	if (dwarf_attr(die, DW_AT_location, &a)) {
+		struct loc l;
+		eval_attr(c, &a, false, &l);
+		uint64_t x;
+		switch (l.kind) {
+		case LOC_MEM:
+			v.kind = VAL_MEM;
+			v.addr = l.x;
+			break;
+		case LOC_REG:
+			if (reg_value(c, l.x, &x))
+				set_bytes(&v, x);
+			else if (l.x >= NAT_NREGS)
+				v.kind = VAL_UNSUPPORTED;
+			break;
+		case LOC_VALUE:
+			set_bytes(&v, l.x);
+			break;
+		case LOC_UNSUPPORTED:
+			v.kind = VAL_UNSUPPORTED;
+			break;
+		case LOC_OPTOUT:
+			break;
+		}
+	} else if (dwarf_attr_integrate(die, DW_AT_const_value, &a)) {
+		Dwarf_Block blk;
+		Dwarf_Word w;
+		Dwarf_Sword sw;
+		if (dwarf_formblock(&a, &blk) == 0 && blk.length <= 65536) {
+			/* copy: the value must not point into libdw's data beyond this call */
+			block_copy = malloc(blk.length ? blk.length : 1);
+			if (block_copy) {
+				memcpy(block_copy, blk.data, blk.length);
+				v.kind = VAL_BYTES;
+				v.bytes = block_copy;
+				v.len = blk.length;
+			}
+		} else if (dwarf_formsdata(&a, &sw) == 0) {
+			set_bytes(&v, (uint64_t)sw);
+		} else if (dwarf_formudata(&a, &w) == 0) {
+			set_bytes(&v, w);
+		} else if (dwarf_formstring(&a)) {
+			sb_puts(b, "\"");
+			for (const char *p = dwarf_formstring(&a); *p && !sb_full(b); p++)
+				put_char_escaped(b, (unsigned char)*p, '"');
+			sb_puts(b, "\"");
+			return;
+		}
+	}
+	if (top && v.kind != VAL_OPTOUT && v.kind != VAL_UNSUPPORTED) {
+		Dwarf_Die t = type, target;
+		if (peel(&t) && dwarf_tag(&t) == DW_TAG_pointer_type &&
+		    !(die_type(&t, &target) && is_char_type(&target))) {
+			sb_puts(b, "(");
+			type_name(&type, b, 0);
+			sb_puts(b, ") ");
+		}
+	}
+	format_value(c, b, &type, &v, 0);
+	free(block_copy);
+}
+
+/* ---- scopes ---- */
+
+/* The scopes at regs->pc (innermost first) in *scopes (caller frees), their count, the bias,
+ * and the index of the innermost function scope (subprogram or inlined subroutine) in *fn_at
+ * and of the out-of-line subprogram in *sub_at (-1 when none). */
+static int pc_scopes(struct nat_syms *s, uint64_t pc, Dwarf_Die **scopes, Dwarf_Addr *bias,
+		     int *fn_at, int *sub_at, Dwarf_Die *cu_out)
+{
+	*scopes = NULL;
+	*fn_at = *sub_at = -1;
+	Dwfl_Module *mod = dwfl_addrmodule(nat_syms_dwfl(s), pc);
+	Dwarf_Die *cu = mod ? dwfl_module_addrdie(mod, pc, bias) : NULL;
+	if (!cu)
+		return -1;
+	*cu_out = *cu;
+	int n = dwarf_getscopes(cu, pc - *bias, scopes);
+	if (n <= 0) {
+		free(*scopes);
+		*scopes = NULL;
+		return n < 0 ? -1 : 0;
+	}
+	for (int i = 0; i < n; i++) {
+		int tag = dwarf_tag(&(*scopes)[i]);
+		if (*fn_at < 0 && (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine))
+			*fn_at = i;
+		if (tag == DW_TAG_subprogram) {
+			*sub_at = i;
+			break;
+		}
+	}
+	return n;
+}
+
+static bool is_var_tag(int tag, enum nat_var_kind kind)
+{
+	return kind == NAT_VAR_ARG ? tag == DW_TAG_formal_parameter : tag == DW_TAG_variable;
+}
+
+/* Calls visit for each variable of kind in scope; stops when visit returns true. */
+static bool each_var(Dwarf_Die *scope, enum nat_var_kind kind,
+		     bool (*visit)(void *arg, Dwarf_Die *var), void *arg)
+{
+	Dwarf_Die child;
+	int guard = 0;
+	if (dwarf_child(scope, &child) != 0)
+		return false;
+	do {
+		if (!is_var_tag(dwarf_tag(&child), kind) ||
+		    dwarf_hasattr(&child, DW_AT_declaration))
+			continue;
+		Dwarf_Attribute a;
+		if (!dwarf_attr_integrate(&child, DW_AT_name, &a))
+			continue;
+		if (visit(arg, &child))
+			return true;
+	} while (++guard < MAX_CHILDREN && dwarf_siblingof(&child, &child) == 0);
+	return false;
+}
+
+static void init_ctx(struct vctx *c, struct nat_syms *s, const struct nat_frame_regs *regs,
+		     const struct nat_mem_ops *mem, Dwarf_Addr bias, Dwarf_Die *scopes, int sub_at)
+{
+	memset(c, 0, sizeof(*c));
+	c->s = s;
+	c->regs = regs;
+	c->mem = mem;
+	c->bias = bias;
+	if (sub_at >= 0) {
+		c->fn = scopes[sub_at];
+		c->have_fn = true;
+	}
+}
+
+struct list_arg {
+	struct vctx *c;
+	void (*fn)(void *arg, const char *name, const char *value);
+	void *arg;
+	char *buf;
+	int count;
+};
+
+static bool list_visit(void *arg, Dwarf_Die *var)
+{
+	struct list_arg *la = arg;
+	struct sb b = {la->buf, VALUE_LEN, 0};
+	la->buf[0] = 0;
+	format_var(la->c, var, &b, false);
+	la->fn(la->arg, dwarf_diename(var), la->buf);
+	la->count++;
+	return false;
+}
+
+int nat_frame_vars(struct nat_syms *s, const struct nat_frame_regs *regs,
+		   const struct nat_mem_ops *mem, enum nat_var_kind kind,
+		   void (*fn)(void *arg, const char *name, const char *value), void *arg,
+		   struct mx_err *err)
+{
+	Dwarf_Die *scopes, cu;
+	Dwarf_Addr bias = 0;
+	int fn_at, sub_at;
+	int n = pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &cu);
+	if (n <= 0 || fn_at < 0) {
+		free(scopes);
+		return mx_err_set(err, "No symbol table info available.");
+	}
+	struct vctx c;
+	init_ctx(&c, s, regs, mem, bias, scopes, sub_at);
+	struct list_arg la = {&c, fn, arg, malloc(VALUE_LEN), 0};
+	if (!la.buf) {
+		free(scopes);
+		return mx_err_set(err, "Out of memory.");
+	}
+	if (kind == NAT_VAR_ARG) {
+		each_var(&scopes[fn_at], kind, list_visit, &la);
+	} else {
+		for (int i = 0; i <= fn_at; i++)
+			each_var(&scopes[i], kind, list_visit, &la);
+	}
+	free(la.buf);
+	free(scopes);
+	return la.count;
+}
+
+struct find_arg {
+	const char *name;
+	Dwarf_Die found;
+	bool ok;
+};
+
+static bool find_visit(void *arg, Dwarf_Die *var)
+{
+	struct find_arg *fa = arg;
+	const char *nm = dwarf_diename(var);
+	if (!nm || strcmp(nm, fa->name))
+		return false;
+	fa->found = *var;
+	fa->ok = true;
+	return true;
+}
+
+/* A variable with a location or constant value named fa->name among cu's top-level
+ * children. */
+static bool find_global_in_cu(Dwarf_Die *cu, struct find_arg *fa)
+{
+	Dwarf_Die child;
+	int guard = 0;
+	if (dwarf_child(cu, &child) != 0)
+		return false;
+	do {
+		if (dwarf_tag(&child) != DW_TAG_variable ||
+		    (!dwarf_hasattr(&child, DW_AT_location) &&
+		     !dwarf_hasattr(&child, DW_AT_const_value)))
+			continue;
+		const char *nm = dwarf_diename(&child);
+		if (nm && !strcmp(nm, fa->name)) {
+			fa->found = child;
+			fa->ok = true;
+			return true;
+		}
+	} while (++guard < 1000000 && dwarf_siblingof(&child, &child) == 0);
+	return false;
+}
+
+/* A global named fa->name in module mod (sets *bias). */
+static bool find_global_in_module(Dwfl_Module *mod, struct find_arg *fa, Dwarf_Addr *bias)
+{
+	Dwarf_Die *cu = NULL;
+	Dwarf_Addr b = 0;
+	while ((cu = dwfl_module_nextcu(mod, cu, &b))) {
+		if (find_global_in_cu(cu, fa)) {
+			*bias = b;
+			return true;
+		}
+	}
+	return false;
+}
+
+struct mod_search {
+	struct find_arg *fa;
+	Dwfl_Module *skip;
+	Dwarf_Addr bias;
+	bool ok;
+};
+
+static int mod_visit(Dwfl_Module *mod, void **userdata, const char *name, Dwarf_Addr start,
+		     void *arg)
+{
+	(void)userdata;
+	(void)name;
+	(void)start;
+	struct mod_search *ms = arg;
+	if (mod != ms->skip && find_global_in_module(mod, ms->fa, &ms->bias)) {
+		ms->ok = true;
+		return DWARF_CB_ABORT;
+	}
+	return DWARF_CB_OK;
+}
+
+int nat_print_var(struct nat_syms *s, const struct nat_frame_regs *regs,
+		  const struct nat_mem_ops *mem, const char *name, char *out, size_t outlen,
+		  struct mx_err *err)
+{
+	Dwarf_Die *scopes = NULL, cu;
+	Dwarf_Addr bias = 0;
+	int fn_at = -1, sub_at = -1;
+	struct find_arg fa = {.name = name};
+	int n = regs ? pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &cu) : -1;
+	struct vctx c;
+	init_ctx(&c, s, regs, mem, bias, scopes, sub_at);
+	if (outlen)
+		out[0] = 0;
+	/* locals of each scope, then the function's arguments at its scope */
+	for (int i = 0; n > 0 && i <= fn_at && !fa.ok; i++) {
+		if (!each_var(&scopes[i], NAT_VAR_LOCAL, find_visit, &fa) && i == fn_at)
+			each_var(&scopes[i], NAT_VAR_ARG, find_visit, &fa);
+	}
+	Dwfl_Module *here = regs ? dwfl_addrmodule(nat_syms_dwfl(s), regs->pc) : NULL;
+	if (!fa.ok && n > 0) /* this CU's globals and statics */
+		find_global_in_cu(&cu, &fa);
+	if (!fa.ok && here) {
+		Dwarf_Addr b = 0;
+		if (find_global_in_module(here, &fa, &b))
+			c.bias = b;
+	}
+	if (!fa.ok) {
+		struct mod_search ms = {.fa = &fa, .skip = here};
+		dwfl_getmodules(nat_syms_dwfl(s), mod_visit, &ms, 0);
+		if (ms.ok)
+			c.bias = ms.bias;
+	}
+	if (!fa.ok) {
+		free(scopes);
+		return mx_err_set(err, "No symbol \"%s\" in current context.", name);
+	}
+	struct sb b = {out, outlen, 0};
+	format_var(&c, &fa.found, &b, true);
+	free(scopes);
+	return 0;
+}

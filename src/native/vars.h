@@ -1,0 +1,73 @@
+/* vars.h: local variables, arguments and globals of a native frame, read from DWARF (libdw)
+ * over the modules of a nat_syms, and their values formatted as gdb prints them.
+ *
+ * Memory and the frame's registers come from the caller (the session reads /proc/PID/mem and
+ * gets registers from the tracer or the unwinder), so this layer never touches ptrace.
+ * Locations: a DWARF expression subset (DW_OP_fbreg over a DW_AT_frame_base, DW_OP_addr,
+ * DW_OP_regN/regx, DW_OP_bregN/bregx, literals and constants, simple arithmetic, DW_OP_deref,
+ * DW_OP_call_frame_cfa, DW_OP_stack_value) and DW_AT_const_value; anything else prints as
+ * "<optimized out>" or "<unsupported location>". Types: base types, pointers (char* with its
+ * string), enums, structs, unions and arrays, through typedefs and qualifiers.
+ */
+#ifndef MX_NATIVE_VARS_H
+#define MX_NATIVE_VARS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "native/sym.h"
+#include "util/err.h"
+
+/* Memory of the process, supplied by the caller. */
+struct nat_mem_ops {
+	/* reads len bytes at addr; 0 on success */
+	int (*read_mem)(void *ctx, uint64_t addr, void *buf, size_t len);
+	void *ctx;
+};
+
+/* DWARF register numbers of x86_64 that a frame carries. */
+enum {
+	NAT_REG_RAX = 0,
+	NAT_REG_RDX = 1,
+	NAT_REG_RCX = 2,
+	NAT_REG_RBX = 3,
+	NAT_REG_RSI = 4,
+	NAT_REG_RDI = 5,
+	NAT_REG_RBP = 6,
+	NAT_REG_RSP = 7, /* 8..15: r8..r15 */
+	NAT_REG_RIP = 16,
+	NAT_NREGS = 17
+};
+
+/* Registers of one frame, DWARF numbering (see above). */
+struct nat_frame_regs {
+	uint64_t r[NAT_NREGS];
+	bool valid[NAT_NREGS]; /* frame 0: all; outer frames: rsp, rbp, rip and the callee-saved
+				  registers the unwinder recovered */
+	uint64_t cfa;	       /* canonical frame address (the caller's rsp after the return) */
+	uint64_t pc;	       /* lookup pc (pc - 1 for frames above #0) */
+};
+
+enum nat_var_kind { NAT_VAR_ARG, NAT_VAR_LOCAL };
+
+/* Calls fn for each argument (kind NAT_VAR_ARG, in declaration order) or local (NAT_VAR_LOCAL,
+ * innermost scope first, as gdb lists them) of the function holding regs->pc, with its name
+ * and formatted value ("5", "0x7ffc... \"text\"", "{a = 1, b = 2}", "<optimized out>").
+ * Returns the number of variables reported, or -1 with err when pc is in no function with
+ * DWARF ("No symbol table info available."). */
+int nat_frame_vars(struct nat_syms *s, const struct nat_frame_regs *regs,
+		   const struct nat_mem_ops *mem, enum nat_var_kind kind,
+		   void (*fn)(void *arg, const char *name, const char *value), void *arg,
+		   struct mx_err *err);
+
+/* Formats variable `name` into out (truncated to outlen): a local or argument visible at
+ * regs->pc, else a global or static variable of the module holding pc (its CU first), else of
+ * any module. Top-level pointers other than char pointers get their type, as gdb's print
+ * shows them: "(struct point *) 0x7ffc...". Returns 0, or -1 with err
+ * ("No symbol \"x\" in current context."). */
+int nat_print_var(struct nat_syms *s, const struct nat_frame_regs *regs,
+		  const struct nat_mem_ops *mem, const char *name, char *out, size_t outlen,
+		  struct mx_err *err);
+
+#endif
