@@ -679,6 +679,51 @@ static int cmd_thread_apply(struct cli *c, const char *args)
 	return rc;
 }
 
+static void print_var_line(void *arg, const char *name, const char *value)
+{
+	(void)arg;
+	printf("%s = %s\n", name, value);
+}
+
+static int frame_vars(struct cli *c, bool args, const char *none)
+{
+	struct mx_err err;
+	if (!ses_has_process(c->ses))
+		return cli_error("No frame selected.");
+	int n = ses_frame_vars(c->ses, args, print_var_line, NULL, &err);
+	if (n < 0)
+		return report(&err);
+	if (n == 0)
+		printf("%s\n", none);
+	return 0;
+}
+
+static int cmd_info_locals(struct cli *c, const char *args)
+{
+	(void)args;
+	return frame_vars(c, false, "No locals.");
+}
+
+static int cmd_info_args(struct cli *c, const char *args)
+{
+	(void)args;
+	return frame_vars(c, true, "No arguments.");
+}
+
+static int cmd_print(struct cli *c, const char *args)
+{
+	if (!*args)
+		return cli_error("Usage: print VARIABLE");
+	if (!ses_has_process(c->ses))
+		return cli_error("No frame selected (the program is not being run).");
+	char value[8192];
+	struct mx_err err;
+	if (ses_print_var(c->ses, args, value, sizeof(value), &err) != 0)
+		return report(&err);
+	printf("%s = %s\n", args, value);
+	return 0;
+}
+
 static int cmd_info_sharedlibrary(struct cli *c, const char *args)
 {
 	(void)args;
@@ -861,6 +906,15 @@ const struct cli_cmd cli_commands[] = {
      cmd_frame},
     {"up", NULL, "[N]", "Select the frame N levels up (towards the caller).", cmd_up},
     {"down", NULL, "[N]", "Select the frame N levels down (towards the innermost).", cmd_down},
+    {"info locals", NULL, "",
+     "Show the local variables of the selected frame (innermost scope first), from DWARF.",
+     cmd_info_locals},
+    {"info args", NULL, "", "Show the arguments of the selected frame.", cmd_info_args},
+    {"print", "p, inspect", "VARIABLE",
+     "Show a variable as seen from the selected frame: a local, an argument or a global (C types: "
+     "integers, characters, floats, enums, pointers with the string they point to, structs, "
+     "unions, arrays). Expressions come later.",
+     cmd_print},
     {"info sharedlibrary", "info shared, i shared, info dll", "",
      "List the loaded ELF objects with their address ranges and whether debug info was "
      "found.",

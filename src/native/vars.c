@@ -26,14 +26,14 @@
 
 #include "native/sym_internal.h"
 
-#define MAX_DEPTH 8	   /* nesting of values and type chains */
-#define MAX_PEEL 16	   /* typedef/qualifier links followed */
-#define MAX_OPS 64	   /* operations of one DWARF expression */
-#define MAX_ITEMS 200	   /* elements of an array or characters of a string (gdb's limit) */
-#define MAX_MEMBERS 1024   /* members of one struct */
+#define MAX_DEPTH    8	   /* nesting of values and type chains */
+#define MAX_PEEL     16	   /* typedef/qualifier links followed */
+#define MAX_OPS	     64	   /* operations of one DWARF expression */
+#define MAX_ITEMS    200   /* elements of an array or characters of a string (gdb's limit) */
+#define MAX_MEMBERS  1024  /* members of one struct */
 #define MAX_CHILDREN 65536 /* children of one scope examined */
-#define REPEAT_MIN 10	   /* runs longer than this print as <repeats N times> (gdb) */
-#define VALUE_LEN 4096	   /* formatted value of one variable in nat_frame_vars */
+#define REPEAT_MIN   10	   /* runs longer than this print as <repeats N times> (gdb) */
+#define VALUE_LEN    4096  /* formatted value of one variable in nat_frame_vars */
 
 /* ---- output buffer ---- */
 
@@ -77,10 +77,10 @@ struct vctx {
 	struct nat_syms *s;
 	const struct nat_frame_regs *regs; /* NULL for globals looked up without a frame */
 	const struct nat_mem_ops *mem;
-	Dwarf_Addr bias;   /* of the module whose DWARF is being read */
-	Dwarf_Die fn;	   /* subprogram giving the frame base */
-	bool have_fn;	   /* fn is set */
-	bool fb_done;	   /* frame base computed (fb_ok tells whether it could be) */
+	Dwarf_Addr bias; /* of the module whose DWARF is being read */
+	Dwarf_Die fn;	 /* subprogram giving the frame base */
+	bool have_fn;	 /* fn is set */
+	bool fb_done;	 /* frame base computed (fb_ok tells whether it could be) */
 	bool fb_ok;
 	uint64_t fb;
 };
@@ -90,10 +90,11 @@ enum val_kind { VAL_MEM, VAL_BYTES, VAL_OPTOUT, VAL_UNSUPPORTED };
 
 struct val {
 	enum val_kind kind;
-	uint64_t addr;		/* VAL_MEM */
-	const uint8_t *bytes;	/* VAL_BYTES */
+	uint64_t addr;	      /* VAL_MEM */
+	const uint8_t *bytes; /* VAL_BYTES */
+	const uint8_t *known; /* VAL_BYTES: NULL, or per byte: 0 when unavailable (pieces) */
 	size_t len;
-	uint8_t store[8];	/* backing of bytes for register and stack values */
+	uint8_t store[8]; /* backing of bytes for register and stack values */
 };
 
 static int read_mem(struct vctx *c, uint64_t addr, void *buf, size_t len)
@@ -109,6 +110,9 @@ static int val_read(struct vctx *c, const struct val *v, uint64_t off, void *buf
 	if (v->kind == VAL_MEM)
 		return read_mem(c, v->addr + off, buf, n);
 	if (v->kind == VAL_BYTES && off <= v->len && n <= v->len - off) {
+		for (size_t i = 0; v->known && i < n; i++)
+			if (!v->known[off + i])
+				return -1;
 		memcpy(buf, v->bytes + off, n);
 		return 0;
 	}
@@ -127,6 +131,7 @@ static struct val val_sub(const struct val *v, uint64_t off)
 			r.len = 0;
 		} else {
 			r.bytes = v->bytes + off;
+			r.known = v->known ? v->known + off : NULL;
 			r.len = v->len - off;
 		}
 	}
@@ -139,6 +144,7 @@ static void set_bytes(struct val *v, uint64_t x)
 		v->store[i] = (uint8_t)(x >> (8 * i));
 	v->kind = VAL_BYTES;
 	v->bytes = v->store;
+	v->known = NULL;
 	v->len = 8;
 }
 
@@ -152,16 +158,23 @@ static bool reg_value(struct vctx *c, uint64_t reg, uint64_t *out)
 
 /* ---- DWARF expressions ---- */
 
-enum loc_kind { LOC_MEM, LOC_REG, LOC_VALUE, LOC_OPTOUT, LOC_UNSUPPORTED };
+enum loc_kind { LOC_MEM, LOC_REG, LOC_VALUE, LOC_BLOCK, LOC_OPTOUT, LOC_UNSUPPORTED };
+
+#define MAX_COMPOSITE 4096 /* bytes of a value assembled from DW_OP_piece */
 
 struct loc {
 	enum loc_kind kind;
-	uint64_t x; /* address, register number or value */
+	uint64_t x;	      /* address, register number or value */
+	const uint8_t *block; /* LOC_BLOCK: the bytes (libdw's or comp) */
+	size_t block_len;
+	uint8_t *comp; /* LOC_BLOCK from pieces: malloc'ed bytes and known mask */
+	uint8_t *comp_known;
 };
 
 static bool frame_base(struct vctx *c, uint64_t *out);
 
-static void eval_expr(struct vctx *c, const Dwarf_Op *ops, size_t n, bool in_fb, struct loc *out)
+static void eval_ops(struct vctx *c, Dwarf_Attribute *attr, const Dwarf_Op *ops, size_t n,
+		     bool in_fb, struct loc *out)
 {
 	uint64_t st[32];
 	size_t sp = 0;
@@ -175,9 +188,11 @@ static void eval_expr(struct vctx *c, const Dwarf_Op *ops, size_t n, bool in_fb,
 		return;
 #define PUSH(v)                                                                                    \
 	do {                                                                                       \
+		uint64_t pushed_ = (v);                                                            \
 		if (sp >= sizeof(st) / sizeof(st[0]))                                              \
 			return;                                                                    \
-		st[sp++] = (v);                                                                    \
+		st[sp] = pushed_;                                                                  \
+		sp++;                                                                              \
 	} while (0)
 #define NEED(k)                                                                                    \
 	do {                                                                                       \
@@ -261,13 +276,43 @@ static void eval_expr(struct vctx *c, const Dwarf_Op *ops, size_t n, bool in_fb,
 				NEED(2);
 				w = st[--sp];
 				v = st[sp - 1];
-				st[sp - 1] = a == DW_OP_plus    ? v + w
+				st[sp - 1] = a == DW_OP_plus	? v + w
 					     : a == DW_OP_minus ? v - w
-					     : a == DW_OP_mul   ? v * w
-					     : a == DW_OP_and   ? (v & w)
-					     : a == DW_OP_or    ? (v | w)
+					     : a == DW_OP_mul	? v * w
+					     : a == DW_OP_and	? (v & w)
+					     : a == DW_OP_or	? (v | w)
 								: (v ^ w);
 				break;
+			case DW_OP_shl:
+			case DW_OP_shr:
+			case DW_OP_shra:
+				NEED(2);
+				w = st[--sp];
+				v = st[sp - 1];
+				if (w >= 64)
+					st[sp - 1] =
+					    a == DW_OP_shra && (int64_t)v < 0 ? UINT64_MAX : 0;
+				else if (a == DW_OP_shl)
+					st[sp - 1] = v << w;
+				else if (a == DW_OP_shr)
+					st[sp - 1] = v >> w;
+				else
+					st[sp - 1] = (uint64_t)((int64_t)v >> w);
+				break;
+			case DW_OP_implicit_value: {
+				Dwarf_Block blk;
+				if (i + 1 != n || sp || !attr ||
+				    dwarf_getlocation_implicit_value(attr, op, &blk) != 0)
+					return;
+				out->kind = LOC_BLOCK;
+				out->block = blk.data;
+				out->block_len = blk.length;
+				return;
+			}
+			case DW_OP_implicit_pointer:
+			case DW_OP_GNU_implicit_pointer:
+				out->kind = LOC_OPTOUT;
+				return;
 			case DW_OP_neg:
 				NEED(1);
 				st[sp - 1] = (uint64_t)0 - st[sp - 1];
@@ -295,9 +340,11 @@ static void eval_expr(struct vctx *c, const Dwarf_Op *ops, size_t n, bool in_fb,
 				st[sp - 2] = v;
 				break;
 			case DW_OP_deref:
+			case DW_OP_deref_size:
 				NEED(1);
 				v = 0;
-				if (read_mem(c, st[sp - 1], &v, sizeof(v))) {
+				w = a == DW_OP_deref ? 8 : op->number;
+				if (w == 0 || w > 8 || read_mem(c, st[sp - 1], &v, (size_t)w)) {
 					out->kind = LOC_OPTOUT;
 					return;
 				}
@@ -329,6 +376,89 @@ static void eval_expr(struct vctx *c, const Dwarf_Op *ops, size_t n, bool in_fb,
 	out->x = st[sp - 1];
 }
 
+/* Bytes of one piece's location into buf[0..size) (known[] set where available). */
+static void piece_bytes(struct vctx *c, const struct loc *l, uint8_t *buf, uint8_t *known,
+			size_t size)
+{
+	uint64_t x = 0;
+	switch (l->kind) {
+	case LOC_MEM:
+		if (read_mem(c, l->x, buf, size) == 0)
+			memset(known, 1, size);
+		return;
+	case LOC_REG:
+		if (size > 8 || !reg_value(c, l->x, &x))
+			return;
+		break;
+	case LOC_VALUE:
+		if (size > 8)
+			return;
+		x = l->x;
+		break;
+	case LOC_BLOCK:
+		if (l->block_len >= size) {
+			memcpy(buf, l->block, size);
+			memset(known, 1, size);
+		}
+		return;
+	default:
+		return;
+	}
+	for (size_t i = 0; i < size; i++) {
+		buf[i] = (uint8_t)(x >> (8 * i));
+		known[i] = 1;
+	}
+}
+
+/* Evaluates an expression, assembling DW_OP_piece composites into out->comp (the caller
+ * frees comp and comp_known). */
+static void eval_expr(struct vctx *c, Dwarf_Attribute *attr, const Dwarf_Op *ops, size_t n,
+		      bool in_fb, struct loc *out)
+{
+	size_t npieces = 0, total = 0;
+	for (size_t i = 0; i < n && i < MAX_OPS; i++) {
+		if (ops[i].atom == DW_OP_bit_piece) {
+			out->kind = LOC_UNSUPPORTED;
+			return;
+		}
+		if (ops[i].atom == DW_OP_piece) {
+			npieces++;
+			total += ops[i].number < MAX_COMPOSITE ? (size_t)ops[i].number
+							       : MAX_COMPOSITE + 1;
+		}
+	}
+	if (!npieces) {
+		eval_ops(c, attr, ops, n, in_fb, out);
+		return;
+	}
+	if (in_fb || n > MAX_OPS || !total || total > MAX_COMPOSITE) {
+		out->kind = LOC_UNSUPPORTED;
+		return;
+	}
+	out->comp = calloc(1, total);
+	out->comp_known = calloc(1, total);
+	if (!out->comp || !out->comp_known) {
+		out->kind = LOC_UNSUPPORTED;
+		return;
+	}
+	size_t start = 0, at = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (ops[i].atom != DW_OP_piece)
+			continue;
+		size_t size = (size_t)ops[i].number;
+		if (i > start) {
+			struct loc part = {0};
+			eval_ops(c, attr, ops + start, i - start, false, &part);
+			piece_bytes(c, &part, out->comp + at, out->comp_known + at, size);
+		}
+		at += size;
+		start = i + 1;
+	}
+	out->kind = LOC_BLOCK;
+	out->block = out->comp;
+	out->block_len = total;
+}
+
 /* Evaluates the location attribute attr (DW_AT_location or DW_AT_frame_base) at the frame's pc
  * (any pc when there is no frame: only single expressions then). */
 static void eval_attr(struct vctx *c, Dwarf_Attribute *attr, bool in_fb, struct loc *out)
@@ -349,7 +479,7 @@ static void eval_attr(struct vctx *c, Dwarf_Attribute *attr, bool in_fb, struct 
 		out->kind = LOC_UNSUPPORTED;
 		return;
 	}
-	eval_expr(c, expr, len, in_fb, out);
+	eval_expr(c, attr, expr, len, in_fb, out);
 }
 
 static bool frame_base(struct vctx *c, uint64_t *out)
@@ -357,7 +487,7 @@ static bool frame_base(struct vctx *c, uint64_t *out)
 	if (!c->fb_done) {
 		c->fb_done = true;
 		Dwarf_Attribute a;
-		struct loc l;
+		struct loc l = {0};
 		if (c->have_fn && dwarf_attr(&c->fn, DW_AT_frame_base, &a)) {
 			eval_attr(c, &a, true, &l);
 			if (l.kind == LOC_MEM) {
@@ -504,7 +634,7 @@ static void type_name(Dwarf_Die *t0, struct sb *b, int depth)
 	case DW_TAG_union_type:
 	case DW_TAG_enumeration_type:
 		sb_puts(b, tag == DW_TAG_structure_type ? "struct "
-			   : tag == DW_TAG_union_type   ? "union "
+			   : tag == DW_TAG_union_type	? "union "
 							: "enum ");
 		sb_puts(b, name ? name : "{...}");
 		return;
@@ -601,15 +731,32 @@ static void put_unreadable(struct sb *b, const struct val *v)
 static void put_char_escaped(struct sb *b, unsigned char ch, char q)
 {
 	switch (ch) {
-	case '\a': sb_puts(b, "\\a"); return;
-	case '\b': sb_puts(b, "\\b"); return;
-	case '\f': sb_puts(b, "\\f"); return;
-	case '\n': sb_puts(b, "\\n"); return;
-	case '\r': sb_puts(b, "\\r"); return;
-	case '\t': sb_puts(b, "\\t"); return;
-	case '\v': sb_puts(b, "\\v"); return;
-	case '\\': sb_puts(b, "\\\\"); return;
-	default: break;
+	case '\a':
+		sb_puts(b, "\\a");
+		return;
+	case '\b':
+		sb_puts(b, "\\b");
+		return;
+	case '\f':
+		sb_puts(b, "\\f");
+		return;
+	case '\n':
+		sb_puts(b, "\\n");
+		return;
+	case '\r':
+		sb_puts(b, "\\r");
+		return;
+	case '\t':
+		sb_puts(b, "\\t");
+		return;
+	case '\v':
+		sb_puts(b, "\\v");
+		return;
+	case '\\':
+		sb_puts(b, "\\\\");
+		return;
+	default:
+		break;
 	}
 	if (ch == (unsigned char)q) {
 		sb_printf(b, "\\%c", q);
@@ -914,8 +1061,8 @@ static void format_bitfield(struct vctx *c, struct sb *b, Dwarf_Die *mt, const s
 	x = (x >> shift) & ((1ULL << bits) - 1);
 	int tag = dwarf_tag(&t);
 	uint64_t enc = udata(&t, DW_AT_encoding, DW_ATE_unsigned);
-	bool is_signed = tag == DW_TAG_base_type &&
-			 (enc == DW_ATE_signed || enc == DW_ATE_signed_char);
+	bool is_signed =
+	    tag == DW_TAG_base_type && (enc == DW_ATE_signed || enc == DW_ATE_signed_char);
 	if (is_signed && (x >> (bits - 1)) & 1)
 		x |= ~((1ULL << bits) - 1);
 	struct val xv = {0};
@@ -997,10 +1144,14 @@ static void format_array_dims(struct vctx *c, struct sb *b, Dwarf_Die *et, uint6
 	bool cmp = nd == 1 && stride <= sizeof(cur);
 	for (uint64_t i = 0; i < shown && !sb_full(b);) {
 		uint64_t j = i + 1;
-		if (cmp && val_read(c, v, i * stride, cur, (size_t)stride) == 0) {
-			while (j < shown && val_read(c, v, j * stride, next, (size_t)stride) == 0 &&
-			       !memcmp(cur, next, (size_t)stride))
+		if (cmp) { /* equal bytes, or both unavailable, make a run */
+			bool cur_ok = val_read(c, v, i * stride, cur, (size_t)stride) == 0;
+			while (j < shown) {
+				bool ok = val_read(c, v, j * stride, next, (size_t)stride) == 0;
+				if (ok != cur_ok || (ok && memcmp(cur, next, (size_t)stride)))
+					break;
 				j++;
+			}
 		}
 		if (i)
 			sb_puts(b, ", ");
@@ -1021,8 +1172,7 @@ static void format_array_dims(struct vctx *c, struct sb *b, Dwarf_Die *et, uint6
 	sb_puts(b, "}");
 }
 
-static void format_array(struct vctx *c, struct sb *b, Dwarf_Die *t, const struct val *v,
-			 int depth)
+static void format_array(struct vctx *c, struct sb *b, Dwarf_Die *t, const struct val *v, int depth)
 {
 	uint64_t dims[8], elem;
 	size_t nd = array_dims(t, dims, 8);
@@ -1090,13 +1240,13 @@ static void format_var(struct vctx *c, Dwarf_Die *die, struct sb *b, bool top)
 	Dwarf_Die type;
 	Dwarf_Attribute a;
 	struct val v = {.kind = VAL_OPTOUT};
+	struct loc l = {0};
 	uint8_t *block_copy = NULL;
 	if (!die_type(die, &type)) {
 		sb_puts(b, "<incomplete type>");
 		return;
 	}
 	if (dwarf_attr(die, DW_AT_location, &a)) {
-		struct loc l;
 		eval_attr(c, &a, false, &l);
 		uint64_t x;
 		switch (l.kind) {
@@ -1112,6 +1262,12 @@ static void format_var(struct vctx *c, Dwarf_Die *die, struct sb *b, bool top)
 			break;
 		case LOC_VALUE:
 			set_bytes(&v, l.x);
+			break;
+		case LOC_BLOCK:
+			v.kind = VAL_BYTES;
+			v.bytes = l.block;
+			v.known = l.comp_known;
+			v.len = l.block_len;
 			break;
 		case LOC_UNSUPPORTED:
 			v.kind = VAL_UNSUPPORTED;
@@ -1155,6 +1311,8 @@ static void format_var(struct vctx *c, Dwarf_Die *die, struct sb *b, bool top)
 	}
 	format_value(c, b, &type, &v, 0);
 	free(block_copy);
+	free(l.comp);
+	free(l.comp_known);
 }
 
 /* ---- scopes ---- */

@@ -219,6 +219,14 @@ struct ses_frame {
 };
 int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, size_t *n,
 		  struct mx_err *err);
+/* Variables of the selected frame, from DWARF: calls fn(name, value) for each argument (args)
+ * or local; returns how many, or -1 with err. */
+int ses_frame_vars(struct ses *s, bool args,
+		   void (*fn)(void *arg, const char *name, const char *value), void *arg,
+		   struct mx_err *err);
+/* Formats variable `name` as seen from the selected frame (locals, arguments, globals). */
+int ses_print_var(struct ses *s, const char *name, char *out, size_t outlen, struct mx_err *err);
+
 /* The selected frame of the current thread (0 at every stop). */
 int ses_select_frame(struct ses *s, int level, struct mx_err *err);
 int ses_current_frame(const struct ses *s);

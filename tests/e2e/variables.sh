@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Variables from DWARF at a stop: arguments and locals of the selected frame (each frame of a
+# recursion has its own), globals, char pointers shown with their string, unknown names.
+source "$(dirname "$0")/../lib.sh"
+set -u
+run_mixdbg -batch -ex 'break depth if $rdi == 2' -ex run -ex 'info args' -ex up \
+	-ex 'info args' -ex 'print n' -ex 'frame 2' -ex 'print n' -ex 'print nosuch' \
+	-ex 'frame 3' -ex 'info args' --args "$FIXTURES/recurse" 4
+expect_out '^n = 2$'
+expect_out '^n = 3$'
+expect_count 2 '^n = 3$'  # info args and print in frame 1
+expect_out '^n = 4$'      # frame 2 is depth(4)
+expect_out 'No symbol "nosuch" in current context\.'
+expect_out '^argc = 2$'   # frame 3 is main
+
+run_mixdbg -batch -ex 'break hot' -ex run -ex 'print counter' -ex 'print i' -ex up \
+	-ex 'info locals' --args "$FIXTURES/loop" 3
+expect_out '^counter = 0$'
+expect_out '^i = 0$'
+expect_out '^sum = 0$'
+expect_out '^n = 3$'
+
+run_mixdbg -batch -ex 'break lib_func' -ex run -ex up -ex 'info args' \
+	--args "$FIXTURES/dlopen_main" "$FIXTURES/libdl_lib.so"
+expect_out '^path = 0x[0-9a-f]+ ".*/libdl_lib\.so"$'
+expect_out '^arg = 4$'
+run_mixdbg -batch -ex 'info locals' -ex 'print x' "$FIXTURES/loop"
+expect_count 2 'No frame selected'
+pass
