@@ -724,6 +724,31 @@ static int cmd_print(struct cli *c, const char *args)
 	return 0;
 }
 
+static int cmd_set_var(struct cli *c, const char *args)
+{
+	char buf[512];
+	snprintf(buf, sizeof(buf), "%s", args);
+	char *eq = strchr(buf, '=');
+	if (!eq || eq == buf)
+		return cli_error("Usage: set var VARIABLE = VALUE");
+	*eq = 0;
+	char *name = buf, *value = eq + 1, *e = eq;
+	while (e > name && isspace((unsigned char)e[-1]))
+		*--e = 0;
+	while (isspace((unsigned char)*value))
+		value++;
+	for (char *v = value + strlen(value); v > value && isspace((unsigned char)v[-1]);)
+		*--v = 0;
+	if (!*name || !*value)
+		return cli_error("Usage: set var VARIABLE = VALUE");
+	if (!ses_has_process(c->ses))
+		return cli_error("No frame selected (the program is not being run).");
+	struct mx_err err;
+	if (ses_set_var(c->ses, name, value, &err) != 0)
+		return report(&err);
+	return 0;
+}
+
 static int cmd_info_sharedlibrary(struct cli *c, const char *args)
 {
 	(void)args;
@@ -937,6 +962,10 @@ const struct cli_cmd cli_commands[] = {
      "=>).",
      cli_cmd_disassemble},
     {"file", NULL, "PROGRAM", "Use PROGRAM as the program to debug.", cmd_file},
+    {"set var", "set variable", "VARIABLE = VALUE",
+     "Assign an integer, a character ('c') or a float to a scalar variable (local, argument or "
+     "global) of the selected frame; the program then runs with it.",
+     cmd_set_var},
     {"set args", NULL, "ARGS...", "Set the arguments of the next run.", cmd_set_args},
     {"help", "h", "[COMMAND]", "List the commands, or describe one.", cmd_help},
     {"quit", "q, exit", "",

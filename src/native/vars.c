@@ -1513,23 +1513,23 @@ static int mod_visit(Dwfl_Module *mod, void **userdata, const char *name, Dwarf_
 	return DWARF_CB_OK;
 }
 
-int nat_print_var(struct nat_syms *s, const struct nat_frame_regs *regs,
-		  const struct nat_mem_ops *mem, const char *name, char *out, size_t outlen,
-		  struct mx_err *err)
+/* Finds variable `name` as seen from regs (locals, arguments, then globals); fills *c for
+ * evaluating it. *scopes must be freed by the caller. */
+static bool lookup_var(struct nat_syms *s, const struct nat_frame_regs *regs,
+		       const struct nat_mem_ops *mem, const char *name, struct vctx *c,
+		       Dwarf_Die *found, Dwarf_Die **scopes)
 {
-	Dwarf_Die *scopes = NULL, cu;
+	Dwarf_Die cu;
 	Dwarf_Addr bias = 0;
 	int fn_at = -1, sub_at = -1;
 	struct find_arg fa = {.name = name};
-	int n = regs ? pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &cu) : -1;
-	struct vctx c;
-	init_ctx(&c, s, regs, mem, bias, scopes, sub_at);
-	if (outlen)
-		out[0] = 0;
+	*scopes = NULL;
+	int n = regs ? pc_scopes(s, regs->pc, scopes, &bias, &fn_at, &sub_at, &cu) : -1;
+	init_ctx(c, s, regs, mem, bias, *scopes, sub_at);
 	/* locals of each scope, then the function's arguments at its scope */
 	for (int i = 0; n > 0 && i <= fn_at && !fa.ok; i++) {
-		if (!each_var(&scopes[i], NAT_VAR_LOCAL, find_visit, &fa) && i == fn_at)
-			each_var(&scopes[i], NAT_VAR_ARG, find_visit, &fa);
+		if (!each_var(&(*scopes)[i], NAT_VAR_LOCAL, find_visit, &fa) && i == fn_at)
+			each_var(&(*scopes)[i], NAT_VAR_ARG, find_visit, &fa);
 	}
 	Dwfl_Module *here = regs ? dwfl_addrmodule(nat_syms_dwfl(s), regs->pc) : NULL;
 	if (!fa.ok && n > 0) /* this CU's globals and statics */
@@ -1537,20 +1537,84 @@ int nat_print_var(struct nat_syms *s, const struct nat_frame_regs *regs,
 	if (!fa.ok && here) {
 		Dwarf_Addr b = 0;
 		if (find_global_in_module(here, &fa, &b))
-			c.bias = b;
+			c->bias = b;
 	}
 	if (!fa.ok) {
 		struct mod_search ms = {.fa = &fa, .skip = here};
 		dwfl_getmodules(nat_syms_dwfl(s), mod_visit, &ms, 0);
 		if (ms.ok)
-			c.bias = ms.bias;
+			c->bias = ms.bias;
 	}
-	if (!fa.ok) {
+	if (fa.ok)
+		*found = fa.found;
+	return fa.ok;
+}
+
+int nat_print_var(struct nat_syms *s, const struct nat_frame_regs *regs,
+		  const struct nat_mem_ops *mem, const char *name, char *out, size_t outlen,
+		  struct mx_err *err)
+{
+	struct vctx c;
+	Dwarf_Die found, *scopes;
+	if (outlen)
+		out[0] = 0;
+	if (!lookup_var(s, regs, mem, name, &c, &found, &scopes)) {
 		free(scopes);
 		return mx_err_set(err, "No symbol \"%s\" in current context.", name);
 	}
 	struct sb b = {out, outlen, 0};
-	format_var(&c, &fa.found, &b, true);
+	format_var(&c, &found, &b, true);
 	free(scopes);
 	return 0;
+}
+
+int nat_locate_var(struct nat_syms *s, const struct nat_frame_regs *regs,
+		   const struct nat_mem_ops *mem, const char *name, struct nat_var_place *out,
+		   struct mx_err *err)
+{
+	struct vctx c;
+	Dwarf_Die found, *scopes, type;
+	Dwarf_Attribute a;
+	memset(out, 0, sizeof(*out));
+	if (!lookup_var(s, regs, mem, name, &c, &found, &scopes)) {
+		free(scopes);
+		return mx_err_set(err, "No symbol \"%s\" in current context.", name);
+	}
+	int rc = 0;
+	struct loc l = {0};
+	if (!die_type(&found, &type) || !peel(&type)) {
+		rc = mx_err_set(err, "'%s' has no type I can assign to", name);
+	} else if (!dwarf_attr(&found, DW_AT_location, &a)) {
+		rc = mx_err_set(err, "'%s' has no location (optimized out?)", name);
+	} else {
+		eval_attr(&c, &a, false, &l);
+		int tag = dwarf_tag(&type);
+		out->size = udata(&type, DW_AT_byte_size, tag == DW_TAG_pointer_type ? 8 : 0);
+		uint64_t enc = udata(&type, DW_AT_encoding, DW_ATE_unsigned);
+		out->is_float = tag == DW_TAG_base_type && enc == DW_ATE_float;
+		out->is_signed =
+		    tag == DW_TAG_base_type && (enc == DW_ATE_signed || enc == DW_ATE_signed_char);
+		bool scalar = tag == DW_TAG_base_type || tag == DW_TAG_pointer_type ||
+			      tag == DW_TAG_enumeration_type;
+		if (!scalar || !out->size || out->size > 8)
+			rc = mx_err_set(err,
+					"can only assign to a variable of scalar type (integer, "
+					"character, float, enum or pointer): '%s' is not one",
+					name);
+		else if (l.kind == LOC_MEM) {
+			out->in_memory = true;
+			out->addr = l.x;
+		} else if (l.kind == LOC_REG && l.x < NAT_NREGS) {
+			out->regno = (int)l.x;
+		} else {
+			rc = mx_err_set(err,
+					"'%s' is not in memory or a register here (optimized "
+					"out, or a computed value): it cannot be assigned",
+					name);
+		}
+	}
+	free(l.comp);
+	free(l.comp_known);
+	free(scopes);
+	return rc;
 }

@@ -70,4 +70,17 @@ int nat_print_var(struct nat_syms *s, const struct nat_frame_regs *regs,
 		  const struct nat_mem_ops *mem, const char *name, char *out, size_t outlen,
 		  struct mx_err *err);
 
+/* Where variable `name` lives, to assign to it (set var). */
+struct nat_var_place {
+	bool in_memory; /* at addr; otherwise in DWARF register regno */
+	uint64_t addr;
+	int regno;
+	uint64_t size; /* bytes (1, 2, 4 or 8) */
+	bool is_float; /* float/double: the value is written in IEEE format */
+	bool is_signed;
+};
+int nat_locate_var(struct nat_syms *s, const struct nat_frame_regs *regs,
+		   const struct nat_mem_ops *mem, const char *name, struct nat_var_place *out,
+		   struct mx_err *err);
+
 #endif

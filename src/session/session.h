@@ -226,6 +226,9 @@ int ses_frame_vars(struct ses *s, bool args,
 		   struct mx_err *err);
 /* Formats variable `name` as seen from the selected frame (locals, arguments, globals). */
 int ses_print_var(struct ses *s, const char *name, char *out, size_t outlen, struct mx_err *err);
+/* Assigns value (an integer, 'c' or a float) to a scalar variable seen from the selected
+ * frame, in memory or (frame 0) in a register. */
+int ses_set_var(struct ses *s, const char *name, const char *value, struct mx_err *err);
 
 /* The selected frame of the current thread (0 at every stop). */
 int ses_select_frame(struct ses *s, int level, struct mx_err *err);

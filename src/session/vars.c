@@ -2,7 +2,11 @@
  * native/vars reads them from DWARF with the frame's registers and CFA from the unwinder. */
 #include "session/ses_internal.h"
 
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "native/vars.h"
 
@@ -63,4 +67,83 @@ int ses_print_var(struct ses *s, const char *name, char *out, size_t outlen, str
 		return -1;
 	struct nat_mem_ops mem = {.read_mem = read_mem, .ctx = s};
 	return nat_print_var(s->syms, &fr, &mem, name, out, outlen, err);
+}
+
+/* Parses value for a variable of the place's type; fills the bytes to write. */
+static int parse_value(const char *value, const struct nat_var_place *pl, uint8_t *bytes,
+		       struct mx_err *err)
+{
+	char *end;
+	errno = 0;
+	if (pl->is_float) {
+		double d = strtod(value, &end);
+		if (end == value || *end || errno)
+			return mx_err_set(err, "'%s' is not a number", value);
+		if (pl->size == 4) {
+			float f = (float)d;
+			memcpy(bytes, &f, 4);
+		} else {
+			memcpy(bytes, &d, 8);
+		}
+		return 0;
+	}
+	int64_t v;
+	if (value[0] == '\'' && value[1] && value[2] == '\'' && !value[3]) {
+		v = (unsigned char)value[1];
+	} else {
+		v = value[0] == '-' ? strtoll(value, &end, 0) : (int64_t)strtoull(value, &end, 0);
+		if (end == value || *end || errno)
+			return mx_err_set(err, "'%s' is not an integer (expressions come later)",
+					  value);
+	}
+	if (pl->size < 8) {
+		int bits = (int)pl->size * 8;
+		int64_t lo = pl->is_signed ? -(1ll << (bits - 1)) : -(1ll << (bits - 1));
+		int64_t hi = pl->is_signed ? (1ll << (bits - 1)) - 1 : (1ll << bits) - 1;
+		if (v < lo || v > hi)
+			return mx_err_set(err, "%s does not fit in %d bytes", value, (int)pl->size);
+	}
+	memcpy(bytes, &v, pl->size); /* little endian: the low bytes */
+	return 0;
+}
+
+int ses_set_var(struct ses *s, const char *name, const char *value, struct mx_err *err)
+{
+	struct nat_frame_regs fr;
+	if (frame_regs(s, &fr, err) != 0)
+		return -1;
+	struct nat_mem_ops mem = {.read_mem = read_mem, .ctx = s};
+	struct nat_var_place pl;
+	if (nat_locate_var(s->syms, &fr, &mem, name, &pl, err) != 0)
+		return -1;
+	uint8_t bytes[8] = {0};
+	if (parse_value(value, &pl, bytes, err) != 0)
+		return -1;
+	ses_stack_invalidate(s);
+	if (pl.in_memory) {
+		if (s->memfd < 0 ||
+		    pwrite(s->memfd, bytes, pl.size, (off_t)pl.addr) != (ssize_t)pl.size)
+			return mx_err_errno(err, errno, "cannot write '%s' at 0x%" PRIx64, name,
+					    pl.addr);
+		return 0;
+	}
+	if (s->cur_frame != 0)
+		return mx_err_set(err,
+				  "'%s' lives in a register of an outer frame: select frame 0 "
+				  "to assign to it",
+				  name);
+	struct tr_regs tr = {.tid = s->cur_tid};
+	if (ses_get_regs(s, s->cur_tid, &tr.regs, err) != 0)
+		return -1;
+	/* DWARF register numbers (System V x86-64 psABI) to struct user_regs_struct fields */
+	unsigned long long *map[17] = {
+	    &tr.regs.rax, &tr.regs.rdx, &tr.regs.rcx, &tr.regs.rbx, &tr.regs.rsi, &tr.regs.rdi,
+	    &tr.regs.rbp, &tr.regs.rsp, &tr.regs.r8,  &tr.regs.r9,  &tr.regs.r10, &tr.regs.r11,
+	    &tr.regs.r12, &tr.regs.r13, &tr.regs.r14, &tr.regs.r15, &tr.regs.rip};
+	if (pl.regno < 0 || pl.regno >= 17 || pl.is_float)
+		return mx_err_set(err, "cannot assign to '%s' in that register", name);
+	uint64_t v = 0;
+	memcpy(&v, bytes, pl.size);
+	*map[pl.regno] = v;
+	return ses_call(s, TR_REQ_SET_REGS, &tr, sizeof(tr), NULL, err) == 0 ? 0 : -1;
 }

@@ -177,7 +177,7 @@ static void handle(struct tracer *t, struct tr_msg *m)
 			reply_err(t, seq, -errno, err);
 			return;
 		}
-		if (m->hdr.kind == TR_REQ_SET_REGS)
+		if (m->hdr.kind == TR_REQ_SET_REGS && th->hit_addr && r.regs.rip != th->hit_addr)
 			th->hit_addr = 0; /* the session moved the thread; no step-over owed */
 		reply(t, seq, 0, &r.regs, sizeof(r.regs), -1);
 		return;

@@ -24,6 +24,17 @@ run_mixdbg -batch -ex 'break lib_func' -ex run -ex up -ex 'info args' \
 	--args "$FIXTURES/dlopen_main" "$FIXTURES/libdl_lib.so"
 expect_out '^path = 0x[0-9a-f]+ ".*/libdl_lib\.so"$'
 expect_out '^arg = 4$'
+# set var, then the program runs with the new values: hot(i) returns 2*i, counter counts
+run_mixdbg -batch -ex 'break hot' -ex run -ex 'set var counter = 100' -ex 'set var i = 10' \
+	-ex 'print i' -ex 'set var i = 99999999999' -ex 'set var nosuch = 1' -ex 'set var i = abc' \
+	-ex 'set var i' -ex 'delete' -ex continue --args "$FIXTURES/loop" 3
+expect_out '^i = 10$'
+expect_out '99999999999 does not fit in 4 bytes'
+expect_out 'No symbol "nosuch" in current context\.'
+expect_out "'abc' is not an integer"
+expect_out 'Usage: set var VARIABLE = VALUE'
+expect_out 'sum=26 calls=103' # 2*10 + 2*1 + 2*2, and 100 + 3 calls
+
 run_mixdbg -batch -ex 'info locals' -ex 'print x' "$FIXTURES/loop"
 expect_count 2 'No frame selected'
 pass
