@@ -18,6 +18,7 @@
 
 #include <dwarf.h>
 #include <elfutils/libdw.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1617,4 +1618,1273 @@ int nat_locate_var(struct nat_syms *s, const struct nat_frame_regs *regs,
 	free(l.comp_known);
 	free(scopes);
 	return rc;
+}
+
+/* ---- expressions (print EXPR) ---- */
+
+#define EV_MAX_DEPTH 32 /* recursion of the expression parser */
+
+/* Value kinds of an evaluated expression. */
+enum ev_kind {
+	EV_LVAL, /* in memory at addr, of type (type, ptr, adim) */
+	EV_INT,	 /* integer (or pointer) rvalue u */
+	EV_FLT	 /* floating rvalue d */
+};
+
+/* A value. Its type: when typed, DIE type (or void when is_void) with ptr extra levels of
+ * pointer on top and, for arrays, the first adim dimensions dropped; otherwise the synthetic
+ * "long" ("unsigned long" when !is_signed) or "double". */
+struct ev {
+	enum ev_kind kind;
+	uint64_t addr;
+	uint64_t u;
+	double d;
+	bool typed, is_void, is_signed;
+	Dwarf_Die type;
+	int ptr;
+	int adim;
+};
+
+struct ep {
+	struct vctx c; /* s, regs and mem for reading and formatting */
+	Dwarf_Die cu;  /* of the pc, for type names */
+	bool have_cu;
+	const char *src, *p; /* the expression and the parse position */
+	struct mx_err *err;
+	int depth;
+	bool failed;
+};
+
+static bool ep_fail(struct ep *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static bool ep_fail(struct ep *e, const char *fmt, ...)
+{
+	if (e->failed)
+		return false;
+	e->failed = true;
+	char tmp[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	mx_err_set(e->err, "%s", tmp);
+	return false;
+}
+
+static bool ep_syntax(struct ep *e)
+{
+	return ep_fail(e, "A syntax error in expression, near `%s'.", e->p);
+}
+
+static void ep_skip(struct ep *e)
+{
+	while (*e->p == ' ' || *e->p == '\t' || *e->p == '\n')
+		e->p++;
+}
+
+static bool is_id0(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
+}
+
+static bool is_id(char ch)
+{
+	return is_id0(ch) || (ch >= '0' && ch <= '9');
+}
+
+/* Consumes operator op when it is next (and not the start of a longer operator). */
+static bool ep_accept(struct ep *e, const char *op)
+{
+	ep_skip(e);
+	size_t n = strlen(op);
+	if (strncmp(e->p, op, n))
+		return false;
+	char nx = e->p[n];
+	if (n == 1 && (op[0] == '&' || op[0] == '|') && nx == op[0])
+		return false;
+	if (n == 1 && (op[0] == '<' || op[0] == '>') && (nx == op[0] || nx == '='))
+		return false;
+	if (n == 1 && (op[0] == '=' || op[0] == '!') && nx == '=')
+		return false;
+	if (n == 1 && op[0] == '-' && (nx == '>' || nx == '-'))
+		return false;
+	if (n == 1 && op[0] == '+' && nx == '+')
+		return false;
+	e->p += n;
+	return true;
+}
+
+/* Reads an identifier into buf (false when none is next). */
+static bool ep_ident(struct ep *e, char *buf, size_t len)
+{
+	ep_skip(e);
+	if (!is_id0(*e->p))
+		return false;
+	size_t n = 0;
+	while (is_id(e->p[n]))
+		n++;
+	if (n >= len)
+		return ep_fail(e, "Identifier too long.");
+	memcpy(buf, e->p, n);
+	buf[n] = 0;
+	e->p += n;
+	return true;
+}
+
+/* ---- types of values ---- */
+
+/* The peeled DIE type of v when it has no extra pointer level; false otherwise. */
+static bool ev_die(const struct ev *v, Dwarf_Die *t)
+{
+	if (!v->typed || v->is_void || v->ptr)
+		return false;
+	*t = v->type;
+	return peel(t);
+}
+
+static bool ev_is_array(const struct ev *v)
+{
+	Dwarf_Die t;
+	return ev_die(v, &t) && dwarf_tag(&t) == DW_TAG_array_type;
+}
+
+static bool ev_is_pointer(const struct ev *v)
+{
+	Dwarf_Die t;
+	if (v->typed && v->ptr)
+		return true;
+	return ev_die(v, &t) && dwarf_tag(&t) == DW_TAG_pointer_type;
+}
+
+/* Size of the array v (after its dropped dimensions) or of one element at level skip. */
+static bool array_size_from(Dwarf_Die *t, int skip, uint64_t *out)
+{
+	uint64_t dims[8], elem;
+	size_t nd = array_dims(t, dims, 8);
+	Dwarf_Die et;
+	if ((size_t)skip > nd || !die_type(t, &et) || !type_size(&et, &elem, 1))
+		return false;
+	for (size_t i = (size_t)skip; i < nd; i++) {
+		if (dims[i] && elem > UINT64_MAX / dims[i])
+			return false;
+		elem *= dims[i];
+	}
+	*out = elem;
+	return true;
+}
+
+/* Size of v's type. */
+static bool ev_size(const struct ev *v, uint64_t *out)
+{
+	Dwarf_Die t;
+	if (!v->typed) {
+		*out = 8;
+		return true;
+	}
+	if (v->ptr) {
+		*out = 8;
+		return true;
+	}
+	if (v->is_void || !ev_die(v, &t))
+		return false;
+	if (dwarf_tag(&t) == DW_TAG_array_type)
+		return array_size_from(&t, v->adim, out);
+	return type_size(&t, out, 0);
+}
+
+/* C name of v's type into b. */
+static void ev_type_name(const struct ev *v, struct sb *b)
+{
+	if (!v->typed) {
+		sb_puts(b, v->kind == EV_FLT ? "double" : v->is_signed ? "long" : "unsigned long");
+		return;
+	}
+	if (v->is_void)
+		sb_puts(b, "void");
+	else
+		type_name((Dwarf_Die *)&v->type, b, 0);
+	if (v->ptr) {
+		if (b->len && b->buf[b->len - 1] != '*')
+			sb_puts(b, " ");
+		for (int i = 0; i < v->ptr; i++)
+			sb_puts(b, "*");
+	}
+}
+
+/* What v points to (or its element type for an array) as a typed value shape, with its
+ * size; false when v is not a pointer or array (or points to void: *size is 0 then). */
+static bool ev_pointee(const struct ev *v, struct ev *out, uint64_t *size)
+{
+	Dwarf_Die t;
+	memset(out, 0, sizeof(*out));
+	out->kind = EV_LVAL;
+	out->typed = true;
+	*size = 0;
+	if (v->typed && v->ptr) {
+		out->type = v->type;
+		out->is_void = v->is_void;
+		out->ptr = v->ptr - 1;
+		out->adim = v->adim;
+	} else if (ev_die(v, &t) && dwarf_tag(&t) == DW_TAG_pointer_type) {
+		if (!die_type(&t, &out->type)) {
+			out->is_void = true;
+		} else {
+			Dwarf_Die pt = out->type;
+			if (!peel(&pt))
+				out->is_void = true;
+		}
+	} else if (ev_die(v, &t) && dwarf_tag(&t) == DW_TAG_array_type) {
+		uint64_t dims[8];
+		size_t nd = array_dims(&t, dims, 8);
+		if ((size_t)v->adim + 1 < nd) {
+			out->type = v->type;
+			out->adim = v->adim + 1;
+		} else if (!die_type(&t, &out->type)) {
+			return false;
+		}
+	} else {
+		return false;
+	}
+	if (!out->is_void && !ev_size(out, size))
+		*size = 0;
+	return true;
+}
+
+/* ---- reading values ---- */
+
+/* Scalar contents of v: *is_flt tells whether *d or *u holds it. Arrays decay to their
+ * address. */
+static bool ev_scalar(struct ep *e, const struct ev *v, uint64_t *u, double *d, bool *is_flt,
+		      bool *is_signed)
+{
+	*is_flt = false;
+	*is_signed = true;
+	*u = 0;
+	*d = 0;
+	if (v->kind == EV_FLT) {
+		*is_flt = true;
+		*d = v->d;
+		return true;
+	}
+	Dwarf_Die t;
+	bool have_t = ev_die(v, &t);
+	int tag = have_t ? dwarf_tag(&t) : 0;
+	if (v->kind == EV_LVAL && tag == DW_TAG_array_type) {
+		*u = v->addr;
+		*is_signed = false;
+		return true;
+	}
+	if (have_t && (tag == DW_TAG_structure_type || tag == DW_TAG_union_type ||
+		       tag == DW_TAG_class_type || tag == DW_TAG_array_type))
+		return ep_fail(e, "Argument to arithmetic operation not a number or boolean.");
+	uint64_t size = 8, enc = DW_ATE_signed;
+	if (v->typed && (v->ptr || v->is_void)) {
+		enc = DW_ATE_address;
+	} else if (have_t) {
+		if (tag == DW_TAG_pointer_type) {
+			enc = DW_ATE_address;
+		} else if (tag == DW_TAG_base_type) {
+			size = udata(&t, DW_AT_byte_size, 0);
+			enc = udata(&t, DW_AT_encoding, DW_ATE_signed);
+		} else if (tag == DW_TAG_enumeration_type) {
+			size = udata(&t, DW_AT_byte_size, 4);
+			Dwarf_Die ut;
+			enc = die_type(&t, &ut) && peel(&ut)
+				  ? udata(&ut, DW_AT_encoding, DW_ATE_signed)
+				  : DW_ATE_signed;
+		} else {
+			return ep_fail(e, "Argument to arithmetic operation not a number or "
+					  "boolean.");
+		}
+	} else if (!v->typed) {
+		enc = v->is_signed ? DW_ATE_signed : DW_ATE_unsigned;
+	}
+	if (!size || size > 8)
+		return ep_fail(e, "Unsupported type size in an expression.");
+	uint64_t raw = 0;
+	if (v->kind == EV_LVAL) {
+		if (read_mem(&e->c, v->addr, &raw, (size_t)size))
+			return ep_fail(e, "Cannot access memory at address 0x%" PRIx64, v->addr);
+	} else {
+		raw = v->u;
+	}
+	if (enc == DW_ATE_float) {
+		*is_flt = true;
+		if (size == 4) {
+			float f;
+			uint32_t r32 = (uint32_t)raw;
+			memcpy(&f, &r32, 4);
+			*d = f;
+		} else if (size == 8) {
+			memcpy(d, &raw, 8);
+		} else {
+			return ep_fail(e, "Unsupported floating type in an expression.");
+		}
+		return true;
+	}
+	*is_signed = enc == DW_ATE_signed || enc == DW_ATE_signed_char;
+	if (size < 8) {
+		uint64_t mask = (1ULL << (8 * size)) - 1;
+		raw &= mask;
+		if (*is_signed && (raw >> (8 * size - 1)) & 1)
+			raw |= ~mask;
+	}
+	*u = raw;
+	return true;
+}
+
+static void ev_int(struct ev *v, uint64_t u, bool is_signed)
+{
+	memset(v, 0, sizeof(*v));
+	v->kind = EV_INT;
+	v->u = u;
+	v->is_signed = is_signed;
+}
+
+static void ev_flt(struct ev *v, double d)
+{
+	memset(v, 0, sizeof(*v));
+	v->kind = EV_FLT;
+	v->d = d;
+}
+
+/* The value of variable die (found with context c) into v. */
+static bool ev_from_var(struct ep *e, struct vctx *c, Dwarf_Die *die, const char *name,
+			struct ev *v)
+{
+	Dwarf_Attribute a;
+	memset(v, 0, sizeof(*v));
+	v->typed = true;
+	if (!die_type(die, &v->type))
+		return ep_fail(e, "Variable \"%s\" has an incomplete type.", name);
+	if (dwarf_attr(die, DW_AT_location, &a)) {
+		struct loc l = {0};
+		uint64_t x;
+		eval_attr(c, &a, false, &l);
+		free(l.comp);
+		free(l.comp_known);
+		switch (l.kind) {
+		case LOC_MEM:
+			v->kind = EV_LVAL;
+			v->addr = l.x;
+			return true;
+		case LOC_REG:
+			if (!reg_value(c, l.x, &x))
+				break;
+			v->kind = EV_INT;
+			v->u = x;
+			return true;
+		case LOC_VALUE:
+			v->kind = EV_INT;
+			v->u = l.x;
+			return true;
+		default:
+			break;
+		}
+		return ep_fail(e, "value of \"%s\" has been optimized out or is not supported",
+			       name);
+	}
+	Dwarf_Sword sw;
+	Dwarf_Word w;
+	if (dwarf_attr_integrate(die, DW_AT_const_value, &a)) {
+		Dwarf_Block blk;
+		if (dwarf_formblock(&a, &blk) == 0) {
+			if (blk.length > 8)
+				return ep_fail(e, "value of \"%s\" is not supported", name);
+			v->kind = EV_INT;
+			for (size_t i = 0; i < blk.length; i++)
+				v->u |= (uint64_t)blk.data[i] << (8 * i);
+			return true;
+		}
+		if (dwarf_formsdata(&a, &sw) == 0) {
+			v->kind = EV_INT;
+			v->u = (uint64_t)sw;
+			return true;
+		}
+		if (dwarf_formudata(&a, &w) == 0) {
+			v->kind = EV_INT;
+			v->u = w;
+			return true;
+		}
+	}
+	return ep_fail(e, "value of \"%s\" has been optimized out", name);
+}
+
+/* ---- type names (casts) ---- */
+
+/* A DIE among cu's top-level children with tag and name. */
+static bool find_type_in_cu(Dwarf_Die *cu, int tag, const char *name, Dwarf_Die *out)
+{
+	Dwarf_Die child;
+	int guard = 0;
+	if (dwarf_child(cu, &child) != 0)
+		return false;
+	do {
+		if (dwarf_tag(&child) != tag || dwarf_hasattr(&child, DW_AT_declaration))
+			continue;
+		const char *nm = dwarf_diename(&child);
+		if (nm && !strcmp(nm, name)) {
+			*out = child;
+			return true;
+		}
+	} while (++guard < 1000000 && dwarf_siblingof(&child, &child) == 0);
+	return false;
+}
+
+static bool is_type_word(const char *w)
+{
+	static const char *const words[] = {"struct", "union",	"enum",	  "unsigned", "signed",
+					    "int",    "char",	"short",  "long",     "float",
+					    "double", "void",	"_Bool",  "const",    "volatile"};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (!strcmp(w, words[i]))
+			return true;
+	return false;
+}
+
+/* Parses a type name after "(" (up to and including ")") into v's type. Returns 1 when it was
+ * a type, 0 when not (the position is restored), -1 on error. */
+static int ep_type_name(struct ep *e, struct ev *v)
+{
+	const char *start = e->p;
+	char w[128];
+	memset(v, 0, sizeof(*v));
+	v->typed = true;
+	if (!ep_ident(e, w, sizeof(w))) {
+		e->p = start;
+		return e->failed ? -1 : 0;
+	}
+	Dwarf_Die td;
+	bool is_typedef = !is_type_word(w) && e->have_cu &&
+			  find_type_in_cu(&e->cu, DW_TAG_typedef, w, &td);
+	if (!is_type_word(w) && !is_typedef) {
+		e->p = start;
+		return 0;
+	}
+	if (is_typedef) {
+		v->type = td;
+	} else {
+		/* qualifiers, then a tagged type or the words of a base type */
+		while (!strcmp(w, "const") || !strcmp(w, "volatile"))
+			if (!ep_ident(e, w, sizeof(w)))
+			{
+				ep_syntax(e);
+				return -1;
+			}
+		int tag = !strcmp(w, "struct")	 ? DW_TAG_structure_type
+			  : !strcmp(w, "union") ? DW_TAG_union_type
+			  : !strcmp(w, "enum")	 ? DW_TAG_enumeration_type
+						 : 0;
+		if (tag) {
+			char nm[128];
+			if (!ep_ident(e, nm, sizeof(nm))) {
+				ep_syntax(e);
+				return -1;
+			}
+			if (!e->have_cu || !find_type_in_cu(&e->cu, tag, nm, &v->type)) {
+				ep_fail(e, "No %s type named %s.", w, nm);
+				return -1;
+			}
+		} else if (!strcmp(w, "void")) {
+			v->is_void = true;
+		} else {
+			int nunsigned = 0, nsigned = 0, nshort = 0, nlong = 0, nchar = 0, nint = 0;
+			const char *other = NULL;
+			for (int k = 0; k < 8; k++) {
+				if (!strcmp(w, "unsigned"))
+					nunsigned++;
+				else if (!strcmp(w, "signed"))
+					nsigned++;
+				else if (!strcmp(w, "short"))
+					nshort++;
+				else if (!strcmp(w, "long"))
+					nlong++;
+				else if (!strcmp(w, "char"))
+					nchar++;
+				else if (!strcmp(w, "int"))
+					nint++;
+				else if (!strcmp(w, "float") || !strcmp(w, "double") ||
+					 !strcmp(w, "_Bool"))
+					other = !strcmp(w, "float")    ? "float"
+						: !strcmp(w, "double") ? "double"
+								       : "_Bool";
+				else if (strcmp(w, "const") && strcmp(w, "volatile")) {
+					ep_syntax(e);
+					return -1;
+				}
+				const char *save = e->p;
+				if (!ep_ident(e, w, sizeof(w)))
+					break;
+				if (!is_type_word(w)) {
+					e->p = save;
+					break;
+				}
+			}
+			/* gcc's spelling: "int", "unsigned int", "long int", "long unsigned int",
+			 * "short int", "long long unsigned int", "char", "unsigned char" */
+			char name[64];
+			const char *size = nshort ? "short " : nlong > 1 ? "long long " : nlong ? "long " : "";
+			if (other && nlong && !strcmp(other, "double"))
+				snprintf(name, sizeof(name), "long double");
+			else if (other)
+				snprintf(name, sizeof(name), "%s", other);
+			else if (nchar)
+				snprintf(name, sizeof(name), "%schar",
+					 nunsigned ? "unsigned " : nsigned ? "signed " : "");
+			else if (nunsigned)
+				snprintf(name, sizeof(name), "%sunsigned int", size);
+			else
+				snprintf(name, sizeof(name), "%sint", size);
+			if (!e->have_cu ||
+			    !find_type_in_cu(&e->cu, DW_TAG_base_type, name, &v->type)) {
+				ep_fail(e, "No symbol \"%s\" in current context.", name);
+				return -1;
+			}
+			(void)nint;
+		}
+	}
+	while (ep_accept(e, "*")) {
+		if (++v->ptr > 8) {
+			ep_syntax(e);
+			return -1;
+		}
+	}
+	if (!ep_accept(e, ")")) {
+		ep_syntax(e);
+		return -1;
+	}
+	if (v->is_void && !v->ptr) {
+		ep_fail(e, "Casts to void are not supported.");
+		return -1;
+	}
+	return 1;
+}
+
+/* ---- parser and evaluator ---- */
+
+static bool ep_expr(struct ep *e, struct ev *v);
+static bool ep_unary(struct ep *e, struct ev *v);
+
+/* *v: the contents of pointer (or array) v. */
+static bool ev_deref(struct ep *e, struct ev *v)
+{
+	struct ev out;
+	uint64_t size, u;
+	double d;
+	bool is_flt, is_signed;
+	if (!ev_is_pointer(v) && !ev_is_array(v))
+		return ep_fail(e, "Attempt to take contents of a non-pointer value.");
+	if (!ev_pointee(v, &out, &size))
+		return ep_fail(e, "Attempt to take contents of a non-pointer value.");
+	if (out.is_void && !out.ptr)
+		return ep_fail(e, "Attempt to take contents of a non-pointer value.");
+	if (!ev_scalar(e, v, &u, &d, &is_flt, &is_signed))
+		return false;
+	out.addr = u;
+	*v = out;
+	return true;
+}
+
+/* Pointer (or array) v plus n elements. */
+static bool ev_ptr_add(struct ep *e, struct ev *v, int64_t n)
+{
+	struct ev el;
+	uint64_t size, u;
+	double d;
+	bool is_flt, is_signed;
+	if (!ev_pointee(v, &el, &size) || !ev_scalar(e, v, &u, &d, &is_flt, &is_signed))
+		return e->failed ? false : ep_fail(e, "Argument to arithmetic operation not a "
+						      "number or boolean.");
+	if (!size)
+		size = 1; /* void *: bytes, as gcc does */
+	struct ev r;
+	memset(&r, 0, sizeof(r));
+	r.kind = EV_INT;
+	r.typed = true;
+	r.u = u + (uint64_t)n * size;
+	if (ev_is_array(v)) { /* decays to a pointer to its element */
+		r.type = el.type;
+		r.is_void = el.is_void;
+		r.ptr = el.ptr + 1;
+		r.adim = el.adim;
+	} else {
+		r.type = v->type;
+		r.is_void = v->is_void;
+		r.ptr = v->ptr;
+		r.adim = v->adim;
+	}
+	*v = r;
+	return true;
+}
+
+/* Member `name` of struct or union type t at offset base (recursing into anonymous members). */
+static bool find_member(Dwarf_Die *t, const char *name, Dwarf_Die *found, uint64_t *off,
+			int depth)
+{
+	Dwarf_Die m;
+	int guard = 0;
+	if (depth > MAX_DEPTH || dwarf_child(t, &m) != 0)
+		return false;
+	do {
+		if (dwarf_tag(&m) != DW_TAG_member || dwarf_hasattr(&m, DW_AT_external))
+			continue;
+		const char *nm = dwarf_diename(&m);
+		uint64_t byte_off, bit_off, bits;
+		if (!member_place(&m, &byte_off, &bit_off, &bits))
+			continue;
+		if (nm && !strcmp(nm, name)) {
+			*found = m;
+			*off = byte_off;
+			return true;
+		}
+		Dwarf_Die mt;
+		if (!nm && die_type(&m, &mt) && peel(&mt) &&
+		    (dwarf_tag(&mt) == DW_TAG_structure_type ||
+		     dwarf_tag(&mt) == DW_TAG_union_type) &&
+		    find_member(&mt, name, found, off, depth + 1)) {
+			*off += byte_off;
+			return true;
+		}
+	} while (++guard < MAX_MEMBERS && dwarf_siblingof(&m, &m) == 0);
+	return false;
+}
+
+/* v.name */
+static bool ev_member(struct ep *e, struct ev *v, const char *name)
+{
+	Dwarf_Die t, m;
+	uint64_t off;
+	if (!ev_die(v, &t) || (dwarf_tag(&t) != DW_TAG_structure_type &&
+			       dwarf_tag(&t) != DW_TAG_union_type &&
+			       dwarf_tag(&t) != DW_TAG_class_type)) {
+		return ep_fail(e, "Attempt to extract a component of a value that is not a "
+				  "structure.");
+	}
+	if (!find_member(&t, name, &m, &off, 0))
+		return ep_fail(e, "There is no member named %s.", name);
+	if (v->kind != EV_LVAL)
+		return ep_fail(e, "Members of values not in memory are not supported.");
+	struct ev r;
+	memset(&r, 0, sizeof(r));
+	r.typed = true;
+	if (!die_type(&m, &r.type))
+		return ep_fail(e, "Member %s has an incomplete type.", name);
+	uint64_t byte_off, bit_off, bits;
+	member_place(&m, &byte_off, &bit_off, &bits);
+	if (bits) { /* a bit field: an rvalue of the member's type */
+		if (bits > 56)
+			return ep_fail(e, "Bit field %s is not supported.", name);
+		uint64_t addr = v->addr + (off - byte_off) + bit_off / 8, shift = bit_off % 8;
+		uint8_t raw[8] = {0};
+		if (read_mem(&e->c, addr, raw, (size_t)((shift + bits + 7) / 8)))
+			return ep_fail(e, "Cannot access memory at address 0x%" PRIx64, addr);
+		uint64_t x;
+		memcpy(&x, raw, sizeof(x));
+		x = (x >> shift) & ((1ULL << bits) - 1);
+		Dwarf_Die mt = r.type;
+		if (peel(&mt) && dwarf_tag(&mt) == DW_TAG_base_type &&
+		    udata(&mt, DW_AT_encoding, 0) == DW_ATE_signed && (x >> (bits - 1)) & 1)
+			x |= ~((1ULL << bits) - 1);
+		r.kind = EV_INT;
+		r.u = x;
+		*v = r;
+		return true;
+	}
+	r.kind = EV_LVAL;
+	r.addr = v->addr + off;
+	*v = r;
+	return true;
+}
+
+static bool ep_number(struct ep *e, struct ev *v)
+{
+	const char *s = e->p;
+	char *end;
+	errno = 0;
+	unsigned long long x = strtoull(s, &end, 0);
+	if (end == s || errno)
+		return ep_syntax(e);
+	bool is_unsigned = false;
+	while (*end == 'u' || *end == 'U' || *end == 'l' || *end == 'L') {
+		if (*end == 'u' || *end == 'U')
+			is_unsigned = true;
+		end++;
+	}
+	if (is_id(*end) || *end == '.')
+		return ep_syntax(e);
+	e->p = end;
+	ev_int(v, (uint64_t)x, !is_unsigned && x <= INT64_MAX);
+	return true;
+}
+
+static bool ep_char(struct ep *e, struct ev *v)
+{
+	const char *s = e->p + 1;
+	unsigned ch;
+	if (*s == '\\') {
+		s++;
+		switch (*s) {
+		case 'n':
+			ch = '\n';
+			break;
+		case 't':
+			ch = '\t';
+			break;
+		case 'r':
+			ch = '\r';
+			break;
+		case 'a':
+			ch = '\a';
+			break;
+		case 'b':
+			ch = '\b';
+			break;
+		case 'f':
+			ch = '\f';
+			break;
+		case 'v':
+			ch = '\v';
+			break;
+		case 'e':
+			ch = 27;
+			break;
+		case '\\':
+		case '\'':
+		case '"':
+		case '?':
+			ch = (unsigned char)*s;
+			break;
+		case 'x': {
+			ch = 0;
+			int k = 0;
+			while (k < 2 && ((s[1] >= '0' && s[1] <= '9') ||
+					 (s[1] >= 'a' && s[1] <= 'f') || (s[1] >= 'A' && s[1] <= 'F'))) {
+				char hc = *++s;
+				ch = ch * 16 + (unsigned)(hc <= '9'   ? hc - '0'
+							  : hc >= 'a' ? hc - 'a' + 10
+								      : hc - 'A' + 10);
+				k++;
+			}
+			if (!k)
+				return ep_syntax(e);
+			break;
+		}
+		default:
+			if (*s < '0' || *s > '7')
+				return ep_syntax(e);
+			ch = (unsigned)(*s - '0');
+			for (int k = 0; k < 2 && s[1] >= '0' && s[1] <= '7'; k++)
+				ch = ch * 8 + (unsigned)(*++s - '0');
+			break;
+		}
+		s++;
+	} else if (*s && *s != '\'') {
+		ch = (unsigned char)*s++;
+	} else {
+		return ep_syntax(e);
+	}
+	if (*s != '\'')
+		return ep_syntax(e);
+	e->p = s + 1;
+	/* a char: typed when the CU has one, so it prints as 65 'A' */
+	ev_int(v, (uint64_t)(int64_t)(signed char)ch, true);
+	Dwarf_Die ct;
+	if (e->have_cu && find_type_in_cu(&e->cu, DW_TAG_base_type, "char", &ct)) {
+		v->typed = true;
+		v->type = ct;
+	}
+	return true;
+}
+
+static bool ep_name(struct ep *e, struct ev *v)
+{
+	char name[256];
+	if (!ep_ident(e, name, sizeof(name)))
+		return e->failed ? false : ep_syntax(e);
+	if (is_type_word(name)) {
+		e->p -= strlen(name);
+		return ep_syntax(e);
+	}
+	struct vctx c;
+	Dwarf_Die found, *scopes;
+	bool ok = lookup_var(e->c.s, e->c.regs, e->c.mem, name, &c, &found, &scopes);
+	if (ok)
+		ok = ev_from_var(e, &c, &found, name, v);
+	else
+		ep_fail(e, "No symbol \"%s\" in current context.", name);
+	free(scopes);
+	return ok;
+}
+
+static bool ep_primary(struct ep *e, struct ev *v)
+{
+	ep_skip(e);
+	if (*e->p >= '0' && *e->p <= '9')
+		return ep_number(e, v);
+	if (*e->p == '\'')
+		return ep_char(e, v);
+	if (is_id0(*e->p))
+		return ep_name(e, v);
+	if (ep_accept(e, "(")) {
+		if (!ep_expr(e, v))
+			return false;
+		if (!ep_accept(e, ")"))
+			return ep_syntax(e);
+		return true;
+	}
+	return ep_syntax(e);
+}
+
+static bool ep_postfix(struct ep *e, struct ev *v)
+{
+	if (!ep_primary(e, v))
+		return false;
+	for (int guard = 0; guard < 10000; guard++) {
+		char name[256];
+		if (ep_accept(e, "[")) {
+			struct ev idx;
+			if (!ep_expr(e, &idx))
+				return false;
+			if (!ep_accept(e, "]"))
+				return ep_syntax(e);
+			if (!ev_is_pointer(v) && !ev_is_array(v)) {
+				char tn[256];
+				struct sb b = {tn, sizeof(tn), 0};
+				tn[0] = 0;
+				ev_type_name(v, &b);
+				return ep_fail(e, "cannot subscript something of type `%s'", tn);
+			}
+			uint64_t u;
+			double d;
+			bool is_flt, is_signed;
+			if (!ev_scalar(e, &idx, &u, &d, &is_flt, &is_signed))
+				return false;
+			if (is_flt)
+				return ep_fail(e, "Array index must be an integer.");
+			if (!ev_ptr_add(e, v, (int64_t)u) || !ev_deref(e, v))
+				return false;
+		} else if (ep_accept(e, ".")) {
+			if (!ep_ident(e, name, sizeof(name)))
+				return e->failed ? false : ep_syntax(e);
+			if (!ev_member(e, v, name))
+				return false;
+		} else if (ep_accept(e, "->")) {
+			if (!ep_ident(e, name, sizeof(name)))
+				return e->failed ? false : ep_syntax(e);
+			if (!ev_is_pointer(v))
+				return ep_fail(e, "The -> operator needs a pointer, not a value "
+						  "of this type.");
+			if (!ev_deref(e, v) || !ev_member(e, v, name))
+				return false;
+		} else {
+			return true;
+		}
+	}
+	return ep_fail(e, "Expression too long.");
+}
+
+/* Converts v to type t (cast), t being a typed shape from ep_type_name. */
+static bool ev_cast(struct ep *e, struct ev *v, const struct ev *t)
+{
+	uint64_t u;
+	double d;
+	bool is_flt, is_signed;
+	if (!ev_scalar(e, v, &u, &d, &is_flt, &is_signed))
+		return false;
+	struct ev r = *t;
+	r.kind = EV_INT;
+	Dwarf_Die bt;
+	if (!t->ptr && ev_die(t, &bt) && dwarf_tag(&bt) == DW_TAG_base_type &&
+	    udata(&bt, DW_AT_encoding, 0) == DW_ATE_float) {
+		double x = is_flt ? d : is_signed ? (double)(int64_t)u : (double)u;
+		uint64_t size = udata(&bt, DW_AT_byte_size, 8);
+		if (size == 4) {
+			float f = (float)x;
+			uint32_t r32;
+			memcpy(&r32, &f, 4);
+			r.u = r32;
+		} else if (size == 8) {
+			memcpy(&r.u, &x, 8);
+		} else {
+			return ep_fail(e, "Casts to this floating type are not supported.");
+		}
+	} else if (!t->ptr && (!ev_die(t, &bt) || (dwarf_tag(&bt) != DW_TAG_base_type &&
+						    dwarf_tag(&bt) != DW_TAG_enumeration_type &&
+						    dwarf_tag(&bt) != DW_TAG_pointer_type))) {
+		return ep_fail(e, "Invalid cast.");
+	} else if (is_flt) {
+		if (!(d > -9.3e18 && d < 1.8e19))
+			return ep_fail(e, "Invalid cast: value out of range.");
+		r.u = d < 0 ? (uint64_t)(int64_t)d : (uint64_t)d;
+	} else {
+		r.u = u;
+	}
+	*v = r;
+	return true;
+}
+
+static bool ep_unary(struct ep *e, struct ev *v)
+{
+	uint64_t u;
+	double d;
+	bool is_flt, is_signed, ok;
+	if (++e->depth > EV_MAX_DEPTH) {
+		e->depth--;
+		return ep_fail(e, "Expression too deeply nested.");
+	}
+	ep_skip(e);
+	if (ep_accept(e, "-")) {
+		ok = ep_unary(e, v) && ev_scalar(e, v, &u, &d, &is_flt, &is_signed);
+		if (ok && is_flt)
+			ev_flt(v, -d);
+		else if (ok)
+			ev_int(v, (uint64_t)0 - u, is_signed);
+	} else if (ep_accept(e, "+")) {
+		ok = ep_unary(e, v) && ev_scalar(e, v, &u, &d, &is_flt, &is_signed);
+		if (ok && is_flt)
+			ev_flt(v, d);
+		else if (ok)
+			ev_int(v, u, is_signed);
+	} else if (ep_accept(e, "!")) {
+		ok = ep_unary(e, v) && ev_scalar(e, v, &u, &d, &is_flt, &is_signed);
+		if (ok)
+			ev_int(v, is_flt ? d == 0 : u == 0, true);
+	} else if (ep_accept(e, "~")) {
+		ok = ep_unary(e, v) && ev_scalar(e, v, &u, &d, &is_flt, &is_signed);
+		if (ok && is_flt)
+			ok = ep_fail(e, "Argument to complement operation not an integer.");
+		else if (ok)
+			ev_int(v, ~u, is_signed);
+	} else if (ep_accept(e, "*")) {
+		ok = ep_unary(e, v) && ev_deref(e, v);
+	} else if (ep_accept(e, "&")) {
+		ok = ep_unary(e, v);
+		if (ok && v->kind != EV_LVAL) {
+			ok = ep_fail(e, "Attempt to take address of value not located in memory.");
+		} else if (ok) {
+			if (ev_is_array(v) && v->adim) /* &grid[1]: keep it simple */
+				ok = ep_fail(e, "Taking the address of a sub-array is not supported.");
+			v->kind = EV_INT;
+			v->u = v->addr;
+			v->ptr++;
+		}
+	} else if (*e->p == '(') {
+		const char *save = e->p;
+		struct ev t;
+		e->p++;
+		int is_cast = ep_type_name(e, &t);
+		if (is_cast < 0) {
+			ok = false;
+		} else if (is_cast) {
+			ok = ep_unary(e, v) && ev_cast(e, v, &t);
+		} else {
+			e->p = save;
+			ok = ep_postfix(e, v);
+		}
+	} else {
+		ok = ep_postfix(e, v);
+	}
+	e->depth--;
+	return ok;
+}
+
+/* Binary operators by precedence (higher binds tighter). */
+static int binop_prec(struct ep *e, const char **op)
+{
+	static const struct {
+		const char *op;
+		int prec;
+	} ops[] = {{"||", 1}, {"&&", 2}, {"==", 6}, {"!=", 6}, {"<=", 7}, {">=", 7},
+		   {"<<", 8}, {">>", 8}, {"|", 3},  {"^", 4},  {"&", 5},  {"<", 7},
+		   {">", 7},  {"+", 9},	 {"-", 9},  {"*", 10}, {"/", 10}, {"%", 10}};
+	ep_skip(e);
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		const char *save = e->p;
+		if (ep_accept(e, ops[i].op)) {
+			e->p = save;
+			*op = ops[i].op;
+			return ops[i].prec;
+		}
+	}
+	return 0;
+}
+
+/* l = l op r */
+static bool ev_binary(struct ep *e, struct ev *l, const char *op, struct ev *r)
+{
+	uint64_t a, b;
+	double x, y;
+	bool af, bf, as, bs;
+	bool lp = ev_is_pointer(l) || ev_is_array(l), rp = ev_is_pointer(r) || ev_is_array(r);
+	if ((!strcmp(op, "+") || !strcmp(op, "-")) && (lp || rp)) {
+		if (lp && rp && !strcmp(op, "-")) {
+			struct ev el;
+			uint64_t size;
+			if (!ev_pointee(l, &el, &size) || !ev_scalar(e, l, &a, &x, &af, &as) ||
+			    !ev_scalar(e, r, &b, &y, &bf, &bs))
+				return e->failed ? false : ep_fail(e, "Invalid pointer difference.");
+			if (!size)
+				size = 1;
+			ev_int(l, (uint64_t)(((int64_t)(a - b)) / (int64_t)size), true);
+			return true;
+		}
+		if (lp && rp)
+			return ep_fail(e, "Argument to arithmetic operation not a number or "
+					  "boolean.");
+		struct ev *pv = lp ? l : r, *iv = lp ? r : l;
+		if (rp && !strcmp(op, "-"))
+			return ep_fail(e, "Argument to arithmetic operation not a number or "
+					  "boolean.");
+		if (!ev_scalar(e, iv, &b, &y, &bf, &bs))
+			return false;
+		if (bf)
+			return ep_fail(e, "Argument to arithmetic operation not a number or "
+					  "boolean.");
+		struct ev res = *pv;
+		if (!ev_ptr_add(e, &res, !strcmp(op, "-") ? -(int64_t)b : (int64_t)b))
+			return false;
+		*l = res;
+		return true;
+	}
+	if (!ev_scalar(e, l, &a, &x, &af, &as) || !ev_scalar(e, r, &b, &y, &bf, &bs))
+		return false;
+	bool is_signed = as && bs;
+	bool cmp = !strcmp(op, "==") || !strcmp(op, "!=") || !strcmp(op, "<") ||
+		   !strcmp(op, "<=") || !strcmp(op, ">") || !strcmp(op, ">=");
+	if (!strcmp(op, "&&") || !strcmp(op, "||")) {
+		bool lt = af ? x != 0 : a != 0, rt = bf ? y != 0 : b != 0;
+		ev_int(l, op[0] == '&' ? (lt && rt) : (lt || rt), true);
+		return true;
+	}
+	if (af || bf) {
+		if (!af)
+			x = as ? (double)(int64_t)a : (double)a;
+		if (!bf)
+			y = bs ? (double)(int64_t)b : (double)b;
+		if (cmp) {
+			int res = !strcmp(op, "==")   ? x == y
+				  : !strcmp(op, "!=") ? x != y
+				  : !strcmp(op, "<")  ? x < y
+				  : !strcmp(op, "<=") ? x <= y
+				  : !strcmp(op, ">")  ? x > y
+						      : x >= y;
+			ev_int(l, (uint64_t)res, true);
+			return true;
+		}
+		switch (op[0]) {
+		case '+':
+			ev_flt(l, x + y);
+			return true;
+		case '-':
+			ev_flt(l, x - y);
+			return true;
+		case '*':
+			ev_flt(l, x * y);
+			return true;
+		case '/':
+			if (y == 0)
+				return ep_fail(e, "Division by zero");
+			ev_flt(l, x / y);
+			return true;
+		default:
+			return ep_fail(e, "Integer only operation %s.", op);
+		}
+	}
+	if (cmp) {
+		int res;
+		if (!strcmp(op, "=="))
+			res = a == b;
+		else if (!strcmp(op, "!="))
+			res = a != b;
+		else {
+			int c3 = is_signed ? ((int64_t)a > (int64_t)b) - ((int64_t)a < (int64_t)b)
+					   : (a > b) - (a < b);
+			res = !strcmp(op, "<")	  ? c3 < 0
+			      : !strcmp(op, "<=") ? c3 <= 0
+			      : !strcmp(op, ">")  ? c3 > 0
+						  : c3 >= 0;
+		}
+		ev_int(l, (uint64_t)res, true);
+		return true;
+	}
+	uint64_t res;
+	switch (op[0]) {
+	case '+':
+		res = a + b;
+		break;
+	case '-':
+		res = a - b;
+		break;
+	case '*':
+		res = a * b;
+		break;
+	case '/':
+	case '%':
+		if (!b)
+			return ep_fail(e, "Division by zero");
+		if (is_signed && (int64_t)a == INT64_MIN && (int64_t)b == -1)
+			res = op[0] == '/' ? a : 0;
+		else if (is_signed)
+			res = (uint64_t)(op[0] == '/' ? (int64_t)a / (int64_t)b
+						      : (int64_t)a % (int64_t)b);
+		else
+			res = op[0] == '/' ? a / b : a % b;
+		break;
+	case '&':
+		res = a & b;
+		break;
+	case '|':
+		res = a | b;
+		break;
+	case '^':
+		res = a ^ b;
+		break;
+	case '<':
+		res = b >= 64 ? 0 : a << b;
+		break;
+	case '>':
+		if (b >= 64)
+			res = is_signed && (int64_t)a < 0 ? UINT64_MAX : 0;
+		else
+			res = is_signed ? (uint64_t)((int64_t)a >> b) : a >> b;
+		break;
+	default:
+		return ep_fail(e, "Unsupported operator %s.", op);
+	}
+	ev_int(l, res, is_signed);
+	return true;
+}
+
+static bool ep_binary(struct ep *e, struct ev *v, int min_prec)
+{
+	if (++e->depth > EV_MAX_DEPTH) {
+		e->depth--;
+		return ep_fail(e, "Expression too deeply nested.");
+	}
+	bool ok = ep_unary(e, v);
+	for (int guard = 0; ok && guard < 100000; guard++) {
+		const char *op;
+		int prec = binop_prec(e, &op);
+		if (!prec || prec < min_prec)
+			break;
+		ep_accept(e, op);
+		struct ev r;
+		ok = ep_binary(e, &r, prec + 1) && ev_binary(e, v, op, &r);
+	}
+	e->depth--;
+	return ok;
+}
+
+static bool ep_expr(struct ep *e, struct ev *v)
+{
+	return ep_binary(e, v, 1);
+}
+
+/* Formats the result v as print shows it. */
+static void ev_format(struct ep *e, const struct ev *v0, struct sb *b)
+{
+	struct ev v = *v0;
+	if (!v.typed) {
+		if (v.kind == EV_FLT)
+			sb_printf(b, "%.17g", v.d);
+		else if (v.is_signed)
+			sb_printf(b, "%" PRId64, (int64_t)v.u);
+		else
+			sb_printf(b, "%" PRIu64, v.u);
+		return;
+	}
+	if (v.kind == EV_LVAL && (v.ptr || v.is_void)) { /* a pointer of our own making */
+		uint64_t p = 0;
+		if (read_mem(&e->c, v.addr, &p, sizeof(p))) {
+			put_mem_error(b, v.addr);
+			return;
+		}
+		v.kind = EV_INT;
+		v.u = p;
+	}
+	if (v.ptr) {
+		struct ev el;
+		uint64_t size;
+		bool is_char = false;
+		Dwarf_Die et;
+		if (ev_pointee(&v, &el, &size) && ev_die(&el, &et) && is_char_type(&et))
+			is_char = true;
+		if (!is_char) {
+			sb_puts(b, "(");
+			ev_type_name(&v, b);
+			sb_puts(b, ") ");
+		}
+		sb_printf(b, "0x%" PRIx64, v.u);
+		if (v.u)
+			put_symbol(&e->c, b, v.u);
+		if (v.u && is_char) {
+			sb_puts(b, " ");
+			put_c_string(&e->c, b, v.u);
+		}
+		return;
+	}
+	Dwarf_Die t;
+	if (!ev_die(&v, &t)) {
+		sb_puts(b, "<incomplete type>");
+		return;
+	}
+	struct val val = {.kind = VAL_MEM, .addr = v.addr};
+	if (v.kind != EV_LVAL)
+		set_bytes(&val, v.u);
+	if (dwarf_tag(&t) == DW_TAG_array_type && v.adim) {
+		uint64_t dims[8], elem;
+		size_t nd = array_dims(&t, dims, 8);
+		Dwarf_Die at;
+		if ((size_t)v.adim >= nd || !die_type(&t, &at) || !type_size(&at, &elem, 1) ||
+		    !elem) {
+			sb_puts(b, "<unsupported type>");
+			return;
+		}
+		format_array_dims(&e->c, b, &at, elem, dims + v.adim, nd - (size_t)v.adim, &val, 0);
+		return;
+	}
+	Dwarf_Die target;
+	if (dwarf_tag(&t) == DW_TAG_pointer_type &&
+	    !(die_type(&t, &target) && is_char_type(&target))) {
+		sb_puts(b, "(");
+		type_name(&v.type, b, 0);
+		sb_puts(b, ") ");
+	}
+	format_value(&e->c, b, &v.type, &val, 0);
+}
+
+int nat_eval_print(struct nat_syms *s, const struct nat_frame_regs *regs,
+		   const struct nat_mem_ops *mem, const char *expr, char *out, size_t outlen,
+		   struct mx_err *err)
+{
+	struct ep e;
+	Dwarf_Die *scopes = NULL;
+	Dwarf_Addr bias = 0;
+	int fn_at = -1, sub_at = -1;
+	if (outlen)
+		out[0] = 0;
+	memset(&e, 0, sizeof(e));
+	e.src = e.p = expr ? expr : "";
+	e.err = err;
+	e.have_cu =
+	    regs && pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &e.cu) >= 0;
+	init_ctx(&e.c, s, regs, mem, bias, scopes, sub_at);
+	free(scopes);
+	e.c.have_fn = false; /* formatting needs no frame base */
+	struct ev v;
+	ep_skip(&e);
+	if (!*e.p) {
+		ep_syntax(&e);
+		return -1;
+	}
+	if (!ep_expr(&e, &v))
+		return -1;
+	ep_skip(&e);
+	if (*e.p) {
+		ep_syntax(&e);
+		return -1;
+	}
+	struct sb b = {out, outlen, 0};
+	ev_format(&e, &v, &b);
+	return 0;
 }

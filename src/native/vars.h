@@ -83,4 +83,18 @@ int nat_locate_var(struct nat_syms *s, const struct nat_frame_regs *regs,
 		   const struct nat_mem_ops *mem, const char *name, struct nat_var_place *out,
 		   struct mx_err *err);
 
+/* Evaluates C expression expr as gdb's print does, in the frame of regs, and formats the
+ * result into out (truncated to outlen): "14", "{x = 3, y = 4}", "(int *) 0x7ffc...".
+ * Supports integer and character literals; variable names (as nat_print_var finds them);
+ * a.b, p->b, a[i], *p, &x, unary - + ! ~; binary * / % + - << >> < <= > >= == != & ^ | && ||
+ * with C precedence (pointer +/- integer scales by the pointee size; && and || evaluate both
+ * sides); parentheses; casts to base types, typedefs and pointers to them or to struct, union
+ * and enum types of the pc's CU: "(int) x", "(char *) p", "(struct point *) p". Returns 0,
+ * or -1 with err ("No symbol \"x\" in current context.", "There is no member named y.",
+ * "Attempt to take contents of a non-pointer value.", "cannot subscript something of type
+ * `int'", "A syntax error in expression, near `...'.", "Division by zero", ...). */
+int nat_eval_print(struct nat_syms *s, const struct nat_frame_regs *regs,
+		   const struct nat_mem_ops *mem, const char *expr, char *out, size_t outlen,
+		   struct mx_err *err);
+
 #endif

@@ -35,6 +35,14 @@ expect_out "'abc' is not an integer"
 expect_out 'Usage: set var VARIABLE = VALUE'
 expect_out 'sum=26 calls=103' # 2*10 + 2*1 + 2*2, and 100 + 3 calls
 
+# -O2: values the compiler did not keep are said to be optimized out
+run_mixdbg -batch -ex 'break scale' -ex run -ex 'info args' -ex 'info locals' -ex up \
+	-ex 'info args' "$FIXTURES/inline_O2"
+expect_out '^v = (<optimized out>|-?[0-9]+)$'
+expect_out '^r = (<optimized out>|-?[0-9]+)$'
+expect_out '^argc = (<optimized out>|1)$'
+expect_out '<optimized out>'
+
 run_mixdbg -batch -ex 'info locals' -ex 'print x' "$FIXTURES/loop"
 expect_count 2 'No frame selected'
 pass

@@ -337,6 +337,141 @@ static void check_value(struct t *t, const char *label, const char *name, const 
 	      w->want ? w->want : "0x...", w->want ? "" : (w->rest ? w->rest : ""));
 }
 
+/* print EXPR (nat_eval_print) in work()'s frame. A want of NULL means "0x..." followed by
+ * rest, after the prefix pre. */
+static void check_eval(struct t *t, const char *label, struct nat_syms *s, struct traced *tr,
+		       const struct nat_frame_regs *f)
+{
+	struct nat_mem_ops mem = {mem_read, tr};
+	struct mx_err err = {{0}};
+	char what[512], out[1024];
+	static const struct {
+		const char *expr, *want, *pre, *rest;
+	} ok[] = {
+	    /* names and members */
+	    {"n", "7", NULL, NULL},
+	    {"p->x", "10", NULL, NULL},
+	    {"p -> y", "20", NULL, NULL},
+	    {"pt.y", "4", NULL, NULL},
+	    {"r.b.y", "6", NULL, NULL},
+	    {"(*p).y", "20", NULL, NULL},
+	    {"fl.b", "-3", NULL, NULL},
+	    {"r.name", NULL, "", " \"box\""},
+	    /* indexing */
+	    {"arr[2]", "3", NULL, NULL},
+	    {"arr[n - 4]", "4", NULL, NULL},
+	    {"grid[1][2]", "6", NULL, NULL},
+	    {"grid[1]", "{4, 5, 6}", NULL, NULL},
+	    {"ip[0]", "42", NULL, NULL},
+	    {"p[0]", "{x = 10, y = 20}", NULL, NULL},
+	    {"str[1]", "105 'i'", NULL, NULL},
+	    {"buf[0]", "97 'a'", NULL, NULL},
+	    /* whole values and dereference */
+	    {"arr", "{1, 2, 3, 4}", NULL, NULL},
+	    {"pt", "{x = 3, y = 4}", NULL, NULL},
+	    {"*p", "{x = 10, y = 20}", NULL, NULL},
+	    {"*ip", "42", NULL, NULL},
+	    {"*arr", "1", NULL, NULL},
+	    {"*(arr + 2)", "3", NULL, NULL},
+	    {"*s", "104 'h'", NULL, NULL},
+	    {"col", "GREEN", NULL, NULL},
+	    /* address-of and pointers */
+	    {"&i", NULL, "(int *) ", ""},
+	    {"&pt", NULL, "(struct point *) ", ""},
+	    {"&global_counter", NULL, "(int *) ", " <global_counter>"},
+	    {"&arr[3] - &arr[1]", "2", NULL, NULL},
+	    {"*&pt", "{x = 3, y = 4}", NULL, NULL},
+	    {"&*ip == ip", "1", NULL, NULL},
+	    {"ip", NULL, "(int *) ", " <global_counter>"},
+	    {"p", NULL, "(struct point *) ", ""},
+	    {"s", NULL, "", " \"hello\""},
+	    /* arithmetic and precedence */
+	    {"1 + 2 * 3", "7", NULL, NULL},
+	    {"(1 + 2) * 3", "9", NULL, NULL},
+	    {"n * 2 + inner", "28", NULL, NULL},
+	    {"10 - 4 - 3", "3", NULL, NULL},
+	    {"10 % 4 - 7 / 2", "-1", NULL, NULL},
+	    {"-7 / 2", "-3", NULL, NULL},
+	    {"-i", "7", NULL, NULL},
+	    {"~0", "-1", NULL, NULL},
+	    {"!n", "0", NULL, NULL},
+	    {"1 << 4 | 3", "19", NULL, NULL},
+	    {"6 & 3 ^ 1", "3", NULL, NULL},
+	    {"0x10 + 010", "24", NULL, NULL},
+	    {"u + 1", "4000000001", NULL, NULL},
+	    {"global_counter * 2", "84", NULL, NULL},
+	    {"f * 2", "3", NULL, NULL},
+	    {"'A'", "65 'A'", NULL, NULL},
+	    {"'\\n' + 0", "10", NULL, NULL},
+	    /* comparisons and logic */
+	    {"n == 7", "1", NULL, NULL},
+	    {"n != 7", "0", NULL, NULL},
+	    {"i < 0 && n > 6", "1", NULL, NULL},
+	    {"i >= 0 || 0", "0", NULL, NULL},
+	    {"u > 5", "1", NULL, NULL},
+	    {"n <= 6", "0", NULL, NULL},
+	    {"c == 'A'", "1", NULL, NULL},
+	    {"1 + 1 == 2", "1", NULL, NULL},
+	    /* casts */
+	    {"(char) 66", "66 'B'", NULL, NULL},
+	    {"(int) d", "-2", NULL, NULL},
+	    {"(unsigned char) i", "249 '\\371'", NULL, NULL},
+	    {"(long) n * 3", "21", NULL, NULL},
+	    {"(struct point *) p", NULL, "(struct point *) ", ""},
+	    {"((struct point *) p)->y", "20", NULL, NULL},
+	    {"(char *) s", NULL, "", " \"hello\""},
+	    {"*(int *) p", "10", NULL, NULL},
+	    {"(ulong_t) 5", "5", NULL, NULL},
+	    {"((((((((((n))))))))))", "7", NULL, NULL},
+	};
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		out[0] = 0;
+		err.msg[0] = 0;
+		int rc = nat_eval_print(s, f, &mem, ok[i].expr, out, sizeof(out), &err);
+		snprintf(what, sizeof(what), "%s: eval %s", label, ok[i].expr);
+		bool good;
+		if (ok[i].want) {
+			good = !strcmp(out, ok[i].want);
+		} else {
+			size_t np = strlen(ok[i].pre);
+			good = !strncmp(out, ok[i].pre, np) && hex_then(out + np, ok[i].rest);
+		}
+		check(t, rc == 0 && good, what, "rc %d [%s] %s", rc, out, err.msg);
+	}
+	static const struct {
+		const char *expr, *msg;
+	} bad[] = {
+	    {"nosuch + 1", "No symbol \"nosuch\" in current context."},
+	    {"pt.z", "There is no member named z."},
+	    {"p->nope", "There is no member named nope."},
+	    {"*n", "Attempt to take contents of a non-pointer value."},
+	    {"*pt", "Attempt to take contents of a non-pointer value."},
+	    {"n[1]", "cannot subscript something of type `int'"},
+	    {"1 +", "A syntax error in expression, near `'."},
+	    {"1 + )", "A syntax error in expression, near `)'."},
+	    {"n 5", "A syntax error in expression, near `5'."},
+	    {"", "A syntax error in expression, near `'."},
+	    {"n / 0", "Division by zero"},
+	    {"n % (i + 7)", "Division by zero"},
+	    {"(struct nosuch *) p", "No struct type named nosuch."},
+	    {"&5", "Attempt to take address of value not located in memory."},
+	    {"((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))",
+	     "Expression too deeply nested."},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		out[0] = 0;
+		err.msg[0] = 0;
+		int rc = nat_eval_print(s, f, &mem, bad[i].expr, out, sizeof(out), &err);
+		snprintf(what, sizeof(what), "%s: eval error %s", label, bad[i].expr);
+		check(t, rc == -1 && !strcmp(err.msg, bad[i].msg), what, "rc %d [%s] [%s]", rc,
+		      err.msg, out);
+	}
+	char small[6];
+	int rc = nat_eval_print(s, f, &mem, "big", small, sizeof(small), &err);
+	snprintf(what, sizeof(what), "%s: eval truncates to the buffer", label);
+	check(t, rc == 0 && !strcmp(small, "{9, 0"), what, "rc %d [%s]", rc, small);
+}
+
 static void check_work_frame(struct t *t, const char *label, struct nat_syms *s, struct traced *tr,
 			     const struct nat_frame_regs *f)
 {
@@ -416,6 +551,7 @@ static void check_work_frame(struct t *t, const char *label, struct nat_syms *s,
 	char small[8];
 	rc = nat_print_var(s, f, &mem, "big", small, sizeof(small), &err);
 	check(t, rc == 0 && !strcmp(small, "{9, 0 <"), what, "rc %d [%s]", rc, small);
+	check_eval(t, label, s, tr, f);
 }
 
 static void check_main_frame(struct t *t, const char *label, struct nat_syms *s, struct traced *tr,
