@@ -713,7 +713,7 @@ static int cmd_info_args(struct cli *c, const char *args)
 static int cmd_print(struct cli *c, const char *args)
 {
 	if (!*args)
-		return cli_error("Usage: print VARIABLE");
+		return cli_error("Usage: print EXPRESSION");
 	if (!ses_has_process(c->ses))
 		return cli_error("No frame selected (the program is not being run).");
 	char value[8192];
@@ -935,10 +935,10 @@ const struct cli_cmd cli_commands[] = {
      "Show the local variables of the selected frame (innermost scope first), from DWARF.",
      cmd_info_locals},
     {"info args", NULL, "", "Show the arguments of the selected frame.", cmd_info_args},
-    {"print", "p, inspect", "VARIABLE",
-     "Show a variable as seen from the selected frame: a local, an argument or a global (C types: "
-     "integers, characters, floats, enums, pointers with the string they point to, structs, "
-     "unions, arrays). Expressions come later.",
+    {"print", "p, inspect", "EXPRESSION",
+     "Evaluate a C expression over the selected frame's variables (locals, arguments, globals): "
+     "literals, names, a.b, p->b, a[i], *p, &x, casts, arithmetic, comparison, logical and bitwise "
+     "operators. Values are shown like gdb (structs, arrays, pointers with their strings).",
      cmd_print},
     {"info sharedlibrary", "info shared, i shared, info dll", "",
      "List the loaded ELF objects with their address ranges and whether debug info was "

@@ -1640,6 +1640,11 @@ struct ev {
 	uint64_t u;
 	double d;
 	bool typed, is_void, is_signed;
+	int size; /* untyped EV_INT: 4 ("int") or 8 ("long") bytes */
+	/* EV_LVAL not in memory (a value assembled from pieces): addr is the offset in bytes
+	 * (blen long; known: NULL, or per byte 0 when unavailable) */
+	const uint8_t *bytes, *known;
+	uint64_t blen;
 	Dwarf_Die type;
 	int ptr;
 	int adim;
@@ -1653,9 +1658,34 @@ struct ep {
 	struct mx_err *err;
 	int depth;
 	bool failed;
+	uint8_t *owned[16]; /* byte copies of values, freed at the end */
+	int nowned;
 };
 
+/* Reads n bytes at offset off of lvalue v; 0 ok. */
+static int ev_read(struct ep *e, const struct ev *v, uint64_t off, void *buf, size_t n)
+{
+	if (!v->bytes)
+		return read_mem(&e->c, v->addr + off, buf, n);
+	uint64_t at = v->addr + off;
+	if (at < v->addr || at > v->blen || n > v->blen - at)
+		return -1;
+	for (size_t i = 0; v->known && i < n; i++)
+		if (!v->known[at + i])
+			return -1;
+	memcpy(buf, v->bytes + at, n);
+	return 0;
+}
+
 static bool ep_fail(struct ep *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* "Cannot access memory at address ..." or "value has been optimized out" for v + off. */
+static bool ep_read_fail(struct ep *e, const struct ev *v, uint64_t off)
+{
+	if (v->bytes)
+		return ep_fail(e, "value has been optimized out");
+	return ep_fail(e, "Cannot access memory at address 0x%" PRIx64, v->addr + off);
+}
 
 static bool ep_fail(struct ep *e, const char *fmt, ...)
 {
@@ -1796,7 +1826,23 @@ static bool ev_size(const struct ev *v, uint64_t *out)
 static void ev_type_name(const struct ev *v, struct sb *b)
 {
 	if (!v->typed) {
-		sb_puts(b, v->kind == EV_FLT ? "double" : v->is_signed ? "long" : "unsigned long");
+		sb_puts(b, v->kind == EV_FLT ? "double"
+			   : v->size == 4    ? (v->is_signed ? "int" : "unsigned int")
+					     : (v->is_signed ? "long" : "unsigned long"));
+		return;
+	}
+	Dwarf_Die t = v->type, et;
+	if (!v->is_void && v->ptr && peel(&t) && dwarf_tag(&t) == DW_TAG_array_type &&
+	    die_type(&t, &et)) { /* pointer to array: int (*)[4] */
+		uint64_t dims[8];
+		size_t nd = array_dims(&t, dims, 8);
+		type_name(&et, b, 0);
+		sb_puts(b, " (");
+		for (int i = 0; i < v->ptr; i++)
+			sb_puts(b, "*");
+		sb_puts(b, ")");
+		for (size_t i = (size_t)v->adim; i < nd; i++)
+			sb_printf(b, "[%" PRIu64 "]", dims[i]);
 		return;
 	}
 	if (v->is_void)
@@ -1870,6 +1916,9 @@ static bool ev_scalar(struct ep *e, const struct ev *v, uint64_t *u, double *d, 
 	bool have_t = ev_die(v, &t);
 	int tag = have_t ? dwarf_tag(&t) : 0;
 	if (v->kind == EV_LVAL && tag == DW_TAG_array_type) {
+		if (v->bytes)
+			return ep_fail(e,
+				       "Attempt to take address of value not located in memory.");
 		*u = v->addr;
 		*is_signed = false;
 		return true;
@@ -1903,8 +1952,8 @@ static bool ev_scalar(struct ep *e, const struct ev *v, uint64_t *u, double *d, 
 		return ep_fail(e, "Unsupported type size in an expression.");
 	uint64_t raw = 0;
 	if (v->kind == EV_LVAL) {
-		if (read_mem(&e->c, v->addr, &raw, (size_t)size))
-			return ep_fail(e, "Cannot access memory at address 0x%" PRIx64, v->addr);
+		if (ev_read(e, v, 0, &raw, (size_t)size))
+			return ep_read_fail(e, v, 0);
 	} else {
 		raw = v->u;
 	}
@@ -1933,12 +1982,38 @@ static bool ev_scalar(struct ep *e, const struct ev *v, uint64_t *u, double *d, 
 	return true;
 }
 
-static void ev_int(struct ev *v, uint64_t u, bool is_signed)
+/* u truncated to size bytes (4 or 8), sign-extended when is_signed. */
+static uint64_t int_norm(uint64_t u, int size, bool is_signed)
+{
+	if (size >= 8)
+		return u;
+	u &= 0xffffffffu;
+	if (is_signed && (u >> 31))
+		u |= ~(uint64_t)0xffffffffu;
+	return u;
+}
+
+static void ev_int(struct ev *v, uint64_t u, bool is_signed, int size)
 {
 	memset(v, 0, sizeof(*v));
 	v->kind = EV_INT;
-	v->u = u;
+	v->size = size >= 8 ? 8 : 4;
+	v->u = int_norm(u, v->size, is_signed);
 	v->is_signed = is_signed;
+}
+
+/* Size of v as an integer operand after C's promotions (4 or 8) and its signedness then. */
+static int ev_promoted(const struct ev *v, bool is_signed, bool *psigned)
+{
+	Dwarf_Die t;
+	uint64_t size = 8;
+	if (!v->typed)
+		size = (uint64_t)v->size;
+	else if (ev_die(v, &t) &&
+		 (dwarf_tag(&t) == DW_TAG_base_type || dwarf_tag(&t) == DW_TAG_enumeration_type))
+		size = udata(&t, DW_AT_byte_size, 4);
+	*psigned = size < 4 ? true : is_signed;
+	return size <= 4 ? 4 : 8;
 }
 
 static void ev_flt(struct ev *v, double d)
@@ -1961,8 +2036,11 @@ static bool ev_from_var(struct ep *e, struct vctx *c, Dwarf_Die *die, const char
 		struct loc l = {0};
 		uint64_t x;
 		eval_attr(c, &a, false, &l);
-		free(l.comp);
-		free(l.comp_known);
+		if (l.kind != LOC_BLOCK) {
+			free(l.comp);
+			free(l.comp_known);
+			l.comp = l.comp_known = NULL;
+		}
 		switch (l.kind) {
 		case LOC_MEM:
 			v->kind = EV_LVAL;
@@ -1978,11 +2056,41 @@ static bool ev_from_var(struct ep *e, struct vctx *c, Dwarf_Die *die, const char
 			v->kind = EV_INT;
 			v->u = l.x;
 			return true;
+		case LOC_BLOCK:
+			if (e->nowned + 2 > (int)(sizeof(e->owned) / sizeof(e->owned[0])))
+				break;
+			v->kind = EV_LVAL;
+			v->addr = 0;
+			v->blen = l.block_len;
+			uint8_t *copy = malloc(l.block_len ? l.block_len : 1), *kcopy = NULL;
+			if (copy) {
+				memcpy(copy, l.block, l.block_len);
+				e->owned[e->nowned++] = copy;
+			}
+			if (copy && l.comp_known) {
+				kcopy = malloc(l.block_len ? l.block_len : 1);
+				if (kcopy) {
+					memcpy(kcopy, l.comp_known, l.block_len);
+					e->owned[e->nowned++] = kcopy;
+				}
+			}
+			free(l.comp);
+			free(l.comp_known);
+			if (!copy || (l.comp_known && !kcopy))
+				return ep_fail(e, "Out of memory.");
+			v->bytes = copy;
+			v->known = kcopy;
+			return true;
+		case LOC_OPTOUT:
+			free(l.comp);
+			free(l.comp_known);
+			return ep_fail(e, "value has been optimized out");
 		default:
 			break;
 		}
-		return ep_fail(e, "value of \"%s\" has been optimized out or is not supported",
-			       name);
+		free(l.comp);
+		free(l.comp_known);
+		return ep_fail(e, "value of \"%s\" has an unsupported location", name);
 	}
 	Dwarf_Sword sw;
 	Dwarf_Word w;
@@ -2033,9 +2141,9 @@ static bool find_type_in_cu(Dwarf_Die *cu, int tag, const char *name, Dwarf_Die 
 
 static bool is_type_word(const char *w)
 {
-	static const char *const words[] = {"struct", "union",	"enum",	  "unsigned", "signed",
-					    "int",    "char",	"short",  "long",     "float",
-					    "double", "void",	"_Bool",  "const",    "volatile"};
+	static const char *const words[] = {"struct", "union", "enum",	"unsigned", "signed",
+					    "int",    "char",  "short", "long",	    "float",
+					    "double", "void",  "_Bool", "const",    "volatile"};
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (!strcmp(w, words[i]))
 			return true;
@@ -2055,8 +2163,8 @@ static int ep_type_name(struct ep *e, struct ev *v)
 		return e->failed ? -1 : 0;
 	}
 	Dwarf_Die td;
-	bool is_typedef = !is_type_word(w) && e->have_cu &&
-			  find_type_in_cu(&e->cu, DW_TAG_typedef, w, &td);
+	bool is_typedef =
+	    !is_type_word(w) && e->have_cu && find_type_in_cu(&e->cu, DW_TAG_typedef, w, &td);
 	if (!is_type_word(w) && !is_typedef) {
 		e->p = start;
 		return 0;
@@ -2066,15 +2174,14 @@ static int ep_type_name(struct ep *e, struct ev *v)
 	} else {
 		/* qualifiers, then a tagged type or the words of a base type */
 		while (!strcmp(w, "const") || !strcmp(w, "volatile"))
-			if (!ep_ident(e, w, sizeof(w)))
-			{
+			if (!ep_ident(e, w, sizeof(w))) {
 				ep_syntax(e);
 				return -1;
 			}
-		int tag = !strcmp(w, "struct")	 ? DW_TAG_structure_type
+		int tag = !strcmp(w, "struct")	? DW_TAG_structure_type
 			  : !strcmp(w, "union") ? DW_TAG_union_type
-			  : !strcmp(w, "enum")	 ? DW_TAG_enumeration_type
-						 : 0;
+			  : !strcmp(w, "enum")	? DW_TAG_enumeration_type
+						: 0;
 		if (tag) {
 			char nm[128];
 			if (!ep_ident(e, nm, sizeof(nm))) {
@@ -2123,14 +2230,19 @@ static int ep_type_name(struct ep *e, struct ev *v)
 			/* gcc's spelling: "int", "unsigned int", "long int", "long unsigned int",
 			 * "short int", "long long unsigned int", "char", "unsigned char" */
 			char name[64];
-			const char *size = nshort ? "short " : nlong > 1 ? "long long " : nlong ? "long " : "";
+			const char *size = nshort      ? "short "
+					   : nlong > 1 ? "long long "
+					   : nlong     ? "long "
+						       : "";
 			if (other && nlong && !strcmp(other, "double"))
 				snprintf(name, sizeof(name), "long double");
 			else if (other)
 				snprintf(name, sizeof(name), "%s", other);
 			else if (nchar)
 				snprintf(name, sizeof(name), "%schar",
-					 nunsigned ? "unsigned " : nsigned ? "signed " : "");
+					 nunsigned ? "unsigned "
+					 : nsigned ? "signed "
+						   : "");
 			else if (nunsigned)
 				snprintf(name, sizeof(name), "%sunsigned int", size);
 			else
@@ -2186,22 +2298,23 @@ static bool ev_deref(struct ep *e, struct ev *v)
 }
 
 /* Pointer (or array) v plus n elements. */
-static bool ev_ptr_add(struct ep *e, struct ev *v, int64_t n)
+static bool ev_ptr_add(struct ep *e, struct ev *v, uint64_t n)
 {
 	struct ev el;
 	uint64_t size, u;
 	double d;
 	bool is_flt, is_signed;
 	if (!ev_pointee(v, &el, &size) || !ev_scalar(e, v, &u, &d, &is_flt, &is_signed))
-		return e->failed ? false : ep_fail(e, "Argument to arithmetic operation not a "
-						      "number or boolean.");
+		return e->failed ? false
+				 : ep_fail(e, "Argument to arithmetic operation not a "
+					      "number or boolean.");
 	if (!size)
 		size = 1; /* void *: bytes, as gcc does */
 	struct ev r;
 	memset(&r, 0, sizeof(r));
 	r.kind = EV_INT;
 	r.typed = true;
-	r.u = u + (uint64_t)n * size;
+	r.u = u + n * size;
 	if (ev_is_array(v)) { /* decays to a pointer to its element */
 		r.type = el.type;
 		r.is_void = el.is_void;
@@ -2218,8 +2331,7 @@ static bool ev_ptr_add(struct ep *e, struct ev *v, int64_t n)
 }
 
 /* Member `name` of struct or union type t at offset base (recursing into anonymous members). */
-static bool find_member(Dwarf_Die *t, const char *name, Dwarf_Die *found, uint64_t *off,
-			int depth)
+static bool find_member(Dwarf_Die *t, const char *name, Dwarf_Die *found, uint64_t *off, int depth)
 {
 	Dwarf_Die m;
 	int guard = 0;
@@ -2254,9 +2366,9 @@ static bool ev_member(struct ep *e, struct ev *v, const char *name)
 {
 	Dwarf_Die t, m;
 	uint64_t off;
-	if (!ev_die(v, &t) || (dwarf_tag(&t) != DW_TAG_structure_type &&
-			       dwarf_tag(&t) != DW_TAG_union_type &&
-			       dwarf_tag(&t) != DW_TAG_class_type)) {
+	if (!ev_die(v, &t) ||
+	    (dwarf_tag(&t) != DW_TAG_structure_type && dwarf_tag(&t) != DW_TAG_union_type &&
+	     dwarf_tag(&t) != DW_TAG_class_type)) {
 		return ep_fail(e, "Attempt to extract a component of a value that is not a "
 				  "structure.");
 	}
@@ -2274,10 +2386,10 @@ static bool ev_member(struct ep *e, struct ev *v, const char *name)
 	if (bits) { /* a bit field: an rvalue of the member's type */
 		if (bits > 56)
 			return ep_fail(e, "Bit field %s is not supported.", name);
-		uint64_t addr = v->addr + (off - byte_off) + bit_off / 8, shift = bit_off % 8;
+		uint64_t at = (off - byte_off) + bit_off / 8, shift = bit_off % 8;
 		uint8_t raw[8] = {0};
-		if (read_mem(&e->c, addr, raw, (size_t)((shift + bits + 7) / 8)))
-			return ep_fail(e, "Cannot access memory at address 0x%" PRIx64, addr);
+		if (ev_read(e, v, at, raw, (size_t)((shift + bits + 7) / 8)))
+			return ep_read_fail(e, v, at);
 		uint64_t x;
 		memcpy(&x, raw, sizeof(x));
 		x = (x >> shift) & ((1ULL << bits) - 1);
@@ -2292,6 +2404,9 @@ static bool ev_member(struct ep *e, struct ev *v, const char *name)
 	}
 	r.kind = EV_LVAL;
 	r.addr = v->addr + off;
+	r.bytes = v->bytes;
+	r.known = v->known;
+	r.blen = v->blen;
 	*v = r;
 	return true;
 }
@@ -2312,8 +2427,14 @@ static bool ep_number(struct ep *e, struct ev *v)
 	}
 	if (is_id(*end) || *end == '.')
 		return ep_syntax(e);
+	bool is_long = false;
+	for (const char *q = e->p; q < end; q++)
+		is_long |= *q == 'l' || *q == 'L';
+	if (!is_long && x <= (is_unsigned ? UINT32_MAX : INT32_MAX))
+		ev_int(v, (uint64_t)x, !is_unsigned, 4);
+	else
+		ev_int(v, (uint64_t)x, !is_unsigned && x <= INT64_MAX, 8);
 	e->p = end;
-	ev_int(v, (uint64_t)x, !is_unsigned && x <= INT64_MAX);
 	return true;
 }
 
@@ -2357,8 +2478,9 @@ static bool ep_char(struct ep *e, struct ev *v)
 		case 'x': {
 			ch = 0;
 			int k = 0;
-			while (k < 2 && ((s[1] >= '0' && s[1] <= '9') ||
-					 (s[1] >= 'a' && s[1] <= 'f') || (s[1] >= 'A' && s[1] <= 'F'))) {
+			while (k < 2 &&
+			       ((s[1] >= '0' && s[1] <= '9') || (s[1] >= 'a' && s[1] <= 'f') ||
+				(s[1] >= 'A' && s[1] <= 'F'))) {
 				char hc = *++s;
 				ch = ch * 16 + (unsigned)(hc <= '9'   ? hc - '0'
 							  : hc >= 'a' ? hc - 'a' + 10
@@ -2387,7 +2509,7 @@ static bool ep_char(struct ep *e, struct ev *v)
 		return ep_syntax(e);
 	e->p = s + 1;
 	/* a char: typed when the CU has one, so it prints as 65 'A' */
-	ev_int(v, (uint64_t)(int64_t)(signed char)ch, true);
+	ev_int(v, (uint64_t)(int64_t)(signed char)ch, true, 4);
 	Dwarf_Die ct;
 	if (e->have_cu && find_type_in_cu(&e->cu, DW_TAG_base_type, "char", &ct)) {
 		v->typed = true;
@@ -2461,8 +2583,19 @@ static bool ep_postfix(struct ep *e, struct ev *v)
 				return false;
 			if (is_flt)
 				return ep_fail(e, "Array index must be an integer.");
-			if (!ev_ptr_add(e, v, (int64_t)u) || !ev_deref(e, v))
+			if (ev_is_array(v) && v->kind == EV_LVAL) {
+				struct ev el;
+				uint64_t size;
+				if (!ev_pointee(v, &el, &size) || !size)
+					return ep_fail(e, "Array element of unknown size.");
+				el.addr = v->addr + u * size;
+				el.bytes = v->bytes;
+				el.known = v->known;
+				el.blen = v->blen;
+				*v = el;
+			} else if (!ev_ptr_add(e, v, u) || !ev_deref(e, v)) {
 				return false;
+			}
 		} else if (ep_accept(e, ".")) {
 			if (!ep_ident(e, name, sizeof(name)))
 				return e->failed ? false : ep_syntax(e);
@@ -2509,11 +2642,11 @@ static bool ev_cast(struct ep *e, struct ev *v, const struct ev *t)
 			return ep_fail(e, "Casts to this floating type are not supported.");
 		}
 	} else if (!t->ptr && (!ev_die(t, &bt) || (dwarf_tag(&bt) != DW_TAG_base_type &&
-						    dwarf_tag(&bt) != DW_TAG_enumeration_type &&
-						    dwarf_tag(&bt) != DW_TAG_pointer_type))) {
+						   dwarf_tag(&bt) != DW_TAG_enumeration_type &&
+						   dwarf_tag(&bt) != DW_TAG_pointer_type))) {
 		return ep_fail(e, "Invalid cast.");
 	} else if (is_flt) {
-		if (!(d > -9.3e18 && d < 1.8e19))
+		if (!(d > -9.2e18 && d < 1.8e19))
 			return ep_fail(e, "Invalid cast: value out of range.");
 		r.u = d < 0 ? (uint64_t)(int64_t)d : (uint64_t)d;
 	} else {
@@ -2527,7 +2660,8 @@ static bool ep_unary(struct ep *e, struct ev *v)
 {
 	uint64_t u;
 	double d;
-	bool is_flt, is_signed, ok;
+	bool is_flt, is_signed, ok, ps;
+	int psize;
 	if (++e->depth > EV_MAX_DEPTH) {
 		e->depth--;
 		return ep_fail(e, "Expression too deeply nested.");
@@ -2537,33 +2671,37 @@ static bool ep_unary(struct ep *e, struct ev *v)
 		ok = ep_unary(e, v) && ev_scalar(e, v, &u, &d, &is_flt, &is_signed);
 		if (ok && is_flt)
 			ev_flt(v, -d);
-		else if (ok)
-			ev_int(v, (uint64_t)0 - u, is_signed);
+		else if (ok) {
+			psize = ev_promoted(v, is_signed, &ps);
+			ev_int(v, (uint64_t)0 - u, ps, psize);
+		}
 	} else if (ep_accept(e, "+")) {
 		ok = ep_unary(e, v) && ev_scalar(e, v, &u, &d, &is_flt, &is_signed);
 		if (ok && is_flt)
 			ev_flt(v, d);
-		else if (ok)
-			ev_int(v, u, is_signed);
+		else if (ok) {
+			psize = ev_promoted(v, is_signed, &ps);
+			ev_int(v, u, ps, psize);
+		}
 	} else if (ep_accept(e, "!")) {
 		ok = ep_unary(e, v) && ev_scalar(e, v, &u, &d, &is_flt, &is_signed);
 		if (ok)
-			ev_int(v, is_flt ? d == 0 : u == 0, true);
+			ev_int(v, is_flt ? d == 0 : u == 0, true, 4);
 	} else if (ep_accept(e, "~")) {
 		ok = ep_unary(e, v) && ev_scalar(e, v, &u, &d, &is_flt, &is_signed);
 		if (ok && is_flt)
 			ok = ep_fail(e, "Argument to complement operation not an integer.");
-		else if (ok)
-			ev_int(v, ~u, is_signed);
+		else if (ok) {
+			psize = ev_promoted(v, is_signed, &ps);
+			ev_int(v, ~u, ps, psize);
+		}
 	} else if (ep_accept(e, "*")) {
 		ok = ep_unary(e, v) && ev_deref(e, v);
 	} else if (ep_accept(e, "&")) {
 		ok = ep_unary(e, v);
-		if (ok && v->kind != EV_LVAL) {
+		if (ok && (v->kind != EV_LVAL || v->bytes)) {
 			ok = ep_fail(e, "Attempt to take address of value not located in memory.");
 		} else if (ok) {
-			if (ev_is_array(v) && v->adim) /* &grid[1]: keep it simple */
-				ok = ep_fail(e, "Taking the address of a sub-array is not supported.");
 			v->kind = EV_INT;
 			v->u = v->addr;
 			v->ptr++;
@@ -2622,10 +2760,11 @@ static bool ev_binary(struct ep *e, struct ev *l, const char *op, struct ev *r)
 			uint64_t size;
 			if (!ev_pointee(l, &el, &size) || !ev_scalar(e, l, &a, &x, &af, &as) ||
 			    !ev_scalar(e, r, &b, &y, &bf, &bs))
-				return e->failed ? false : ep_fail(e, "Invalid pointer difference.");
-			if (!size)
+				return e->failed ? false
+						 : ep_fail(e, "Invalid pointer difference.");
+			if (!size || size > INT64_MAX)
 				size = 1;
-			ev_int(l, (uint64_t)(((int64_t)(a - b)) / (int64_t)size), true);
+			ev_int(l, (uint64_t)(((int64_t)(a - b)) / (int64_t)size), true, 8);
 			return true;
 		}
 		if (lp && rp)
@@ -2641,19 +2780,30 @@ static bool ev_binary(struct ep *e, struct ev *l, const char *op, struct ev *r)
 			return ep_fail(e, "Argument to arithmetic operation not a number or "
 					  "boolean.");
 		struct ev res = *pv;
-		if (!ev_ptr_add(e, &res, !strcmp(op, "-") ? -(int64_t)b : (int64_t)b))
+		if (!ev_ptr_add(e, &res, !strcmp(op, "-") ? (uint64_t)0 - b : b))
 			return false;
 		*l = res;
 		return true;
 	}
 	if (!ev_scalar(e, l, &a, &x, &af, &as) || !ev_scalar(e, r, &b, &y, &bf, &bs))
 		return false;
-	bool is_signed = as && bs;
+	/* the usual arithmetic conversions over int, unsigned int, long, unsigned long */
+	bool ps, qs, is_signed;
+	int pz = ev_promoted(l, as, &ps), qz = ev_promoted(r, bs, &qs), size;
+	if (pz == qz) {
+		size = pz;
+		is_signed = ps && qs;
+	} else {
+		size = 8;
+		is_signed = pz == 8 ? ps : qs;
+	}
+	a = int_norm(a, size, is_signed);
+	b = int_norm(b, size, is_signed);
 	bool cmp = !strcmp(op, "==") || !strcmp(op, "!=") || !strcmp(op, "<") ||
 		   !strcmp(op, "<=") || !strcmp(op, ">") || !strcmp(op, ">=");
 	if (!strcmp(op, "&&") || !strcmp(op, "||")) {
 		bool lt = af ? x != 0 : a != 0, rt = bf ? y != 0 : b != 0;
-		ev_int(l, op[0] == '&' ? (lt && rt) : (lt || rt), true);
+		ev_int(l, op[0] == '&' ? (lt && rt) : (lt || rt), true, 4);
 		return true;
 	}
 	if (af || bf) {
@@ -2668,7 +2818,7 @@ static bool ev_binary(struct ep *e, struct ev *l, const char *op, struct ev *r)
 				  : !strcmp(op, "<=") ? x <= y
 				  : !strcmp(op, ">")  ? x > y
 						      : x >= y;
-			ev_int(l, (uint64_t)res, true);
+			ev_int(l, (uint64_t)res, true, 4);
 			return true;
 		}
 		switch (op[0]) {
@@ -2704,7 +2854,7 @@ static bool ev_binary(struct ep *e, struct ev *l, const char *op, struct ev *r)
 			      : !strcmp(op, ">")  ? c3 > 0
 						  : c3 >= 0;
 		}
-		ev_int(l, (uint64_t)res, true);
+		ev_int(l, (uint64_t)res, true, 4);
 		return true;
 	}
 	uint64_t res;
@@ -2751,7 +2901,7 @@ static bool ev_binary(struct ep *e, struct ev *l, const char *op, struct ev *r)
 	default:
 		return ep_fail(e, "Unsupported operator %s.", op);
 	}
-	ev_int(l, res, is_signed);
+	ev_int(l, res, is_signed, size);
 	return true;
 }
 
@@ -2795,8 +2945,10 @@ static void ev_format(struct ep *e, const struct ev *v0, struct sb *b)
 	}
 	if (v.kind == EV_LVAL && (v.ptr || v.is_void)) { /* a pointer of our own making */
 		uint64_t p = 0;
-		if (read_mem(&e->c, v.addr, &p, sizeof(p))) {
-			put_mem_error(b, v.addr);
+		if (ev_read(e, &v, 0, &p, sizeof(p))) {
+			sb_puts(b, v.bytes ? "<optimized out>" : "");
+			if (!v.bytes)
+				put_mem_error(b, v.addr);
 			return;
 		}
 		v.kind = EV_INT;
@@ -2829,7 +2981,12 @@ static void ev_format(struct ep *e, const struct ev *v0, struct sb *b)
 		return;
 	}
 	struct val val = {.kind = VAL_MEM, .addr = v.addr};
-	if (v.kind != EV_LVAL)
+	if (v.kind == EV_LVAL && v.bytes) {
+		val.kind = v.addr <= v.blen ? VAL_BYTES : VAL_OPTOUT;
+		val.bytes = v.bytes + (v.addr <= v.blen ? v.addr : 0);
+		val.known = v.known && v.addr <= v.blen ? v.known + v.addr : NULL;
+		val.len = v.addr <= v.blen ? (size_t)(v.blen - v.addr) : 0;
+	} else if (v.kind != EV_LVAL)
 		set_bytes(&val, v.u);
 	if (dwarf_tag(&t) == DW_TAG_array_type && v.adim) {
 		uint64_t dims[8], elem;
@@ -2866,8 +3023,7 @@ int nat_eval_print(struct nat_syms *s, const struct nat_frame_regs *regs,
 	memset(&e, 0, sizeof(e));
 	e.src = e.p = expr ? expr : "";
 	e.err = err;
-	e.have_cu =
-	    regs && pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &e.cu) >= 0;
+	e.have_cu = regs && pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &e.cu) >= 0;
 	init_ctx(&e.c, s, regs, mem, bias, scopes, sub_at);
 	free(scopes);
 	e.c.have_fn = false; /* formatting needs no frame base */
@@ -2877,14 +3033,34 @@ int nat_eval_print(struct nat_syms *s, const struct nat_frame_regs *regs,
 		ep_syntax(&e);
 		return -1;
 	}
-	if (!ep_expr(&e, &v))
-		return -1;
-	ep_skip(&e);
-	if (*e.p) {
-		ep_syntax(&e);
-		return -1;
+	/* a bare name prints exactly as nat_print_var does (<optimized out> included) */
+	size_t n = 0;
+	while (is_id(e.p[n]))
+		n++;
+	const char *rest = e.p + n;
+	while (*rest == ' ' || *rest == '\t' || *rest == '\n')
+		rest++;
+	if (n && n < 256 && is_id0(e.p[0]) && !*rest) {
+		char name[256];
+		memcpy(name, e.p, n);
+		name[n] = 0;
+		if (!is_type_word(name))
+			return nat_print_var(s, regs, mem, name, out, outlen, err);
 	}
-	struct sb b = {out, outlen, 0};
-	ev_format(&e, &v, &b);
-	return 0;
+	int rc = 0;
+	if (!ep_expr(&e, &v)) {
+		rc = -1;
+	} else {
+		ep_skip(&e);
+		if (*e.p) {
+			ep_syntax(&e);
+			rc = -1;
+		} else {
+			struct sb b = {out, outlen, 0};
+			ev_format(&e, &v, &b);
+		}
+	}
+	for (int i = 0; i < e.nowned; i++)
+		free(e.owned[i]);
+	return rc;
 }

@@ -224,8 +224,9 @@ int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, siz
 int ses_frame_vars(struct ses *s, bool args,
 		   void (*fn)(void *arg, const char *name, const char *value), void *arg,
 		   struct mx_err *err);
-/* Formats variable `name` as seen from the selected frame (locals, arguments, globals). */
-int ses_print_var(struct ses *s, const char *name, char *out, size_t outlen, struct mx_err *err);
+/* Evaluates a C expression over the selected frame's variables (locals, arguments, globals)
+ * and formats the result as gdb's print does. */
+int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, struct mx_err *err);
 /* Assigns value (an integer, 'c' or a float) to a scalar variable seen from the selected
  * frame, in memory or (frame 0) in a register. */
 int ses_set_var(struct ses *s, const char *name, const char *value, struct mx_err *err);

@@ -60,13 +60,13 @@ int ses_frame_vars(struct ses *s, bool args,
 	return n < 0 ? -1 : n;
 }
 
-int ses_print_var(struct ses *s, const char *name, char *out, size_t outlen, struct mx_err *err)
+int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, struct mx_err *err)
 {
 	struct nat_frame_regs fr;
 	if (frame_regs(s, &fr, err) != 0)
 		return -1;
 	struct nat_mem_ops mem = {.read_mem = read_mem, .ctx = s};
-	return nat_print_var(s->syms, &fr, &mem, name, out, outlen, err);
+	return nat_eval_print(s->syms, &fr, &mem, expr, out, outlen, err);
 }
 
 /* Parses value for a variable of the place's type; fills the bytes to write. */

@@ -24,6 +24,21 @@ run_mixdbg -batch -ex 'break lib_func' -ex run -ex up -ex 'info args' \
 	--args "$FIXTURES/dlopen_main" "$FIXTURES/libdl_lib.so"
 expect_out '^path = 0x[0-9a-f]+ ".*/libdl_lib\.so"$'
 expect_out '^arg = 4$'
+
+# C expressions over those variables
+run_mixdbg -batch -ex 'break lib_func' -ex run -ex up -ex 'print *path' -ex 'print path[1]' \
+	-ex 'print arg * 2 + 1' -ex 'print &arg' -ex 'print (char)arg + 64' -ex 'print arg > 3 && arg < 5' \
+	-ex 'print arg->x' -ex 'print 1 +' -ex 'print arg / 0' -ex 'print nosuch + 1' \
+	--args "$FIXTURES/dlopen_main" "$FIXTURES/libdl_lib.so"
+expect_out "^\\*path = 47 '/'\$"
+expect_out '^arg \* 2 \+ 1 = 9$'
+expect_out '^&arg = \(int \*\) 0x[0-9a-f]+$'
+expect_out '^\(char\)arg \+ 64 = 68$'
+expect_out '^arg > 3 && arg < 5 = 1$'
+expect_out 'The -> operator needs a pointer'
+expect_out 'A syntax error in expression'
+expect_out '^Division by zero$'
+expect_out 'No symbol "nosuch" in current context\.'
 # set var, then the program runs with the new values: hot(i) returns 2*i, counter counts
 run_mixdbg -batch -ex 'break hot' -ex run -ex 'set var counter = 100' -ex 'set var i = 10' \
 	-ex 'print i' -ex 'set var i = 99999999999' -ex 'set var nosuch = 1' -ex 'set var i = abc' \

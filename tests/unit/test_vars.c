@@ -385,6 +385,19 @@ static void check_eval(struct t *t, const char *label, struct nat_syms *s, struc
 	    {"ip", NULL, "(int *) ", " <global_counter>"},
 	    {"p", NULL, "(struct point *) ", ""},
 	    {"s", NULL, "", " \"hello\""},
+	    {"&arr", NULL, "(int (*)[4]) ", ""},
+	    {"&grid[1]", NULL, "(int (*)[3]) ", ""},
+	    {"*&grid[1]", "{4, 5, 6}", NULL, NULL},
+	    {"(*&grid[1])[2]", "6", NULL, NULL},
+	    {"arr + 1", NULL, "(int *) ", ""},
+	    {"*(arr + 1) + *(ip + 0)", "44", NULL, NULL},
+	    {"&r.b", NULL, "(struct point *) ", ""},
+	    {"&str[1]", NULL, "", " \"i \\\"there\\\"\\n\""},
+	    {"str + 3 == &str[3]", "1", NULL, NULL},
+	    {"*r.name", "98 'b'", NULL, NULL},
+	    {"(char *) &buf[1]", NULL, "", " \"bc\""},
+	    {"un.f * 2", "3", NULL, NULL},
+	    {"col + 1", "6", NULL, NULL},
 	    /* arithmetic and precedence */
 	    {"1 + 2 * 3", "7", NULL, NULL},
 	    {"(1 + 2) * 3", "9", NULL, NULL},
@@ -402,6 +415,13 @@ static void check_eval(struct t *t, const char *label, struct nat_syms *s, struc
 	    {"global_counter * 2", "84", NULL, NULL},
 	    {"f * 2", "3", NULL, NULL},
 	    {"'A'", "65 'A'", NULL, NULL},
+	    {"~u", "294967295", NULL, NULL},
+	    {"u * 2", "3705032704", NULL, NULL},
+	    {"-1u", "4294967295", NULL, NULL},
+	    {"l + 1", "-1234567890122", NULL, NULL},
+	    {"ul + 1", "0", NULL, NULL},
+	    {"arr[1] + grid[1][1]", "7", NULL, NULL},
+	    {"sc * 2", "-6", NULL, NULL},
 	    {"'\\n' + 0", "10", NULL, NULL},
 	    /* comparisons and logic */
 	    {"n == 7", "1", NULL, NULL},
@@ -422,6 +442,10 @@ static void check_eval(struct t *t, const char *label, struct nat_syms *s, struc
 	    {"(char *) s", NULL, "", " \"hello\""},
 	    {"*(int *) p", "10", NULL, NULL},
 	    {"(ulong_t) 5", "5", NULL, NULL},
+	    {"(unsigned long) -1", "18446744073709551615", NULL, NULL},
+	    {"(short) 70000", "4464", NULL, NULL},
+	    {"(double) n / 2", "3.5", NULL, NULL},
+	    {"(enum color) 6", "BLUE", NULL, NULL},
 	    {"((((((((((n))))))))))", "7", NULL, NULL},
 	};
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
@@ -465,6 +489,43 @@ static void check_eval(struct t *t, const char *label, struct nat_syms *s, struc
 		snprintf(what, sizeof(what), "%s: eval error %s", label, bad[i].expr);
 		check(t, rc == -1 && !strcmp(err.msg, bad[i].msg), what, "rc %d [%s] [%s]", rc,
 		      err.msg, out);
+	}
+	/* malformed or unsupported input: an error, never a crash */
+	static const char *const junk[] = {"(",
+					   ")",
+					   "((",
+					   "p->",
+					   "arr[",
+					   "'",
+					   "'\\",
+					   "'\\x'",
+					   "(struct",
+					   "(unsigned",
+					   "(int",
+					   "99999999999999999999999",
+					   "0x",
+					   "1 ? 2",
+					   "&&",
+					   "@",
+					   "p.x",
+					   "pt->x",
+					   "arr[1",
+					   "-",
+					   "(int *)",
+					   "(void) n",
+					   "*(void *) ip",
+					   "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!1",
+					   "n +* 2",
+					   "pt + 1",
+					   "1.5",
+					   "d % 2",
+					   "(struct point) n",
+					   "&(n + 1)"};
+	for (size_t i = 0; i < sizeof(junk) / sizeof(junk[0]); i++) {
+		err.msg[0] = 0;
+		int rc = nat_eval_print(s, f, &mem, junk[i], out, sizeof(out), &err);
+		snprintf(what, sizeof(what), "%s: eval rejects %s", label, junk[i]);
+		check(t, rc == -1 && err.msg[0], what, "rc %d [%s] [%s]", rc, out, err.msg);
 	}
 	char small[6];
 	int rc = nat_eval_print(s, f, &mem, "big", small, sizeof(small), &err);
@@ -642,6 +703,21 @@ static void check_optimized(struct t *t)
 		for (size_t i = 0; i < v.n; i++)
 			printf("# O2 arg %s = %s\n", v.name[i], v.value[i]);
 		vars_clear(&v);
+		/* print EXPR on values in registers, location lists or gone: any result or a
+		 * clean error, never a crash */
+		static const char *const exprs[] = {
+		    "n + 1",  "p->x",	     "*p",	 "&n",	       "arr[1] + grid[1][1]",
+		    "str[0]", "fl.a",	     "un.f",	 "(char) c",   "*ip",
+		    "d * 2",  "-d",	     "(int) f",	 "np",	       "*np",
+		    "ip + 1", "arr + 1",     "&arr",	 "(void *) 0", "&grid[1]",
+		    "r.name", "s[1] == 'e'", "inner",	 "sum",	       "(double) 3",
+		    "~u",     "1.5",	     "sizeof n", "a ? b : c",  "buf"};
+		for (size_t i = 0; i < sizeof(exprs) / sizeof(exprs[0]); i++) {
+			char out[512];
+			err.msg[0] = 0;
+			int rc = nat_eval_print(s, &f0, &mem, exprs[i], out, sizeof(out), &err);
+			printf("# O2 eval %s = %s\n", exprs[i], rc == 0 ? out : err.msg);
+		}
 		int nl = nat_frame_vars(s, &f0, &mem, NAT_VAR_LOCAL, collect, &v, &err);
 		check(t, nl == (int)(sizeof(work_locals) / sizeof(work_locals[0])),
 		      "O2: every local listed", "count %d (%s)", nl, err.msg);
