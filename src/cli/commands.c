@@ -287,16 +287,15 @@ static int do_break(struct cli *c, const char *args, bool temporary)
 	char msg[1024];
 	int id;
 	struct mx_err err;
-	if (cond) {
-		struct mx_err cerr;
-		if (ses_cond_check(cond, &cerr) != 0)
-			return report(&cerr);
-	}
 	if (ses_break(c->ses, spec, temporary, &id, msg, sizeof(msg), &err) != 0)
 		return report(&err);
-	printf("%s\n", msg);
-	if (cond && ses_break_condition(c->ses, id, cond, &err) != 0)
+	/* the condition is compiled for the breakpoint's location: a bad one takes the
+	 * breakpoint with it (gdb creates nothing either) */
+	if (cond && ses_break_condition(c->ses, id, cond, &err) != 0) {
+		ses_break_delete(c->ses, id, NULL);
 		return report(&err);
+	}
+	printf("%s\n", msg);
 	return 0;
 }
 

@@ -104,7 +104,8 @@ struct tr_group {
 enum tr_cond_op {
 	TR_OP_CONST = 1, /* + int64: push it */
 	TR_OP_REG,	 /* + uint8: push 8-byte word N of struct user_regs_struct */
-	TR_OP_LOAD, /* + uint8 size (1, 2, 4, 8): pop address, push the value (sign-extended) */
+	TR_OP_LOAD,	 /* + uint8 size (1, 2, 4, 8; | 0x80: zero-extend, else sign-extend):
+			    pop address, push the value */
 	TR_OP_NEG,
 	TR_OP_NOT,
 	TR_OP_BNOT,

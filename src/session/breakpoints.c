@@ -378,6 +378,30 @@ int ses_break(struct ses *s, const char *spec, bool temporary, int *id, char *ms
 	return 0;
 }
 
+size_t ses_bp_pcs(struct ses *s, int id, struct nat_syms **syms, uint64_t *pcs, size_t max)
+{
+	struct ses_bp *bp = ses_bp_find(s, id);
+	if (!bp)
+		return 0;
+	size_t n = 0;
+	if (bp->nlocs) {
+		*syms = s->syms;
+		for (size_t i = 0; i < bp->nlocs && n < max; i++)
+			pcs[n++] = bp->locs[i].addr;
+		return n;
+	}
+	struct spec sp;
+	if (!s->static_syms || parse_spec(s, bp->spec, &sp, NULL) != 0 || sp.kind == SPEC_ADDR)
+		return 0;
+	struct nat_loc_list ll = {0};
+	resolve(s, s->static_syms, NULL, &sp, &ll);
+	for (size_t i = 0; i < ll.n && n < max; i++)
+		pcs[n++] = ll.v[i].addr;
+	nat_loc_list_clear(&ll);
+	*syms = s->static_syms;
+	return n;
+}
+
 int ses_break_delete(struct ses *s, int id, struct mx_err *err)
 {
 	for (size_t i = 0; i < s->nbps; i++) {
@@ -444,11 +468,12 @@ int ses_break_condition(struct ses *s, int id, const char *cond, struct mx_err *
 	struct ses_bp *bp = ses_bp_find(s, id);
 	if (!bp)
 		return mx_err_set(err, "No breakpoint number %d.", id);
-	if (cond && *cond && ses_cond_check(cond, err) != 0)
+	const char *expr = cond && *cond ? cond : NULL;
+	if (ses_cond_install(s, id, expr, err) != 0)
 		return -1;
 	free(bp->condition);
-	bp->condition = cond && *cond ? xstrdup(cond) : NULL;
-	return ses_cond_install(s, id, bp->condition, err);
+	bp->condition = expr ? xstrdup(expr) : NULL;
+	return 0;
 }
 
 size_t ses_break_count(const struct ses *s)

@@ -10,15 +10,19 @@
 #include "session/ses_internal.h"
 
 #include <ctype.h>
+
+#include "native/access.h"
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct cond_parser {
-	const char *p;	    /* next character to read */
-	uint8_t *code;	    /* program being emitted */
-	size_t len, cap;    /* bytes used and available in code */
-	struct mx_err *err; /* the first error */
+	const char *p;	       /* next character to read */
+	struct nat_syms *syms; /* where variables are looked up (NULL: registers only) */
+	uint64_t pc;	       /* the breakpoint location the program is compiled for */
+	uint8_t *code;	       /* program being emitted */
+	size_t len, cap;       /* bytes used and available in code */
+	struct mx_err *err;    /* the first error */
 	bool failed;
 };
 
@@ -74,6 +78,60 @@ static void emit(struct cond_parser *cp, const void *bytes, size_t n)
 static void emit_op(struct cond_parser *cp, uint8_t op)
 {
 	emit(cp, &op, 1);
+}
+
+/* DWARF register number (x86-64 psABI) to its 8-byte slot in struct user_regs_struct. */
+static int user_reg_slot(int dwarf)
+{
+	static const size_t off[17] = {
+	    offsetof(struct user_regs_struct, rax), offsetof(struct user_regs_struct, rdx),
+	    offsetof(struct user_regs_struct, rcx), offsetof(struct user_regs_struct, rbx),
+	    offsetof(struct user_regs_struct, rsi), offsetof(struct user_regs_struct, rdi),
+	    offsetof(struct user_regs_struct, rbp), offsetof(struct user_regs_struct, rsp),
+	    offsetof(struct user_regs_struct, r8),  offsetof(struct user_regs_struct, r9),
+	    offsetof(struct user_regs_struct, r10), offsetof(struct user_regs_struct, r11),
+	    offsetof(struct user_regs_struct, r12), offsetof(struct user_regs_struct, r13),
+	    offsetof(struct user_regs_struct, r14), offsetof(struct user_regs_struct, r15),
+	    offsetof(struct user_regs_struct, rip)};
+	return dwarf >= 0 && dwarf < 17 ? (int)(off[dwarf] / 8) : -1;
+}
+
+static void emit_const(struct cond_parser *cp, int64_t v)
+{
+	emit_op(cp, TR_OP_CONST);
+	emit(cp, &v, sizeof(v));
+}
+
+/* Pushes a variable's value: a load from register + offset, or the register narrowed to the
+ * variable's size. */
+static void emit_access(struct cond_parser *cp, const struct nat_access *a)
+{
+	int slot = user_reg_slot(a->reg);
+	if (slot < 0) {
+		fail(cp, "unsupported register in a variable's location%s", "");
+		return;
+	}
+	uint8_t idx = (uint8_t)slot;
+	emit_op(cp, TR_OP_REG);
+	emit(cp, &idx, 1);
+	if (a->in_memory) {
+		emit_const(cp, a->offset);
+		emit_op(cp, TR_OP_ADD);
+		uint8_t size = (uint8_t)(a->size | (a->is_signed ? 0 : 0x80));
+		emit_op(cp, TR_OP_LOAD);
+		emit(cp, &size, 1);
+	} else if (a->size < 8) {
+		int64_t bits = 64 - 8 * (int64_t)a->size;
+		if (a->is_signed) {
+			emit_const(cp, bits);
+			emit_op(cp, TR_OP_SHL);
+			emit_const(cp, bits);
+			emit_op(cp, TR_OP_SHR);
+		} else {
+			emit_const(cp, (int64_t)((1ull << (8 * a->size)) - 1));
+			emit_op(cp, TR_OP_AND);
+		}
+	}
 }
 
 static void skip_ws(struct cond_parser *cp)
@@ -145,10 +203,25 @@ static void parse_primary(struct cond_parser *cp)
 		return;
 	}
 	if (isalpha((unsigned char)*cp->p) || *cp->p == '_') {
-		fail(cp,
-		     "'%s': conditions on program variables are not supported yet; use registers "
-		     "($rdi, $rax, ...) and numbers",
-		     cp->p);
+		char name[128];
+		size_t n = 0;
+		while ((isalnum((unsigned char)cp->p[n]) || cp->p[n] == '_') &&
+		       n + 1 < sizeof(name))
+			n++;
+		memcpy(name, cp->p, n);
+		name[n] = 0;
+		if (!cp->syms) {
+			fail(cp, "'%s': a condition on a variable needs the breakpoint's location",
+			     name);
+			return;
+		}
+		struct nat_access acc;
+		if (nat_var_access(cp->syms, cp->pc, name, &acc, cp->err) != 0) {
+			cp->failed = true;
+			return;
+		}
+		cp->p += n;
+		emit_access(cp, &acc);
 		return;
 	}
 	fail(cp, "syntax error in condition near '%s'", *cp->p ? cp->p : "end of input");
@@ -200,9 +273,11 @@ static void parse_or(struct cond_parser *cp)
 	parse_or_level(cp);
 }
 
-int ses_cond_compile(const char *expr, uint8_t *code, size_t cap, size_t *len, struct mx_err *err)
+int ses_cond_compile(const char *expr, struct nat_syms *syms, uint64_t pc, uint8_t *code,
+		     size_t cap, size_t *len, struct mx_err *err)
 {
-	struct cond_parser cp = {.p = expr, .code = code, .cap = cap, .err = err};
+	struct cond_parser cp = {
+	    .p = expr, .syms = syms, .pc = pc, .code = code, .cap = cap, .err = err};
 	parse_or(&cp);
 	skip_ws(&cp);
 	if (*cp.p && !cp.failed)
@@ -215,7 +290,7 @@ int ses_cond_check(const char *expr, struct mx_err *err)
 {
 	uint8_t code[TR_COND_MAX];
 	size_t len;
-	return ses_cond_compile(expr, code, sizeof(code), &len, err);
+	return ses_cond_compile(expr, NULL, 0, code, sizeof(code), &len, err);
 }
 
 /* Hands breakpoint bp's condition (or its absence) to the tracer. */
@@ -223,8 +298,28 @@ int ses_cond_install(struct ses *s, int id, const char *expr, struct mx_err *err
 {
 	uint8_t buf[sizeof(struct tr_cond) + TR_COND_MAX];
 	size_t len = 0;
-	if (expr && ses_cond_compile(expr, buf + sizeof(struct tr_cond), TR_COND_MAX, &len, err))
-		return -1;
+	if (expr) {
+		/* variables are compiled for the breakpoint's locations (the program file's before
+		 * it runs: the recipe is relative to registers, so it holds wherever the code is
+		 * loaded); every location must give the same program */
+		struct nat_syms *syms = NULL;
+		uint64_t pcs[64];
+		size_t npcs = ses_bp_pcs(s, id, &syms, pcs, 64);
+		if (ses_cond_compile(expr, npcs ? syms : NULL, npcs ? pcs[0] : 0,
+				     buf + sizeof(struct tr_cond), TR_COND_MAX, &len, err))
+			return -1;
+		for (size_t i = 1; i < npcs; i++) {
+			uint8_t other[TR_COND_MAX];
+			size_t olen = 0;
+			if (ses_cond_compile(expr, syms, pcs[i], other, sizeof(other), &olen, err))
+				return -1;
+			if (olen != len || memcmp(other, buf + sizeof(struct tr_cond), len) != 0)
+				return mx_err_set(err,
+						  "the variables of this condition live in "
+						  "different places at the breakpoint's "
+						  "locations; set one breakpoint per location");
+		}
+	}
 	struct tr_cond c = {.group = (uint32_t)id, .len = (uint32_t)len};
 	memcpy(buf, &c, sizeof(c));
 	return ses_call(s, TR_REQ_GROUP_COND, buf, (uint32_t)(sizeof(c) + len), NULL, err);

@@ -43,14 +43,16 @@ bool tr_cond_true(struct tracer *t, pid_t tid, const uint8_t *code, size_t len)
 		if (op == TR_OP_LOAD) {
 			if (pc + 1 > len || sp < 1)
 				return true;
-			unsigned size = code[pc++];
+			unsigned size = code[pc] & 0x7f;
+			bool zero_extend = code[pc++] & 0x80;
 			if (size != 1 && size != 2 && size != 4 && size != 8)
 				return true;
 			uint64_t v = 0;
 			if (pread(t->memfd, &v, size, (off_t)st[sp - 1]) != (ssize_t)size)
 				return true;
 			int shift = 64 - 8 * (int)size;
-			st[sp - 1] = shift ? (int64_t)(v << shift) >> shift : (int64_t)v;
+			st[sp - 1] =
+			    shift && !zero_extend ? (int64_t)(v << shift) >> shift : (int64_t)v;
 			continue;
 		}
 		if (op == TR_OP_NEG || op == TR_OP_NOT || op == TR_OP_BNOT) {

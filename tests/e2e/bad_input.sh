@@ -64,7 +64,7 @@ expect_out 'No code for "no_such_file.c:12" in .*pending until a library with th
 expect_out 'Cannot access memory at address 0x0'
 expect_out 'No symbol "nosuchsymbol" in the current context'
 expect_out 'Invalid thread ID: 99'
-expect_out "'no_such_var > 1': conditions on program variables are not supported yet"
+expect_out 'No local or argument "no_such_var" where the breakpoint is\.'
 # and after all that, it still works
 expect_out 'hit Breakpoint 3, hot \(\) at loop\.c:[0-9]+'
 expect_out 'exited normally'

@@ -30,6 +30,19 @@ expect_count 1 'hit Breakpoint 1, hot \(\)'
 expect_out '^rdi +0x12fd1 +77777$'
 expect_out 'breakpoint already hit 1 time$'
 expect_out 'sum=9999900000 calls=100000'
+# a condition over a local (an argument in its stack slot), compiled before the program runs
+# against the program file and run in the tracer: one stop in 100,000 hits
+run_mixdbg -batch -ex 'break hot if i == 77777 && i > 5' -ex 'break hot if nosuch > 1' \
+	-ex 'break hot if counter > 1' -ex run -ex 'print i' -ex 'info breakpoints' -ex continue \
+	--args "$FIXTURES/loop" 100000
+expect_out 'No local or argument "nosuch" where the breakpoint is\.'
+expect_out 'No local or argument "counter" where the breakpoint is\.'
+expect_count 1 'hit Breakpoint 1, hot \(\)'
+expect_out '^i = 77777$'
+expect_out 'stop only if i == 77777 && i > 5'
+expect_not_out '^[23] +breakpoint'
+expect_out 'sum=9999900000 calls=100000'
+
 # errors at run time count as true (gdb stops on an error in a condition)
 run_mixdbg -batch -ex 'break hot if 1 / ($rdi - 2) == 5' -ex run -ex 'info registers rdi' \
 	--args "$FIXTURES/loop" 5
