@@ -3064,3 +3064,42 @@ int nat_eval_print(struct nat_syms *s, const struct nat_frame_regs *regs,
 		free(e.owned[i]);
 	return rc;
 }
+
+int nat_eval_scalar(struct nat_syms *s, const struct nat_frame_regs *regs,
+		    const struct nat_mem_ops *mem, const char *expr, uint64_t *u, double *d,
+		    bool *is_float, struct mx_err *err)
+{
+	struct ep e;
+	Dwarf_Die *scopes = NULL;
+	Dwarf_Addr bias = 0;
+	int fn_at = -1, sub_at = -1;
+	memset(&e, 0, sizeof(e));
+	e.src = e.p = expr ? expr : "";
+	e.err = err;
+	e.have_cu = regs && pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &e.cu) >= 0;
+	init_ctx(&e.c, s, regs, mem, bias, scopes, sub_at);
+	free(scopes);
+	e.c.have_fn = false;
+	struct ev v;
+	bool is_signed;
+	int rc = 0;
+	ep_skip(&e);
+	if (!*e.p || !ep_expr(&e, &v)) {
+		if (!*e.p)
+			ep_syntax(&e);
+		rc = -1;
+	} else {
+		ep_skip(&e);
+		if (*e.p) {
+			ep_syntax(&e);
+			rc = -1;
+		} else if (!ev_scalar(&e, &v, u, d, is_float, &is_signed)) {
+			rc = -1;
+			if (err && !err->msg[0])
+				mx_err_set(err, "'%s' is not a number", expr);
+		}
+	}
+	for (int i = 0; i < e.nowned; i++)
+		free(e.owned[i]);
+	return rc;
+}

@@ -97,4 +97,9 @@ int nat_eval_print(struct nat_syms *s, const struct nat_frame_regs *regs,
 		   const struct nat_mem_ops *mem, const char *expr, char *out, size_t outlen,
 		   struct mx_err *err);
 
+/* Evaluates a C expression to a number (*is_float: in *d, else in *u as 64 bits). */
+int nat_eval_scalar(struct nat_syms *s, const struct nat_frame_regs *regs,
+		    const struct nat_mem_ops *mem, const char *expr, uint64_t *u, double *d,
+		    bool *is_float, struct mx_err *err);
+
 #endif

@@ -69,7 +69,8 @@ int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, str
 	return nat_eval_print(s->syms, &fr, &mem, expr, out, outlen, err);
 }
 
-/* Parses value for a variable of the place's type; fills the bytes to write. */
+/* Parses a literal value for a variable of the place's type and fills the bytes to write:
+ * 0, -1 (a literal that does not fit, err set) or -2 (not a literal). */
 static int parse_value(const char *value, const struct nat_var_place *pl, uint8_t *bytes,
 		       struct mx_err *err)
 {
@@ -78,7 +79,7 @@ static int parse_value(const char *value, const struct nat_var_place *pl, uint8_
 	if (pl->is_float) {
 		double d = strtod(value, &end);
 		if (end == value || *end || errno)
-			return mx_err_set(err, "'%s' is not a number", value);
+			return mx_err_set(err, "'%s' is not a number", value), -2;
 		if (pl->size == 4) {
 			float f = (float)d;
 			memcpy(bytes, &f, 4);
@@ -93,8 +94,7 @@ static int parse_value(const char *value, const struct nat_var_place *pl, uint8_
 	} else {
 		v = value[0] == '-' ? strtoll(value, &end, 0) : (int64_t)strtoull(value, &end, 0);
 		if (end == value || *end || errno)
-			return mx_err_set(err, "'%s' is not an integer (expressions come later)",
-					  value);
+			return mx_err_set(err, "'%s' is not an integer", value), -2;
 	}
 	if (pl->size < 8) {
 		int bits = (int)pl->size * 8;
@@ -117,8 +117,27 @@ int ses_set_var(struct ses *s, const char *name, const char *value, struct mx_er
 	if (nat_locate_var(s->syms, &fr, &mem, name, &pl, err) != 0)
 		return -1;
 	uint8_t bytes[8] = {0};
-	if (parse_value(value, &pl, bytes, err) != 0)
-		return -1;
+	int lit = parse_value(value, &pl, bytes, err);
+	if (lit == -1)
+		return -1; /* a literal that does not fit */
+	if (lit == -2) {
+		/* not a literal: evaluate it as an expression, converted as C assigns */
+		uint64_t u;
+		double d;
+		bool is_float;
+		if (nat_eval_scalar(s->syms, &fr, &mem, value, &u, &d, &is_float, err) != 0)
+			return -1;
+		if (pl.is_float && pl.size == 4) {
+			float f = (float)(is_float ? d : (double)(int64_t)u);
+			memcpy(bytes, &f, 4);
+		} else if (pl.is_float) {
+			double x = is_float ? d : (double)(int64_t)u;
+			memcpy(bytes, &x, 8);
+		} else {
+			uint64_t x = is_float ? (uint64_t)(int64_t)d : u;
+			memcpy(bytes, &x, pl.size); /* the low bytes, as a C conversion keeps */
+		}
+	}
 	ses_stack_invalidate(s);
 	if (pl.in_memory) {
 		if (s->memfd < 0 ||

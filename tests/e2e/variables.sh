@@ -46,9 +46,15 @@ run_mixdbg -batch -ex 'break hot' -ex run -ex 'set var counter = 100' -ex 'set v
 expect_out '^i = 10$'
 expect_out '99999999999 does not fit in 4 bytes'
 expect_out 'No symbol "nosuch" in current context\.'
-expect_out "'abc' is not an integer"
+expect_out 'No symbol "abc" in current context\.'
 expect_out 'Usage: set var VARIABLE = VALUE'
 expect_out 'sum=26 calls=103' # 2*10 + 2*1 + 2*2, and 100 + 3 calls
+
+# the value may be an expression (converted as C assigns)
+run_mixdbg -batch -ex 'break hot' -ex run -ex 'set var i = i + 9' -ex 'set var counter = i * 10' \
+	-ex 'set var i = 1 +' -ex 'delete' -ex continue --args "$FIXTURES/loop" 3
+expect_out 'A syntax error in expression'
+expect_out 'sum=24 calls=93' # 2*9 + 2*1 + 2*2, and 90 + 3 calls
 
 # -O2: values the compiler did not keep are said to be optimized out
 run_mixdbg -batch -ex 'break scale' -ex run -ex 'info args' -ex 'info locals' -ex up \
