@@ -3103,3 +3103,60 @@ int nat_eval_scalar(struct nat_syms *s, const struct nat_frame_regs *regs,
 		free(e.owned[i]);
 	return rc;
 }
+
+int nat_eval_lvalue(struct nat_syms *s, const struct nat_frame_regs *regs,
+		    const struct nat_mem_ops *mem, const char *expr, struct nat_var_place *out,
+		    struct mx_err *err)
+{
+	struct ep e;
+	Dwarf_Die *scopes = NULL;
+	Dwarf_Addr bias = 0;
+	int fn_at = -1, sub_at = -1;
+	memset(out, 0, sizeof(*out));
+	memset(&e, 0, sizeof(e));
+	e.src = e.p = expr ? expr : "";
+	e.err = err;
+	e.have_cu = regs && pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &e.cu) >= 0;
+	init_ctx(&e.c, s, regs, mem, bias, scopes, sub_at);
+	free(scopes);
+	e.c.have_fn = false;
+	struct ev v;
+	int rc = 0;
+	ep_skip(&e);
+	if (!*e.p || !ep_expr(&e, &v)) {
+		if (!*e.p)
+			ep_syntax(&e);
+		rc = -1;
+	} else if (ep_skip(&e), *e.p) {
+		ep_syntax(&e);
+		rc = -1;
+	} else if (v.kind != EV_LVAL || v.bytes) {
+		rc = mx_err_set(err, "Left operand of assignment is not an lvalue in memory.");
+	} else {
+		Dwarf_Die t;
+		uint64_t size = 0;
+		bool pointer = ev_is_pointer(&v);
+		bool scalar = pointer;
+		if (!pointer && ev_die(&v, &t)) {
+			int tag = dwarf_tag(&t);
+			uint64_t enc = udata(&t, DW_AT_encoding, DW_ATE_unsigned);
+			scalar = tag == DW_TAG_base_type || tag == DW_TAG_enumeration_type;
+			out->is_float = tag == DW_TAG_base_type && enc == DW_ATE_float;
+			out->is_signed = tag == DW_TAG_enumeration_type ||
+					 (tag == DW_TAG_base_type &&
+					  (enc == DW_ATE_signed || enc == DW_ATE_signed_char));
+		}
+		if (!scalar || !ev_size(&v, &size) ||
+		    (size != 1 && size != 2 && size != 4 && size != 8))
+			rc = mx_err_set(err,
+					"can only assign to a scalar (integer, character, float, "
+					"enum or pointer): '%s' is not one",
+					expr);
+		out->in_memory = true;
+		out->addr = v.addr;
+		out->size = size;
+	}
+	for (int i = 0; i < e.nowned; i++)
+		free(e.owned[i]);
+	return rc;
+}

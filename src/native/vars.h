@@ -97,6 +97,11 @@ int nat_eval_print(struct nat_syms *s, const struct nat_frame_regs *regs,
 		   const struct nat_mem_ops *mem, const char *expr, char *out, size_t outlen,
 		   struct mx_err *err);
 
+/* Where an lvalue expression (p->x, a[2], *q, a variable in memory) lives, to assign to it. */
+int nat_eval_lvalue(struct nat_syms *s, const struct nat_frame_regs *regs,
+		    const struct nat_mem_ops *mem, const char *expr, struct nat_var_place *out,
+		    struct mx_err *err);
+
 /* Evaluates a C expression to a number (*is_float: in *d, else in *u as 64 bits). */
 int nat_eval_scalar(struct nat_syms *s, const struct nat_frame_regs *regs,
 		    const struct nat_mem_ops *mem, const char *expr, uint64_t *u, double *d,

@@ -2,6 +2,7 @@
  * native/vars reads them from DWARF with the frame's registers and CFA from the unwinder. */
 #include "session/ses_internal.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -114,7 +115,13 @@ int ses_set_var(struct ses *s, const char *name, const char *value, struct mx_er
 		return -1;
 	struct nat_mem_ops mem = {.read_mem = read_mem, .ctx = s};
 	struct nat_var_place pl;
-	if (nat_locate_var(s->syms, &fr, &mem, name, &pl, err) != 0)
+	bool plain =
+	    (isalpha((unsigned char)name[0]) || name[0] == '_') &&
+	    strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") ==
+		strlen(name);
+	/* a plain name may live in a register; any other lvalue (p->x, a[i], *p) is memory */
+	if ((plain ? nat_locate_var(s->syms, &fr, &mem, name, &pl, err)
+		   : nat_eval_lvalue(s->syms, &fr, &mem, name, &pl, err)) != 0)
 		return -1;
 	uint8_t bytes[8] = {0};
 	int lit = parse_value(value, &pl, bytes, err);
@@ -138,7 +145,9 @@ int ses_set_var(struct ses *s, const char *name, const char *value, struct mx_er
 			memcpy(bytes, &x, pl.size); /* the low bytes, as a C conversion keeps */
 		}
 	}
+	int frame = s->cur_frame; /* the stack may change, the selection stays */
 	ses_stack_invalidate(s);
+	s->cur_frame = frame;
 	if (pl.in_memory) {
 		if (s->memfd < 0 ||
 		    pwrite(s->memfd, bytes, pl.size, (off_t)pl.addr) != (ssize_t)pl.size)

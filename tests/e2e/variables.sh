@@ -56,6 +56,14 @@ run_mixdbg -batch -ex 'break hot' -ex run -ex 'set var i = i + 9' -ex 'set var c
 expect_out 'A syntax error in expression'
 expect_out 'sum=24 calls=93' # 2*9 + 2*1 + 2*2, and 90 + 3 calls
 
+# any lvalue in memory can be assigned, in an outer frame too (the selection stays)
+run_mixdbg -batch -ex 'break lib_func' -ex run -ex up -ex 'set var *path = 65' \
+	-ex 'set var path[1] = 66' -ex 'print path' -ex 'set var arg + 1 = 3' -ex 'set var *&arg = 9' \
+	-ex 'print arg' --args "$FIXTURES/dlopen_main" "$FIXTURES/libdl_lib.so"
+expect_out '^path = 0x[0-9a-f]+ "AB'
+expect_out 'Left operand of assignment is not an lvalue in memory\.'
+expect_out '^arg = 9$'
+
 # -O2: values the compiler did not keep are said to be optimized out
 run_mixdbg -batch -ex 'break scale' -ex run -ex 'info args' -ex 'info locals' -ex up \
 	-ex 'info args' "$FIXTURES/inline_O2"
