@@ -18,6 +18,7 @@
 
 struct cond_parser {
 	const char *p;	       /* next character to read */
+	bool needs_session;    /* a name the tracer cannot reach, but the session can */
 	struct nat_syms *syms; /* where variables are looked up (NULL: registers only) */
 	uint64_t pc;	       /* the breakpoint location the program is compiled for */
 	uint8_t *code;	       /* program being emitted */
@@ -217,7 +218,19 @@ static void parse_primary(struct cond_parser *cp)
 		}
 		struct nat_access acc;
 		if (nat_var_access(cp->syms, cp->pc, name, &acc, cp->err) != 0) {
-			cp->failed = true;
+			/* not a local the tracer can read: a global (an ELF symbol) can still be
+			 * evaluated by the session at each hit */
+			bool global = false;
+			for (size_t i = 0; i < nat_syms_module_count(cp->syms) && !global; i++)
+				global = nat_syms_symbol_addr(
+					     cp->syms, nat_syms_module_at(cp->syms, i), name) != 0;
+			if (!global) {
+				cp->failed = true;
+				return;
+			}
+			cp->needs_session = true;
+			cp->p += n;
+			emit_const(cp, 1);
 			return;
 		}
 		cp->p += n;
@@ -274,7 +287,7 @@ static void parse_or(struct cond_parser *cp)
 }
 
 int ses_cond_compile(const char *expr, struct nat_syms *syms, uint64_t pc, uint8_t *code,
-		     size_t cap, size_t *len, struct mx_err *err)
+		     size_t cap, size_t *len, bool *needs_session, struct mx_err *err)
 {
 	struct cond_parser cp = {
 	    .p = expr, .syms = syms, .pc = pc, .code = code, .cap = cap, .err = err};
@@ -283,6 +296,8 @@ int ses_cond_compile(const char *expr, struct nat_syms *syms, uint64_t pc, uint8
 	if (*cp.p && !cp.failed)
 		fail(&cp, "syntax error in condition near '%s'", cp.p);
 	*len = cp.len;
+	if (needs_session)
+		*needs_session = cp.needs_session;
 	return cp.failed ? -1 : 0;
 }
 
@@ -290,7 +305,7 @@ int ses_cond_check(const char *expr, struct mx_err *err)
 {
 	uint8_t code[TR_COND_MAX];
 	size_t len;
-	return ses_cond_compile(expr, NULL, 0, code, sizeof(code), &len, err);
+	return ses_cond_compile(expr, NULL, 0, code, sizeof(code), &len, NULL, err);
 }
 
 /* Hands breakpoint bp's condition (or its absence) to the tracer. */
@@ -305,15 +320,24 @@ int ses_cond_install(struct ses *s, int id, const char *expr, struct mx_err *err
 		struct nat_syms *syms = NULL;
 		uint64_t pcs[64];
 		size_t npcs = ses_bp_pcs(s, id, &syms, pcs, 64);
+		bool in_session = false;
 		if (ses_cond_compile(expr, npcs ? syms : NULL, npcs ? pcs[0] : 0,
-				     buf + sizeof(struct tr_cond), TR_COND_MAX, &len, err))
+				     buf + sizeof(struct tr_cond), TR_COND_MAX, &len, &in_session,
+				     err))
 			return -1;
+		struct ses_bp *bp = ses_bp_find(s, id);
+		if (bp)
+			bp->cond_in_session = in_session;
+		if (in_session)
+			len = 0; /* the tracer reports every hit; breakpoint_stop evaluates it */
 		for (size_t i = 1; i < npcs; i++) {
 			uint8_t other[TR_COND_MAX];
 			size_t olen = 0;
-			if (ses_cond_compile(expr, syms, pcs[i], other, sizeof(other), &olen, err))
+			if (ses_cond_compile(expr, syms, pcs[i], other, sizeof(other), &olen, NULL,
+					     err))
 				return -1;
-			if (olen != len || memcmp(other, buf + sizeof(struct tr_cond), len) != 0)
+			if (!in_session &&
+			    (olen != len || memcmp(other, buf + sizeof(struct tr_cond), len) != 0))
 				return mx_err_set(err,
 						  "the variables of this condition live in "
 						  "different places at the breakpoint's "

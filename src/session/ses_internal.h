@@ -124,7 +124,10 @@ void ses_stack_invalidate(struct ses *s);
 /* cond.c: breakpoint conditions over registers and literals */
 
 int ses_cond_compile(const char *expr, struct nat_syms *syms, uint64_t pc, uint8_t *code,
-		     size_t cap, size_t *len, struct mx_err *err);
+		     size_t cap, size_t *len, bool *needs_session, struct mx_err *err);
+/* Evaluates a condition in the session (the fallback for what the tracer cannot run). */
+int ses_cond_eval_here(struct ses *s, pid_t tid, const char *expr, bool *result,
+		       struct mx_err *err);
 /* The code addresses of breakpoint id, in s->syms (running) or the program file's symbols
  * (not yet running); returns how many (at most max). */
 size_t ses_bp_pcs(struct ses *s, int id, struct nat_syms **syms, uint64_t *pcs, size_t max);

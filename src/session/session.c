@@ -425,7 +425,19 @@ static bool breakpoint_stop(struct ses *s, const struct tr_stop *ev, struct ses_
 		if (!bp || !bp->enabled)
 			continue;
 		bp->hits = g->hits;
-		/* a condition was already found true by the tracer (cond.c) */
+		/* a condition was already found true by the tracer (cond.c), unless it runs here */
+		if (bp->condition && bp->cond_in_session) {
+			bool yes = true;
+			struct mx_err cerr;
+			if (ses_cond_eval_here(s, ev->tid, bp->condition, &yes, &cerr) != 0) {
+				struct ses_note n = {.kind = SES_NOTE_BP_RESOLVED,
+						     .bp_id = bp->id,
+						     .text = cerr.msg};
+				s->notify(s->notify_ctx, &n); /* an error in a condition stops */
+			} else if (!yes) {
+				continue;
+			}
+		}
 		if (!user) {
 			user = true;
 			st->bp_id = bp->id;

@@ -104,7 +104,8 @@ struct ses_bp {
 	bool enabled;
 	uint32_t ignore; /* mirrored from the tracer when asked */
 	uint64_t hits;
-	char *condition; /* NULL if none */
+	char *condition;      /* NULL if none */
+	bool cond_in_session; /* the tracer could not run it (a global...): evaluated here */
 	struct ses_bp_loc *locs;
 	size_t nlocs, cap_locs;
 };

@@ -175,3 +175,28 @@ int ses_set_var(struct ses *s, const char *name, const char *value, struct mx_er
 	*map[pl.regno] = v;
 	return ses_call(s, TR_REQ_SET_REGS, &tr, sizeof(tr), NULL, err) == 0 ? 0 : -1;
 }
+
+int ses_cond_eval_here(struct ses *s, pid_t tid, const char *expr, bool *result, struct mx_err *err)
+{
+	/* the stopping thread's innermost frame, whatever the user had selected */
+	pid_t saved_tid = s->cur_tid;
+	int saved_frame = s->cur_frame;
+	s->cur_tid = tid;
+	s->cur_frame = 0;
+	ses_stack_invalidate(s);
+	struct nat_frame_regs fr;
+	int rc = frame_regs(s, &fr, err);
+	if (rc == 0) {
+		struct nat_mem_ops mem = {.read_mem = read_mem, .ctx = s};
+		uint64_t u;
+		double d;
+		bool is_float;
+		rc = nat_eval_scalar(s->syms, &fr, &mem, expr, &u, &d, &is_float, err);
+		if (rc == 0)
+			*result = is_float ? d != 0 : u != 0;
+	}
+	ses_stack_invalidate(s);
+	s->cur_tid = saved_tid;
+	s->cur_frame = saved_frame;
+	return rc;
+}
