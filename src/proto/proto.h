@@ -38,6 +38,8 @@ enum tr_kind {
 	TR_REQ_SINGLESTEP,    /* struct tr_step: step instructions, others stay stopped */
 	TR_REQ_WATCH,	      /* struct tr_watch: set or clear a hardware watchpoint slot */
 	TR_REQ_GROUP_COND,    /* struct tr_cond + code: a breakpoint's condition, run here */
+	TR_REQ_GROUP_UNHIT,   /* struct tr_group (id): the session found the last hit's condition
+				 false: it was no hit (and is not an ignored crossing either) */
 	TR_REPLY = 64,
 	/* events */
 	TR_EV_STOP = 100, /* struct tr_stop: every thread is stopped */

@@ -435,6 +435,11 @@ static bool breakpoint_stop(struct ses *s, const struct tr_stop *ev, struct ses_
 						     .text = cerr.msg};
 				s->notify(s->notify_ctx, &n); /* an error in a condition stops */
 			} else if (!yes) {
+				/* not a hit after all (the tracer counted it) */
+				struct tr_group ug = {.id = g->id};
+				ses_call(s, TR_REQ_GROUP_UNHIT, &ug, sizeof(ug), NULL, NULL);
+				if (bp->hits)
+					bp->hits--;
 				continue;
 			}
 		}

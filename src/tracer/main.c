@@ -221,6 +221,17 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		}
 		return;
 	}
+	case TR_REQ_GROUP_UNHIT: {
+		struct tr_group g;
+		if (!need(t, m, sizeof(g)))
+			return;
+		memcpy(&g, m->payload, sizeof(g));
+		struct tr_group *tg = tr_group_get(t, g.id);
+		if (tg->hits)
+			tg->hits--;
+		reply(t, seq, 0, tg, sizeof(*tg), -1);
+		return;
+	}
 	case TR_REQ_GROUP_COND: {
 		struct tr_cond c;
 		if (!need(t, m, sizeof(c)))

@@ -44,9 +44,10 @@ expect_out 'sum=9999900000 calls=100000'
 # a condition over a global, which the tracer cannot reach before the program is loaded,
 # falls back to the session (evaluated at each hit, same result)
 run_mixdbg -batch -ex 'break hot if counter == 5 && i == 5' -ex run -ex 'print counter' \
-	-ex continue --args "$FIXTURES/loop" 20
+	-ex 'info breakpoints' -ex continue --args "$FIXTURES/loop" 20
 expect_count 1 'hit Breakpoint 1, hot \(\)'
 expect_out '^counter = 5$'
+expect_out 'breakpoint already hit 1 time$' # only the hits where the condition held
 expect_out 'sum=380 calls=20'
 
 # errors at run time count as true (gdb stops on an error in a condition)
