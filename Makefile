@@ -54,7 +54,7 @@ fixtures:
 
 # Debian packages the build, the tests and the benchmark need.
 DEB_PACKAGES = gcc make pkg-config libdw-dev libelf-dev libedit-dev libcapstone-dev \
-	elfutils binutils gdb libc6-dbg
+	elfutils binutils gdb libc6-dbg clang-format procps bsdutils
 deps:
 	@if dpkg -s $(DEB_PACKAGES) >/dev/null 2>&1; then \
 		echo "deps: all Debian packages present"; \
