@@ -16,14 +16,17 @@ CFLAGS_COMMON += -O2
 endif
 CFLAGS  ?=
 ALL_CFLAGS = $(CFLAGS_COMMON) $(CFLAGS)
-LDLIBS_MIXDBG = -ldw -lelf -ledit -lcapstone
+LDLIBS_MIXDBG = -ldw -lelf -ledit -lcapstone -lz -ldl -lpthread
 
 UTIL_SRCS    = $(wildcard src/util/*.c) src/proto/wire.c src/proto/sigpolicy.c
 TRACER_SRCS  = $(wildcard src/tracer/*.c) $(UTIL_SRCS)
 NATIVE_SRCS  = $(wildcard src/native/*.c)
+META_SRCS    = $(wildcard src/meta/*.c)
+CLR_SRCS     = $(wildcard src/clr/*.c)
 SESSION_SRCS = $(wildcard src/session/*.c)
 CLI_SRCS     = $(wildcard src/cli/*.c)
-MIXDBG_SRCS  = $(CLI_SRCS) $(SESSION_SRCS) $(NATIVE_SRCS) $(UTIL_SRCS)
+LIB_SRCS     = $(SESSION_SRCS) $(CLR_SRCS) $(META_SRCS) $(NATIVE_SRCS) $(UTIL_SRCS)
+MIXDBG_SRCS  = $(CLI_SRCS) $(LIB_SRCS)
 UNIT_SRCS    = $(wildcard tests/unit/test_*.c)
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
@@ -43,7 +46,7 @@ $(BUILD)/mixdbg: $(call obj,$(MIXDBG_SRCS))
 	$(CC) $(LDFLAGS_SAN) $^ $(LDLIBS_MIXDBG) -o $@
 
 # Unit tests: each tests/unit/test_X.c is a program linked with the library code.
-$(BUILD)/unit/test_%: tests/unit/test_%.c $(call obj,$(SESSION_SRCS) $(NATIVE_SRCS) $(UTIL_SRCS))
+$(BUILD)/unit/test_%: tests/unit/test_%.c $(call obj,$(LIB_SRCS))
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $^ $(LDFLAGS_SAN) $(LDLIBS_MIXDBG) -o $@
 
@@ -54,7 +57,8 @@ fixtures:
 
 # Debian packages the build, the tests and the benchmark need.
 DEB_PACKAGES = gcc make pkg-config libdw-dev libelf-dev libedit-dev libcapstone-dev \
-	elfutils binutils gdb libc6-dbg clang-format procps bsdutils
+	elfutils binutils gdb libc6-dbg clang-format procps bsdutils zlib1g-dev clang \
+	libclang-rt-14-dev
 deps:
 	@if dpkg -s $(DEB_PACKAGES) >/dev/null 2>&1; then \
 		echo "deps: all Debian packages present"; \

@@ -475,13 +475,25 @@ static int cmd_info_breakpoints(struct cli *c, const char *args)
 		const struct ses_bp *bp = ses_break_at(c->ses, i);
 		printf("%-7d breakpoint     %-4s %-3s ", bp->id, bp->temporary ? "del" : "keep",
 		       bp->enabled ? "y" : "n");
-		if (bp->nlocs == 0)
+		size_t nall = bp->nlocs + bp->nmlocs;
+		if (nall == 0)
 			printf("%-18s %s\n", "<PENDING>", bp->spec);
-		else if (bp->nlocs > 1)
+		else if (nall > 1)
 			printf("%-18s %s\n", "<MULTIPLE>", bp->spec);
+		for (size_t j = 0; j < bp->nmlocs; j++) {
+			/* managed: the IL offset stands where a native address would */
+			const struct ses_mloc *l = &bp->mlocs[j];
+			if (nall > 1)
+				printf("%d.%-5zu %-24s %-3s ", bp->id, bp->nlocs + j + 1, "",
+				       bp->enabled ? "y" : "n");
+			char il[32];
+			snprintf(il, sizeof(il), "IL_%04x", l->il);
+			printf("%-18s in %s at %s:%d\n", il, l->where.func, l->where.file,
+			       l->where.line);
+		}
 		for (size_t j = 0; j < bp->nlocs; j++) {
 			const struct ses_bp_loc *l = &bp->locs[j];
-			if (bp->nlocs > 1)
+			if (nall > 1)
 				printf("%d.%-5zu %-24s %-3s ", bp->id, j + 1, "",
 				       bp->enabled ? "y" : "n");
 			printf("0x%016" PRIx64 " ", l->addr);
@@ -748,6 +760,65 @@ static int cmd_set_var(struct cli *c, const char *args)
 	return 0;
 }
 
+static int parse_on_off(const char *args, bool *on)
+{
+	if (strcmp(args, "on") == 0 || strcmp(args, "1") == 0)
+		*on = true;
+	else if (strcmp(args, "off") == 0 || strcmp(args, "0") == 0)
+		*on = false;
+	else
+		return cli_error("Expected \"on\" or \"off\", not \"%s\".", args);
+	return 0;
+}
+
+static int cmd_set_native_only(struct cli *c, const char *args)
+{
+	bool on;
+	if (!*args) {
+		printf("Native-only debugging is %s.\n", ses_native_only(c->ses) ? "on" : "off");
+		return 0;
+	}
+	if (parse_on_off(args, &on) != 0)
+		return -1;
+	ses_set_native_only(c->ses, on);
+	return 0;
+}
+
+static int cmd_set_jmc(struct cli *c, const char *args)
+{
+	bool on;
+	if (!*args) {
+		printf("Just My Code is %s.\n", ses_jmc(c->ses) ? "on" : "off");
+		return 0;
+	}
+	if (parse_on_off(args, &on) != 0)
+		return -1;
+	ses_set_jmc(c->ses, on);
+	return 0;
+}
+
+static int cmd_catch(struct cli *c, const char *args)
+{
+	char what[64], type[256] = "";
+	if (sscanf(args, "%63s %255s", what, type) < 1)
+		return cli_error("Usage: catch throw [TYPE] | catch off");
+	if (strcmp(what, "off") == 0) {
+		ses_catch_throw(c->ses, false, NULL);
+		printf("No longer stopping at thrown exceptions.\n");
+		return 0;
+	}
+	if (strcmp(what, "throw") != 0)
+		return cli_error("Unknown catch event \"%s\": only \"throw\" (managed exceptions "
+				 "when thrown) is supported.",
+				 what);
+	ses_catch_throw(c->ses, true, type[0] ? type : NULL);
+	if (type[0])
+		printf("Catchpoint: stop when an exception of type %s is thrown.\n", type);
+	else
+		printf("Catchpoint: stop when any exception is thrown.\n");
+	return 0;
+}
+
 static int cmd_info_sharedlibrary(struct cli *c, const char *args)
 {
 	(void)args;
@@ -760,8 +831,12 @@ static int cmd_info_sharedlibrary(struct cli *c, const char *args)
 	for (size_t i = 0; i < n; i++) {
 		struct ses_module_info m;
 		ses_module_at(c->ses, i, &m);
-		printf("0x%016" PRIx64 "  0x%016" PRIx64 "  %-11s %s\n", m.lo, m.hi,
-		       m.has_dwarf ? "Yes" : "No", m.path);
+		if (m.managed)
+			printf("%-18s  %-18s  %-11s %s\n", "(managed)", "",
+			       m.has_dwarf ? "Yes (PDB)" : "No", m.path);
+		else
+			printf("0x%016" PRIx64 "  0x%016" PRIx64 "  %-11s %s\n", m.lo, m.hi,
+			       m.has_dwarf ? "Yes" : "No", m.path);
 	}
 	return 0;
 }
@@ -966,6 +1041,16 @@ const struct cli_cmd cli_commands[] = {
      "global) of the selected frame; the program then runs with it.",
      cmd_set_var},
     {"set args", NULL, "ARGS...", "Set the arguments of the next run.", cmd_set_args},
+    {"set native-only", NULL, "on|off",
+     "Debug a .NET program as a native one only (no managed breakpoints, stacks or steps). "
+     "Off by default: dotnet app.dll, app.dll and apphosts are debugged as .NET.",
+     cmd_set_native_only},
+    {"set just-my-code", "set jmc", "on|off",
+     "Managed steps skip code without symbols (the framework); on by default.", cmd_set_jmc},
+    {"catch", NULL, "throw [TYPE] | off",
+     "Stop when a managed exception is thrown (first chance), of TYPE only if given (full "
+     "or short name); `catch off` stops that. Unhandled exceptions always stop.",
+     cmd_catch},
     {"help", "h", "[COMMAND]", "List the commands, or describe one.", cmd_help},
     {"quit", "q, exit", "",
      "Exit mixdbg (a started program is killed, an attached one "

@@ -97,8 +97,33 @@ void cli_print_location(struct cli *c, uint64_t pc, bool with_source)
 	}
 }
 
+/* A managed location: "Ns.Type.Method () at Program.cs:12" and the source line. */
+static void print_managed_where(struct cli *c, const struct ses_where *w, bool with_source)
+{
+	printf("%s ()", w->func[0] ? w->func : "??");
+	if (w->file[0])
+		printf(" at %s:%d\n", base_name(w->file), w->line);
+	else if (w->module[0])
+		printf(" from %s\n", w->module);
+	else
+		printf("\n");
+	if (with_source && w->file[0]) {
+		const char *text = source_line(c, w->file, w->line);
+		if (text)
+			printf("%d\t%s\n", w->line, text);
+	}
+}
+
 void cli_print_frame(struct cli *c, int level, const struct ses_frame *f, bool with_source)
 {
+	if (f->managed) {
+		printf("#%-3d", level);
+		if (f->label[0])
+			printf("%s\n", f->label);
+		else
+			print_managed_where(c, &f->where, with_source);
+		return;
+	}
 	struct ses_where w;
 	ses_describe(c->ses, f->lookup_pc, &w);
 	printf("#%-3d", level);
@@ -136,7 +161,15 @@ static void print_stop(struct cli *c, const struct ses_stop *st)
 	case SES_STOP_BREAKPOINT:
 		printf("Thread %d \"%s\" hit %s %d, ", st->thread_num, name,
 		       st->bp_temporary ? "Temporary breakpoint" : "Breakpoint", st->bp_id);
-		cli_print_location(c, st->pc, true);
+		if (st->managed)
+			print_managed_where(c, &st->where, true);
+		else
+			cli_print_location(c, st->pc, true);
+		break;
+	case SES_STOP_EXCEPTION:
+		printf("Thread %d \"%s\" stopped on %s exception %s\n", st->thread_num, name,
+		       st->exc_unhandled ? "an unhandled" : "a thrown", st->exc_text);
+		print_managed_where(c, &st->where, true);
 		break;
 	case SES_STOP_WATCH: {
 		const struct ses_watch *w = NULL;
@@ -167,10 +200,16 @@ static void print_stop(struct cli *c, const struct ses_stop *st)
 		break;
 	case SES_STOP_INTERRUPT:
 		printf("Thread %d \"%s\" stopped.\n", st->thread_num, name);
-		cli_print_location(c, st->pc, false);
+		if (st->managed)
+			print_managed_where(c, &st->where, true);
+		else
+			cli_print_location(c, st->pc, false);
 		break;
 	case SES_STOP_STEP:
-		cli_print_location(c, st->pc, st->line_step);
+		if (st->managed)
+			print_managed_where(c, &st->where, true);
+		else
+			cli_print_location(c, st->pc, st->line_step);
 		break;
 	case SES_STOP_EXITED:
 		break;
@@ -218,6 +257,9 @@ void cli_notify(void *ctx, const struct ses_note *n)
 	case SES_NOTE_LIBRARY_UNLOAD:
 		break;
 	case SES_NOTE_BP_RESOLVED:
+		printf("%s\n", n->text);
+		break;
+	case SES_NOTE_MESSAGE:
 		printf("%s\n", n->text);
 		break;
 	case SES_NOTE_EXEC:

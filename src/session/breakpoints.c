@@ -294,15 +294,69 @@ struct ses_bp *ses_bp_find(struct ses *s, int id)
 
 static void bp_free(struct ses_bp *bp)
 {
+	ses_managed_unbind(bp);
 	free(bp->spec);
 	free(bp->condition);
 	free(bp->locs);
 	free(bp);
 }
 
+/* A breakpoint only in managed code (FILE.cs:LINE, Namespace.Type.Method): bound in every
+ * loaded module now and in each module that loads later. */
+static int break_managed(struct ses *s, const char *spec, bool temporary, int *id, char *msg,
+			 size_t msglen, struct mx_err *err)
+{
+	const char *colon = strrchr(spec, ':');
+	int line;
+	if (colon && parse_line(colon + 1, spec, &line, err) != 0)
+		return -1;
+	struct ses_bp *bp = xcalloc(1, sizeof(*bp));
+	bp->id = ++s->next_bp_id;
+	bp->spec = xstrdup(spec);
+	bp->temporary = temporary;
+	bp->enabled = true;
+	bp->managed = true;
+	ses_managed_bind(s, bp);
+	const char *what = temporary ? "Temporary breakpoint" : "Breakpoint";
+	if (bp->nmlocs) {
+		const struct ses_mloc *ml = &bp->mlocs[0];
+		int n = snprintf(msg, msglen, "%s %d at %s: file %s, line %d.", what, bp->id,
+				 ml->where.func, ml->where.file, ml->where.line);
+		if (bp->nmlocs > 1 && n > 0 && (size_t)n < msglen)
+			snprintf(msg + n, msglen - (size_t)n, " (%zu locations)", bp->nmlocs);
+	} else {
+		snprintf(msg, msglen,
+			 "%s %d (%s) pending: it binds when a module with that %s "
+			 "loads.",
+			 what, bp->id, spec, colon ? "source" : "method");
+	}
+	xgrow((void **)&s->bps, &s->cap_bps, s->nbps + 1, sizeof(*s->bps));
+	s->bps[s->nbps++] = bp;
+	if (id)
+		*id = bp->id;
+	return 0;
+}
+
+/* Whether the program is .NET (running, or judged from its files). */
+static bool program_is_managed(struct ses *s)
+{
+	if (s->clr || ses_managed_wanted(s))
+		return true;
+	if (!s->program || s->native_only)
+		return false;
+	struct clr_app app;
+	struct mx_err ignored;
+	bool managed = clr_app_detect(s->program, s->nargs, s->args, &app, &ignored) == 0 &&
+		       app.kind != CLR_APP_NONE;
+	clr_app_free(&app);
+	return managed;
+}
+
 int ses_break(struct ses *s, const char *spec, bool temporary, int *id, char *msg, size_t msglen,
 	      struct mx_err *err)
 {
+	if (ses_spec_is_managed_only(spec) && program_is_managed(s))
+		return break_managed(s, spec, temporary, id, msg, msglen, err);
 	struct spec sp;
 	if (parse_spec(s, spec, &sp, err) != 0)
 		return -1;
@@ -371,6 +425,22 @@ int ses_break(struct ses *s, const char *spec, bool temporary, int *id, char *ms
 		    "with that source loads.",
 		    spec, what, bp->id);
 	}
+	bp->native = true;
+	if (sp.kind == SPEC_FUNC && program_is_managed(s)) {
+		/* a bare name may be a managed method too (Main) */
+		bp->managed = true;
+		ses_managed_bind(s, bp);
+		if (bp->nmlocs && !bp->nlocs) {
+			const struct ses_mloc *ml = &bp->mlocs[0];
+			snprintf(msg, msglen, "%s %d at %s: file %s, line %d.", what, bp->id,
+				 ml->where.func, ml->where.file, ml->where.line);
+		} else if (!bp->nlocs) {
+			snprintf(msg, msglen,
+				 "%s %d (%s) pending: it binds when a module or library defining "
+				 "it loads.",
+				 what, bp->id, spec);
+		}
+	}
 	xgrow((void **)&s->bps, &s->cap_bps, s->nbps + 1, sizeof(*s->bps));
 	s->bps[s->nbps++] = bp;
 	if (id)
@@ -437,6 +507,7 @@ int ses_break_enable(struct ses *s, int id, bool enable, struct mx_err *err)
 	if (bp->enabled == enable)
 		return 0;
 	bp->enabled = enable;
+	ses_managed_enable(bp, enable);
 	for (size_t j = 0; j < bp->nlocs; j++) {
 		struct ses_bp_loc *l = &bp->locs[j];
 		if (enable) {
@@ -469,6 +540,9 @@ int ses_break_condition(struct ses *s, int id, const char *cond, struct mx_err *
 	if (!bp)
 		return mx_err_set(err, "No breakpoint number %d.", id);
 	const char *expr = cond && *cond ? cond : NULL;
+	if (expr && bp->managed && !bp->native)
+		return mx_err_set(err, "conditions on managed breakpoints (C# expressions) are not "
+				       "supported yet");
 	if (ses_cond_install(s, id, expr, err) != 0)
 		return -1;
 	free(bp->condition);

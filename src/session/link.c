@@ -143,9 +143,14 @@ int ses_next_event(struct ses *s, struct tr_msg *m, int timeout_ms)
 		return 1;
 	}
 	for (;;) {
-		struct pollfd pf[2] = {{.fd = s->sock, .events = POLLIN},
+		/* the tracer, the interrupt pipe, and the managed side's descriptors */
+		struct pollfd pf[4] = {{.fd = s->sock, .events = POLLIN},
 				       {.fd = s->intr_pipe[0], .events = POLLIN}};
-		int pr = poll(pf, 2, timeout_ms);
+		int extra[2];
+		size_t nextra = ses_managed_fds(s, extra, 2);
+		for (size_t i = 0; i < nextra; i++)
+			pf[2 + i] = (struct pollfd){.fd = extra[i], .events = POLLIN};
+		int pr = poll(pf, 2 + (nfds_t)nextra, timeout_ms);
 		if (pr < 0) {
 			if (errno == EINTR)
 				continue;
@@ -159,6 +164,9 @@ int ses_next_event(struct ses *s, struct tr_msg *m, int timeout_ms)
 				;
 			return 0;
 		}
+		for (size_t i = 0; i < nextra; i++)
+			if (pf[2 + i].revents & POLLIN)
+				return 3;
 		if (!(pf[0].revents & (POLLIN | POLLHUP | POLLERR)))
 			continue;
 		if (tr_recv(s->sock, m) != 0) {

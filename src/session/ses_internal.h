@@ -2,6 +2,10 @@
 #ifndef MX_SESSION_SES_INTERNAL_H
 #define MX_SESSION_SES_INTERNAL_H
 
+#include "clr/clr.h"
+#include "clr/mstack.h"
+#include "clr/runtime.h"
+#include "clr/startup.h"
 #include "native/sym.h"
 #include "proto/proto.h"
 #include "session/session.h"
@@ -70,6 +74,21 @@ struct ses {
 	size_t bt_n;
 	int cur_frame; /* selected frame of the current thread */
 
+	/* the managed side (managed.c) */
+	bool native_only;	     /* the user turned managed debugging off */
+	bool jmc;		     /* Just My Code */
+	struct clr_app app;	     /* what the program is, decided at run */
+	struct clr_startup *startup; /* waiting for the runtime's startup handshake */
+	struct clr *clr;	     /* the attached runtime */
+	bool mstopped;		     /* stopped by the runtime (a managed stop) */
+	ICorDebugThread *mstop_thread;
+	ICorDebugStepper *mstepper;
+	enum clr_step_kind mstep_kind;
+	int mstep_retries;
+	bool catch_throw;
+	char catch_type[256];
+	bool sig_user_set[65]; /* the user changed this signal's policy with `handle` */
+
 	ses_notify_fn notify;
 	void *notify_ctx;
 };
@@ -83,7 +102,8 @@ void ses_link_stop(struct ses *s);
 int ses_call(struct ses *s, uint32_t kind, const void *p, uint32_t len, struct tr_msg *reply,
 	     struct mx_err *err);
 /* Next event: returns 1 with *m filled, 0 if interrupted by ses_request_interrupt, 2 when
- * timeout_ms (-1: none) passed, or -1 if the tracer is gone. */
+ * timeout_ms (-1: none) passed, 3 when the managed side has news (ses_managed_pump), or -1
+ * if the tracer is gone. */
 int ses_next_event(struct ses *s, struct tr_msg *m, int timeout_ms);
 
 /* solib.c */
@@ -132,5 +152,30 @@ int ses_cond_eval_here(struct ses *s, pid_t tid, const char *expr, bool *result,
  * (not yet running); returns how many (at most max). */
 size_t ses_bp_pcs(struct ses *s, int id, struct nat_syms **syms, uint64_t *pcs, size_t max);
 int ses_cond_install(struct ses *s, int id, const char *expr, struct mx_err *err);
+
+/* managed.c */
+int ses_managed_detect(struct ses *s, struct mx_err *err);
+bool ses_managed_wanted(const struct ses *s);
+void ses_managed_signal_defaults(struct ses *s, unsigned *policy);
+int ses_managed_prepare(struct ses *s, struct mx_err *err);
+void ses_managed_forget(struct ses *s);
+/* A temporary breakpoint at the program's managed entry point (for `start`). */
+int ses_managed_break_entry(struct ses *s, char *msg, size_t msglen, struct mx_err *err);
+/* Detaches ICorDebug from the runtime (stopping it first if it runs), leaving it running. */
+void ses_managed_detach(struct ses *s);
+size_t ses_managed_fds(struct ses *s, int *fds, size_t max);
+/* Takes one managed event: 1 = a stop for the user (st filled), 0 = nothing to report. */
+int ses_managed_pump(struct ses *s, struct ses_stop *st);
+int ses_managed_resume(struct ses *s, struct mx_err *err);
+int ses_managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *err);
+int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size_t *n,
+			  struct mx_err *err);
+bool ses_spec_is_managed_only(const char *spec);
+bool ses_spec_may_be_managed(const struct ses *s, const char *spec);
+void ses_managed_bind(struct ses *s, struct ses_bp *bp);
+void ses_managed_enable(struct ses_bp *bp, bool on);
+void ses_managed_unbind(struct ses_bp *bp);
+size_t ses_managed_module_count(const struct ses *s);
+void ses_managed_module_at(const struct ses *s, size_t i, struct ses_module_info *out);
 
 #endif

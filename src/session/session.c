@@ -37,6 +37,7 @@ int ses_new(struct ses **out, const struct ses_options *opt, ses_notify_fn fn, v
 	s->intr_pipe[0] = s->intr_pipe[1] = -1;
 	s->notify = fn ? fn : notify_nothing;
 	s->notify_ctx = ctx;
+	s->jmc = true;
 	s->debug_dirs = opt && opt->debug_dirs ? xstrdup(opt->debug_dirs) : NULL;
 	uint8_t policy[65];
 	tr_default_sigpolicy(policy);
@@ -53,6 +54,7 @@ int ses_new(struct ses **out, const struct ses_options *opt, ses_notify_fn fn, v
 
 static void forget_process(struct ses *s)
 {
+	ses_managed_forget(s);
 	ses_bp_process_gone(s);
 	ses_watch_process_gone(s);
 	ses_solib_clear(s);
@@ -87,6 +89,7 @@ void ses_free(struct ses *s)
 	free(s->bt);
 	nat_syms_free(s->syms);
 	nat_syms_free(s->static_syms);
+	clr_app_free(&s->app);
 	free(s->debug_dirs);
 	free(s->program);
 	for (int i = 0; i < s->nargs; i++)
@@ -353,14 +356,17 @@ int ses_lookup_symbol(struct ses *s, const char *name, uint64_t *addr)
 
 size_t ses_module_count(const struct ses *s)
 {
-	return s->nlibs;
+	return s->nlibs + ses_managed_module_count(s);
 }
 
 void ses_module_at(const struct ses *s, size_t i, struct ses_module_info *out)
 {
 	memset(out, 0, sizeof(*out));
-	if (i >= s->nlibs)
+	if (i >= s->nlibs) {
+		if (i - s->nlibs < ses_managed_module_count(s))
+			ses_managed_module_at(s, i - s->nlibs, out);
 		return;
+	}
 	const struct ses_lib *l = &s->libs[i];
 	out->path = l->path;
 	nat_module_range(l->module, &out->lo, &out->hi);
@@ -376,8 +382,12 @@ int ses_signal_policy(struct ses *s, int signo, unsigned *flags, bool set, struc
 		if (ses_call(s, TR_REQ_SIGNAL_POLICY, &p, sizeof(p), NULL, err) != 0)
 			return -1;
 		s->sigpolicy[signo] = *flags;
+		s->sig_user_set[signo] = true;
 	}
-	*flags = s->sigpolicy[signo];
+	unsigned policy[65];
+	memcpy(policy, s->sigpolicy, sizeof(policy));
+	ses_managed_signal_defaults(s, policy);
+	*flags = policy[signo];
 	return 0;
 }
 
@@ -479,6 +489,16 @@ int ses_wait_event(struct ses *s, struct ses_stop *out, struct mx_err *err)
 		}
 		if (r == 0) {
 			interrupt_wanted = true;
+			continue;
+		}
+		if (r == 3) {
+			struct ses_stop mst;
+			if (ses_managed_pump(s, &mst) == 1) {
+				ses_stack_invalidate(s);
+				s->last_stop_pc = mst.pc;
+				*out = mst;
+				return 0;
+			}
 			continue;
 		}
 		struct ses_stop st = {0};
@@ -629,18 +649,23 @@ static char *build_launch(struct ses *s, uint32_t *len)
 	char cwd[PATH_MAX];
 	if (!getcwd(cwd, sizeof(cwd)))
 		cwd[0] = 0;
+	/* an assembly given as the program runs as `dotnet app.dll ARGS` */
+	const char *host = s->app.kind == CLR_APP_DLL ? s->app.host : NULL;
 	size_t envc = 0, size = sizeof(struct tr_launch) + strlen(cwd) + 1;
-	size += strlen(s->program) + 1;
+	size += strlen(s->program) + 1 + (host ? strlen(host) + 1 : 0);
 	for (int i = 0; i < s->nargs; i++)
 		size += strlen(s->args[i]) + 1;
 	for (char **e = environ; *e; e++, envc++)
 		size += strlen(*e) + 1;
 	char *buf = xmalloc(size), *p = buf;
-	struct tr_launch hdr = {.argc = (uint32_t)s->nargs + 1, .envc = (uint32_t)envc};
+	struct tr_launch hdr = {.argc = (uint32_t)s->nargs + 1 + (host ? 1 : 0),
+				.envc = (uint32_t)envc};
 	memcpy(p, &hdr, sizeof(hdr));
 	p += sizeof(hdr);
 #define PUT(str) (p = stpcpy(p, (str)) + 1)
 	PUT(cwd);
+	if (host)
+		PUT(host);
 	PUT(s->program);
 	for (int i = 0; i < s->nargs; i++)
 		PUT(s->args[i]);
@@ -653,8 +678,11 @@ static char *build_launch(struct ses *s, uint32_t *len)
 
 static void push_signal_policies(struct ses *s)
 {
+	unsigned policy[65];
+	memcpy(policy, s->sigpolicy, sizeof(policy));
+	ses_managed_signal_defaults(s, policy);
 	for (int i = 1; i <= 64; i++) {
-		struct tr_sigpolicy p = {.signo = i, .flags = s->sigpolicy[i]};
+		struct tr_sigpolicy p = {.signo = i, .flags = policy[i]};
 		ses_call(s, TR_REQ_SIGNAL_POLICY, &p, sizeof(p), NULL, NULL);
 	}
 }
@@ -691,7 +719,9 @@ int ses_run(struct ses *s, bool stop_at_main, struct mx_err *err)
 				  "The program is already running (process %d). Use 'kill' "
 				  "or 'detach' first.",
 				  (int)s->pid);
-	if (access(s->program, X_OK) != 0)
+	if (ses_managed_detect(s, err) != 0)
+		return -1;
+	if (s->app.kind != CLR_APP_DLL && access(s->program, X_OK) != 0)
 		return mx_err_errno(err, errno, "cannot execute '%s'", s->program);
 	uint32_t len;
 	char *payload = build_launch(s, &len);
@@ -701,11 +731,17 @@ int ses_run(struct ses *s, bool stop_at_main, struct mx_err *err)
 	free(payload);
 	if (r != 0)
 		return -1;
-	if (started(s, &rep, false, err) != 0) {
+	if (started(s, &rep, false, err) != 0 || ses_managed_prepare(s, err) != 0) {
 		ses_kill(s, NULL);
 		return -1;
 	}
-	if (stop_at_main) {
+	if (stop_at_main && ses_managed_wanted(s)) {
+		char msg[1024];
+		if (ses_managed_break_entry(s, msg, sizeof(msg), err) != 0) {
+			ses_kill(s, NULL);
+			return -1;
+		}
+	} else if (stop_at_main) {
 		char msg[1024];
 		int id;
 		struct mx_err e2;
@@ -761,11 +797,19 @@ static int need_stopped_process(struct ses *s, struct mx_err *err)
 	return 0;
 }
 
+/* Resumes the program from the current stop, whichever side made it. */
+static int resume(struct ses *s, struct mx_err *err)
+{
+	if (s->mstopped)
+		return ses_managed_resume(s, err);
+	return send_continue(s, err);
+}
+
 int ses_continue(struct ses *s, struct mx_err *err)
 {
 	if (need_stopped_process(s, err))
 		return -1;
-	if (send_continue(s, err) != 0)
+	if (resume(s, err) != 0)
 		return -1;
 	return wait_stop(s, err);
 }
@@ -779,6 +823,21 @@ int ses_stepi_n(struct ses *s, uint32_t count, struct mx_err *err)
 {
 	if (need_stopped_process(s, err))
 		return -1;
+	if (s->mstopped) {
+		/* one IL instruction at a time, `count` times */
+		for (uint32_t i = 0; i < (count ? count : 1); i++) {
+			if (ses_managed_step(s, CLR_STEP_IL, err) != 0)
+				return -1;
+			struct ses_stop st;
+			if (ses_wait_event(s, &st, err) != 0)
+				return -1;
+			if (i + 1 == (count ? count : 1) || st.kind != SES_STOP_STEP) {
+				ses_report_stop(s, &st);
+				return 0;
+			}
+		}
+		return 0;
+	}
 	ses_stack_invalidate(s);
 	struct tr_step p = {.tid = s->cur_tid, .count = count ? count : 1};
 	if (ses_call(s, TR_REQ_SINGLESTEP, &p, sizeof(p), NULL, err) != 0)
@@ -790,7 +849,14 @@ int ses_detach(struct ses *s, struct mx_err *err)
 {
 	if (need_stopped_process(s, err))
 		return -1;
+	if (s->clr && s->mstopped) {
+		/* at a managed stop the runtime holds the program: detach from it first (its
+		 * breakpoints and steppers go), then from the native side */
+		ses_managed_detach(s);
+	}
 	int r = ses_call(s, TR_REQ_DETACH, NULL, 0, NULL, err);
+	if (s->clr)
+		ses_managed_detach(s); /* the program runs now: the runtime can stop it */
 	forget_process(s);
 	return r ? -1 : 0;
 }

@@ -33,6 +33,20 @@ enum ses_note_kind {
 	SES_NOTE_LIBRARY_UNLOAD,
 	SES_NOTE_BP_RESOLVED, /* a pending breakpoint got locations: bp_id, text */
 	SES_NOTE_EXEC,	      /* the program called execve: text = new path */
+	SES_NOTE_MESSAGE,     /* something the user should read: text */
+};
+
+/* Where a code address is: for printing stops, frames and breakpoint locations. */
+struct ses_where {
+	char func[256];	   /* function (the inlined one when pc is in an inlined copy); "" if
+			      unknown */
+	char sym[256];	   /* ELF symbol holding pc, "" if none */
+	uint64_t sym_off;  /* pc - start of sym */
+	uint64_t sym_size; /* size of sym, 0 if unknown */
+	char file[512];	   /* "" without line info (full path as in DWARF) */
+	int line;
+	char module[512]; /* "" if in no known module */
+	bool line_start;  /* pc is where a line's code begins (gdb then omits the address) */
 };
 
 enum ses_stop_kind {
@@ -42,6 +56,7 @@ enum ses_stop_kind {
 	SES_STOP_INTERRUPT,
 	SES_STOP_STEP,
 	SES_STOP_EXITED,
+	SES_STOP_EXCEPTION, /* a managed exception: exc_text, exc_unhandled */
 };
 
 struct ses_stop {
@@ -62,6 +77,12 @@ struct ses_stop {
 	int watch_id;	/* SES_STOP_WATCH */
 	uint64_t watch_old, watch_new;
 	bool line_step; /* SES_STOP_STEP that ended a source-line step (show the line) */
+	/* a managed stop (the runtime stopped the program): where it is */
+	bool managed;
+	struct ses_where where;
+	uint32_t il; /* IL offset in where.func */
+	bool exc_unhandled;
+	char exc_text[700]; /* "System.InvalidOperationException: message" */
 };
 
 struct ses_note {
@@ -76,25 +97,19 @@ struct ses_note {
 
 typedef void (*ses_notify_fn)(void *ctx, const struct ses_note *n);
 
-/* Where a code address is: for printing stops, frames and breakpoint locations. */
-struct ses_where {
-	char func[256];	   /* function (the inlined one when pc is in an inlined copy); "" if
-			      unknown */
-	char sym[256];	   /* ELF symbol holding pc, "" if none */
-	uint64_t sym_off;  /* pc - start of sym */
-	uint64_t sym_size; /* size of sym, 0 if unknown */
-	char file[512];	   /* "" without line info (full path as in DWARF) */
-	int line;
-	char module[512]; /* "" if in no known module */
-	bool line_start;  /* pc is where a line's code begins (gdb then omits the address) */
-};
-
 struct ses_bp_loc {
 	uint64_t addr;
 	bool inserted;
 	uint8_t orig; /* byte under the int3 */
 	struct ses_where where;
 	char module[512]; /* the module the location came from */
+};
+
+/* A managed location: a method and an IL offset. */
+struct ses_mloc {
+	struct ses_where where;
+	uint32_t il;
+	struct clr_bp_loc *impl;
 };
 
 struct ses_bp {
@@ -108,6 +123,10 @@ struct ses_bp {
 	bool cond_in_session; /* the tracer could not run it (a global...): evaluated here */
 	struct ses_bp_loc *locs;
 	size_t nlocs, cap_locs;
+	bool managed; /* also (or only) bound in managed code, as modules load */
+	bool native;  /* bound in native code */
+	struct ses_mloc *mlocs;
+	size_t nmlocs, cap_mlocs;
 };
 
 enum ses_watch_kind {
@@ -136,8 +155,9 @@ struct ses_thread {
 struct ses_module_info {
 	const char *path;
 	uint64_t lo, hi; /* loaded address range */
-	bool has_dwarf;
+	bool has_dwarf;	 /* managed: has a PDB */
 	const char *debug_path;
+	bool managed; /* a managed module (lo: its base) */
 };
 
 struct ses_options {
@@ -217,6 +237,10 @@ struct ses_frame {
 	uint64_t pc;	    /* the frame's pc (a return address above frame 0) */
 	uint64_t lookup_pc; /* where to describe it (pc - 1 for return addresses) */
 	uint64_t sp;	    /* rsp in this frame (for frame k+1: frame k's CFA) */
+	bool managed;	    /* a managed frame: where (or label) describes it */
+	struct ses_where where;
+	uint32_t il;
+	char label[64]; /* a frame that is no method: "[managed-to-native]" */
 };
 int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, size_t *n,
 		  struct mx_err *err);
@@ -245,6 +269,21 @@ int ses_signal_policy(struct ses *s, int signo, unsigned *flags, bool set, struc
 /* Signal names. */
 const char *ses_signal_name(int signo); /* "SIGSEGV" */
 const char *ses_signal_desc(int signo); /* "Segmentation fault" */
+/* Managed (.NET) debugging. A program is debugged as .NET when it is `dotnet app.dll`, an
+ * app.dll, or an apphost; native-only turns that off (the program then runs as any other). */
+void ses_set_native_only(struct ses *s, bool on);
+bool ses_native_only(const struct ses *s);
+/* Just My Code: managed steps skip code without symbols (on by default). */
+void ses_set_jmc(struct ses *s, bool on);
+bool ses_jmc(const struct ses *s);
+/* `catch throw [TYPE]`: stop at every first-chance managed exception (of TYPE, full or short
+ * name, when given); off with on=false. */
+void ses_catch_throw(struct ses *s, bool on, const char *type);
+/* The current stop is a managed one (the runtime holds the program). */
+bool ses_is_managed_stop(const struct ses *s);
+/* The session debugs managed code in the current process. */
+bool ses_is_managed(const struct ses *s);
+
 int ses_signal_parse(const char *name); /* "SIGSEGV", "segv", "11" -> 11; 0 if unknown */
 
 #endif

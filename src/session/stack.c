@@ -33,6 +33,21 @@ int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, siz
 {
 	if (!s->pid)
 		return mx_err_set(err, "No stack (the program is not being run).");
+	if (s->bt_tid != tid && s->mstopped) {
+		/* at a managed stop: the runtime's view of the thread's managed frames */
+		struct ses_frame *mf;
+		size_t got;
+		if (ses_managed_backtrace(s, tid, &mf, &got, err) != 0)
+			return -1;
+		if (!s->bt)
+			s->bt = xmalloc(MAX_FRAMES * sizeof(*s->bt));
+		if (got > MAX_FRAMES)
+			got = MAX_FRAMES;
+		memcpy(s->bt, mf, got * sizeof(*mf));
+		free(mf);
+		s->bt_n = got;
+		s->bt_tid = tid;
+	}
 	if (s->bt_tid != tid) {
 		struct nat_frame *nf = xmalloc(MAX_FRAMES * sizeof(*nf));
 		struct nat_unwind_ops ops = {.read_mem = read_mem, .get_regs = get_regs, .ctx = s};
@@ -48,6 +63,8 @@ int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, siz
 			s->bt[i].pc = nf[i].pc;
 			s->bt[i].lookup_pc = nf[i].lookup_pc;
 			s->bt[i].sp = nf[i].sp;
+			s->bt[i].managed = false;
+			s->bt[i].label[0] = 0;
 		}
 		free(nf);
 		s->bt_n = got;

@@ -153,8 +153,23 @@ int ses_until(struct ses *s, struct mx_err *err)
 
 /* until: like next, but a jump backwards in the same frame (a loop's end) does not stop it,
  * so a loop runs to its exit. */
+/* A step at a managed stop: the runtime's stepper does it; wait for its StepComplete (or
+ * whatever stops first). */
+static int managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *err)
+{
+	if (ses_managed_step(s, kind, err) != 0)
+		return -1;
+	struct ses_stop st;
+	if (ses_wait_event(s, &st, err) != 0)
+		return -1;
+	ses_report_stop(s, &st);
+	return 0;
+}
+
 int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 {
+	if (s->mstopped)
+		return managed_step(s, into ? CLR_STEP_IN : CLR_STEP_OVER, err);
 	if (!s->pid)
 		return mx_err_set(err, "The program is not being run.");
 	struct user_regs_struct r;
@@ -280,6 +295,8 @@ int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 
 int ses_finish(struct ses *s, struct mx_err *err)
 {
+	if (s->mstopped)
+		return managed_step(s, CLR_STEP_OUT, err);
 	if (!s->pid)
 		return mx_err_set(err, "The program is not being run.");
 	const struct ses_frame *f;
@@ -311,6 +328,8 @@ int ses_nexti(struct ses *s, struct mx_err *err)
 {
 	if (!s->pid)
 		return mx_err_set(err, "The program is not being run.");
+	if (s->mstopped)
+		return ses_stepi(s, err); /* IL level: over calls is not distinguished yet */
 	struct user_regs_struct r;
 	if (regs_of(s, &r, err) != 0)
 		return -1;

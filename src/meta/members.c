@@ -1,0 +1,370 @@
+/* members.c: what the signatures and bodies of methods and fields say: parameter lists,
+ * return, field and local types as text, method attributes, IL bodies, P/Invoke imports. */
+#include "meta/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+/* MethodDef columns. */
+#define MD_RVA	     0
+#define MD_IMPLFLAGS 1
+#define MD_FLAGS     2
+#define MD_SIG	     4
+#define MD_PARAMLIST 5
+
+/* Param flags. */
+#define PARAM_IN  0x1
+#define PARAM_OUT 0x2
+
+#define SIG_HASTHIS 0x20
+#define SIG_GENERIC 0x10
+
+/* A method signature's header, the cursor left at its return type. */
+struct method_sig {
+	struct meta_cur c;
+	uint8_t conv;
+	uint32_t generic_count;
+	uint32_t nparams;
+};
+
+static int method_sig(const struct meta_image *img, uint32_t row, struct method_sig *s,
+		      struct mx_err *err)
+{
+	const uint8_t *p;
+	size_t len;
+	uint32_t tok = META_TOKEN(META_T_METHODDEF, row);
+	if (meta_blob(&img->t, meta_col(&img->t, META_T_METHODDEF, row, MD_SIG), &p, &len) < 0)
+		return mx_err_set(err, "method 0x%08x: signature outside the blob heap", tok);
+	s->c = meta_cur_make(p, len);
+	s->generic_count = 0;
+	if (meta_cur_u8(&s->c, &s->conv) < 0 ||
+	    ((s->conv & SIG_GENERIC) && meta_cur_cuint(&s->c, &s->generic_count) < 0) ||
+	    meta_cur_cuint(&s->c, &s->nparams) < 0)
+		return mx_err_set(err, "method 0x%08x: signature truncated", tok);
+	if (s->nparams > meta_cur_left(&s->c))
+		return mx_err_set(err,
+				  "method 0x%08x: signature declares %u parameters in %zu bytes",
+				  tok, s->nparams, meta_cur_left(&s->c));
+	return 0;
+}
+
+static void sig_ctx(struct meta_sig_ctx *ctx, const struct meta_image *img, uint32_t type_row,
+		    uint32_t method_row)
+{
+	ctx->img = img;
+	ctx->type_row = type_row;
+	ctx->method_row = method_row;
+	ctx->budget = META_TEXT_BUDGET;
+	ctx->steps = 0;
+	ctx->depth = 0;
+}
+
+/* Flags of parameter seq (1-based) of a method. Param rows are in sequence order, with an
+ * optional row 0 for the return value, so only two places can hold it. */
+static uint16_t param_flags(const struct meta_image *img, uint32_t method_row, uint32_t seq)
+{
+	const struct meta_tables *t = &img->t;
+	uint32_t count = t->rows[0x07] ? t->rows[0x07] : t->rows[META_T_PARAM];
+	uint32_t first = meta_col(t, META_T_METHODDEF, method_row, MD_PARAMLIST);
+	uint32_t end = method_row < t->rows[META_T_METHODDEF]
+			   ? meta_col(t, META_T_METHODDEF, method_row + 1, MD_PARAMLIST)
+			   : count + 1;
+	for (uint32_t k = 0; k < 2; k++) {
+		uint64_t pos = (uint64_t)first + seq - 1 + k;
+		if (pos < first || pos >= end || pos > count)
+			continue;
+		uint32_t row = meta_list_row(img, META_T_PARAM, (uint32_t)pos);
+		if (row && meta_col(t, META_T_PARAM, row, 1) == seq)
+			return (uint16_t)meta_col(t, META_T_PARAM, row, 0);
+	}
+	return 0;
+}
+
+/* True if the custom modifier's type is System.Runtime.InteropServices.InAttribute (how C#
+ * marks `in` parameters and `ref readonly` returns). */
+static bool is_in_attribute(const struct meta_image *img, uint32_t coded)
+{
+	const char *name, *ns;
+	uint32_t row = coded >> 2;
+	if ((coded & 3) != 1 || row == 0 || row > img->t.rows[META_T_TYPEREF])
+		return false;
+	return meta_string(&img->t, meta_col(&img->t, META_T_TYPEREF, row, 1), &name) == 0 &&
+	       meta_string(&img->t, meta_col(&img->t, META_T_TYPEREF, row, 2), &ns) == 0 &&
+	       !strcmp(name, "InAttribute") && !strcmp(ns, "System.Runtime.InteropServices");
+}
+
+/* A parameter or return type: custom modifiers, then "ref"/"out"/"in" for a by-reference one
+ * (from the Param flags and the InAttribute modifier), then the type. */
+static int param_type(struct meta_sig_ctx *ctx, struct meta_cur *c, uint16_t pflags, bool ret,
+		      struct meta_sbuf *b)
+{
+	bool in_mod = false;
+	for (;;) {
+		uint32_t coded;
+		if (meta_cur_left(c) < 1)
+			return -1;
+		uint8_t et = c->p[c->pos];
+		if (et != 0x1f && et != 0x20)
+			break;
+		c->pos++;
+		if (meta_cur_cuint(c, &coded) < 0)
+			return -1;
+		in_mod |= et == 0x1f && is_in_attribute(ctx->img, coded);
+	}
+	if (meta_cur_left(c) >= 1 && c->p[c->pos] == 0x10) {
+		const char *kind = "ref ";
+		if (ret && in_mod)
+			kind = "ref readonly ";
+		else if (!ret && in_mod)
+			kind = "in ";
+		else if (!ret && (pflags & (PARAM_IN | PARAM_OUT)) == PARAM_OUT)
+			kind = "out ";
+		c->pos++;
+		if (meta_sb_add(b, kind) < 0)
+			return -1;
+	}
+	return meta_sig_type(ctx, c, b);
+}
+
+static int bad_sig(uint32_t tok, struct mx_err *err)
+{
+	return mx_err_set(err, "method 0x%08x: malformed or too long signature", tok);
+}
+
+/* Renders the return type into *ret and the parameter list into *params (either may be
+ * NULL). */
+static int method_types(const struct meta_image *img, uint32_t method, char **ret, char **params,
+			struct mx_err *err)
+{
+	uint32_t row;
+	struct method_sig s;
+	struct meta_sig_ctx ctx;
+	struct meta_sbuf rb, pb;
+	if (meta_check_token(img, method, META_T_METHODDEF, &row, err) < 0 ||
+	    method_sig(img, row, &s, err) < 0)
+		return -1;
+	sig_ctx(&ctx, img, img->method_owner[row], row);
+	meta_sb_init(&rb, &ctx.budget);
+	meta_sb_init(&pb, &ctx.budget);
+	int rc = param_type(&ctx, &s.c, 0, true, &rb);
+	if (rc == 0 && params)
+		rc = meta_sb_add(&pb, "(");
+	for (uint32_t i = 0; params && i < s.nparams && rc == 0; i++) {
+		if (i)
+			rc = meta_sb_add(&pb, ", ");
+		if (rc == 0)
+			rc = param_type(&ctx, &s.c, param_flags(img, row, i + 1), false, &pb);
+	}
+	if (rc == 0 && params)
+		rc = meta_sb_add(&pb, ")");
+	if (rc < 0) {
+		meta_sb_free(&rb);
+		meta_sb_free(&pb);
+		return bad_sig(method, err);
+	}
+	if (ret)
+		*ret = meta_sb_take(&rb);
+	if (params)
+		*params = meta_sb_take(&pb);
+	meta_sb_free(&rb);
+	meta_sb_free(&pb);
+	return 0;
+}
+
+int meta_method_params(const struct meta_image *img, uint32_t method, char **params,
+		       struct mx_err *err)
+{
+	return method_types(img, method, NULL, params, err);
+}
+
+int meta_method_return_type(const struct meta_image *img, uint32_t method, char **type,
+			    struct mx_err *err)
+{
+	return method_types(img, method, type, NULL, err);
+}
+
+int meta_method_attrs(const struct meta_image *img, uint32_t method,
+		      struct meta_method_attrs *attrs, struct mx_err *err)
+{
+	uint32_t row;
+	struct method_sig s;
+	if (meta_check_token(img, method, META_T_METHODDEF, &row, err) < 0 ||
+	    method_sig(img, row, &s, err) < 0)
+		return -1;
+	attrs->rva = meta_col(&img->t, META_T_METHODDEF, row, MD_RVA);
+	attrs->impl_flags = (uint16_t)meta_col(&img->t, META_T_METHODDEF, row, MD_IMPLFLAGS);
+	attrs->flags = (uint16_t)meta_col(&img->t, META_T_METHODDEF, row, MD_FLAGS);
+	attrs->param_count = s.nparams;
+	attrs->has_this = (s.conv & SIG_HASTHIS) != 0;
+	return 0;
+}
+
+/* The method header (II.25.4): tiny (2 low bits 10, size in the upper 6) or fat (low bits 11,
+ * 12 bytes: flags and header size, max stack, code size, locals signature token). */
+int meta_method_body(const struct meta_image *img, uint32_t method, struct meta_method_body *body,
+		     struct mx_err *err)
+{
+	uint32_t row;
+	if (meta_check_token(img, method, META_T_METHODDEF, &row, err) < 0)
+		return -1;
+	uint32_t rva = meta_col(&img->t, META_T_METHODDEF, row, MD_RVA);
+	if (!rva)
+		return mx_err_set(err, "method 0x%08x has no IL body", method);
+	const uint8_t *h = meta_pe_rva(&img->pe, rva, 1);
+	size_t avail = meta_pe_rva_avail(&img->pe, rva);
+	if (!h)
+		return mx_err_set(err, "method 0x%08x: body RVA 0x%x is not in the file", method,
+				  rva);
+	memset(body, 0, sizeof(*body));
+	uint32_t hdr;
+	if ((h[0] & 3) == 2) {
+		hdr = 1;
+		body->code_size = h[0] >> 2;
+		body->max_stack = 8;
+	} else if ((h[0] & 3) == 3) {
+		if (avail < 12)
+			return mx_err_set(err, "method 0x%08x: fat header truncated", method);
+		hdr = (uint32_t)(meta_le16(h) >> 12) * 4;
+		if (hdr < 12)
+			return mx_err_set(err, "method 0x%08x: fat header of %u bytes", method,
+					  hdr);
+		body->max_stack = meta_le16(h + 2);
+		body->code_size = meta_le32(h + 4);
+		body->local_sig = meta_le32(h + 8);
+	} else {
+		return mx_err_set(err, "method 0x%08x: unknown method header format 0x%x", method,
+				  h[0]);
+	}
+	if (!meta_in_bounds(avail, hdr, body->code_size))
+		return mx_err_set(err, "method 0x%08x: %u bytes of IL run past the section", method,
+				  body->code_size);
+	body->code_rva = rva + hdr;
+	body->code = h + hdr;
+	return 0;
+}
+
+void meta_free_strings(char **strings, size_t n)
+{
+	for (size_t i = 0; strings && i < n; i++)
+		free(strings[i]);
+	free(strings);
+}
+
+int meta_method_local_types(const struct meta_image *img, uint32_t method, char ***types, size_t *n,
+			    struct mx_err *err)
+{
+	struct meta_method_body body;
+	uint32_t sig_row, count;
+	uint8_t kind;
+	const uint8_t *p;
+	size_t len;
+	*types = NULL;
+	*n = 0;
+	if (meta_method_body(img, method, &body, err) < 0)
+		return -1;
+	if (!body.local_sig)
+		return 0;
+	if (meta_check_token(img, body.local_sig, META_T_STANDALONESIG, &sig_row, err) < 0 ||
+	    meta_blob(&img->t, meta_col(&img->t, META_T_STANDALONESIG, sig_row, 0), &p, &len) < 0)
+		return mx_err_set(err, "method 0x%08x: bad locals signature 0x%08x", method,
+				  body.local_sig);
+	struct meta_cur c = meta_cur_make(p, len);
+	if (meta_cur_u8(&c, &kind) < 0 || kind != 0x07 || meta_cur_cuint(&c, &count) < 0 ||
+	    count > meta_cur_left(&c))
+		return mx_err_set(err, "method 0x%08x: malformed locals signature", method);
+	struct meta_sig_ctx ctx;
+	uint32_t row = META_TOKEN_ROW(method);
+	sig_ctx(&ctx, img, img->method_owner[row], row);
+	char **v = xcalloc(count ? count : 1, sizeof(char *));
+	for (uint32_t i = 0; i < count; i++) {
+		struct meta_sbuf b;
+		meta_sb_init(&b, &ctx.budget);
+		int rc = param_type(&ctx, &c, 0, false, &b);
+		v[i] = meta_sb_take(&b);
+		if (rc < 0) {
+			meta_free_strings(v, i + 1);
+			return bad_sig(method, err);
+		}
+	}
+	*types = v;
+	*n = count;
+	return 0;
+}
+
+/* The TypeDef declaring field row (by its FieldList), 0 if none does. */
+static uint32_t field_owner(const struct meta_image *img, uint32_t field_row)
+{
+	const struct meta_tables *t = &img->t;
+	uint32_t ntypes = t->rows[META_T_TYPEDEF], pos = field_row;
+	if (t->rows[0x03]) { /* FieldPtr: find the position that names the row */
+		pos = 0;
+		for (uint32_t i = 1; i <= t->rows[0x03] && !pos; i++)
+			if (meta_col(t, 0x03, i, 0) == field_row)
+				pos = i;
+	}
+	/* The last type whose list starts at or before pos (lists are in order). */
+	uint32_t lo = 1, hi = ntypes + 1;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (meta_col(t, META_T_TYPEDEF, mid, 4) <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return pos ? lo - 1 : 0;
+}
+
+int meta_field_type(const struct meta_image *img, uint32_t field, char **type, struct mx_err *err)
+{
+	uint32_t row;
+	const uint8_t *p;
+	size_t len;
+	uint8_t kind;
+	if (meta_check_token(img, field, META_T_FIELD, &row, err) < 0)
+		return -1;
+	if (meta_blob(&img->t, meta_col(&img->t, META_T_FIELD, row, 2), &p, &len) < 0)
+		return mx_err_set(err, "field 0x%08x: signature outside the blob heap", field);
+	struct meta_cur c = meta_cur_make(p, len);
+	if (meta_cur_u8(&c, &kind) < 0 || (kind & 0x0f) != 0x06)
+		return mx_err_set(err, "field 0x%08x: not a field signature", field);
+	struct meta_sig_ctx ctx;
+	struct meta_sbuf b;
+	sig_ctx(&ctx, img, field_owner(img, row), 0);
+	meta_sb_init(&b, &ctx.budget);
+	if (meta_sig_type(&ctx, &c, &b) < 0) {
+		meta_sb_free(&b);
+		return mx_err_set(err, "field 0x%08x: malformed or too long signature", field);
+	}
+	*type = meta_sb_take(&b);
+	return 0;
+}
+
+/* ImplMap columns: flags, MemberForwarded, ImportName, ImportScope. ImplMap is sorted by
+ * MemberForwarded. */
+int meta_pinvoke(const struct meta_image *img, uint32_t method, const char **module,
+		 const char **entry)
+{
+	const struct meta_tables *t = &img->t;
+	uint32_t row;
+	if (meta_check_token(img, method, META_T_METHODDEF, &row, NULL) < 0)
+		return -1;
+	uint32_t key = meta_coded_make(META_CI_MEMBERFORWARDED, META_T_METHODDEF, row);
+	uint32_t r = meta_lower_bound(t, META_T_IMPLMAP, 1, key);
+	if (r > t->rows[META_T_IMPLMAP] || meta_col(t, META_T_IMPLMAP, r, 1) != key)
+		return 0;
+	const char *mod, *name;
+	uint32_t scope = meta_col(t, META_T_IMPLMAP, r, 3);
+	if (scope < 1 || scope > t->rows[META_T_MODULEREF] ||
+	    meta_string(t, meta_col(t, META_T_MODULEREF, scope, 0), &mod) < 0 ||
+	    meta_string(t, meta_col(t, META_T_IMPLMAP, r, 2), &name) < 0)
+		return -1;
+	if (!name[0] && meta_string(t, meta_col(t, META_T_METHODDEF, row, 3), &name) < 0)
+		return -1;
+	if (module)
+		*module = mod;
+	if (entry)
+		*entry = name;
+	return 1;
+}

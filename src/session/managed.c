@@ -1,0 +1,633 @@
+/* managed.c: the managed side of a session: the runtime's startup handshake, ICorDebug's
+ * events merged into the session's wait loop, managed breakpoints, stops, stacks and steps.
+ *
+ * A .NET program is launched under the tracer like any other; before it runs, the runtime's
+ * startup semaphores are created (clr/startup.h), so the runtime waits for us before any
+ * managed code runs. Its events then arrive on an eventfd that the wait loop polls beside
+ * the tracer's socket: one loop, one event at a time. A managed stop is the runtime's own
+ * (its threads synchronized by the runtime); `continue` then goes to ICorDebug.
+ */
+#include "session/ses_internal.h"
+
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clr/dbi.h"
+#include "clr/hresult.h"
+#include "clr/mbreak.h"
+#include "clr/mstack.h"
+#include "clr/startup.h"
+#include "clr/mvalue.h"
+#include "clr/symbols.h"
+#include "meta/meta.h"
+#include "util/str.h"
+#include "util/xalloc.h"
+
+extern char **environ;
+
+/* ---- launch ---- */
+
+int ses_managed_detect(struct ses *s, struct mx_err *err)
+{
+	clr_app_free(&s->app);
+	if (s->native_only)
+		return 0;
+	if (clr_app_detect(s->program, s->nargs, s->args, &s->app, err) != 0)
+		return -1;
+	if (s->app.kind == CLR_APP_NONE)
+		return 0;
+	const char *off = clr_env_disables_debugger(environ);
+	if (off)
+		return mx_err_set(err,
+				  "%s turns off the runtime's debugger support, so managed code "
+				  "cannot be debugged; unset it (or use 'set native-only on')",
+				  off);
+	return 0;
+}
+
+bool ses_managed_wanted(const struct ses *s)
+{
+	return s->app.kind != CLR_APP_NONE;
+}
+
+/* The runtime's own signals pass without a stop and without a word (unless the user said
+ * otherwise with `handle`): SIGRTMIN suspends threads for the GC and the debugger; SIGSEGV
+ * and SIGFPE become NullReferenceException and DivideByZeroException; SIGTRAP is its
+ * breakpoints and steps (coreclr-debugging-facts.md section 5). */
+void ses_managed_signal_defaults(struct ses *s, unsigned *policy)
+{
+	if (!ses_managed_wanted(s))
+		return;
+	static const int runtime_sigs[] = {SIGSEGV, SIGFPE, SIGBUS, SIGILL, SIGTRAP, SIGPIPE};
+	for (size_t i = 0; i < sizeof(runtime_sigs) / sizeof(runtime_sigs[0]); i++)
+		if (!s->sig_user_set[runtime_sigs[i]])
+			policy[runtime_sigs[i]] = TR_SIG_PASS;
+	for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		if (!s->sig_user_set[sig])
+			policy[sig] = TR_SIG_PASS;
+}
+
+int ses_managed_prepare(struct ses *s, struct mx_err *err)
+{
+	if (!ses_managed_wanted(s))
+		return 0;
+	return clr_startup_prepare(&s->startup, s->pid, err);
+}
+
+/* ---- forgetting ---- */
+
+static void drop_stop_state(struct ses *s)
+{
+	COM_RELEASE(s->mstop_thread);
+	COM_RELEASE(s->mstepper);
+	s->mstopped = false;
+}
+
+static void drop_managed_locs(struct ses *s)
+{
+	for (size_t i = 0; i < s->nbps; i++) {
+		struct ses_bp *bp = s->bps[i];
+		for (size_t j = 0; j < bp->nmlocs; j++) {
+			clr_bp_loc_release(bp->mlocs[j].impl);
+			free(bp->mlocs[j].impl);
+		}
+		bp->nmlocs = 0;
+	}
+}
+
+void ses_managed_forget(struct ses *s)
+{
+	drop_stop_state(s);
+	drop_managed_locs(s);
+	clr_startup_free(s->startup);
+	s->startup = NULL;
+	clr_free(s->clr);
+	s->clr = NULL;
+}
+
+bool ses_is_managed_stop(const struct ses *s)
+{
+	return s->mstopped;
+}
+
+/* ---- descriptors for the wait loop ---- */
+
+size_t ses_managed_fds(struct ses *s, int *fds, size_t max)
+{
+	size_t n = 0;
+	if (s->startup && n < max)
+		fds[n++] = clr_startup_fd(s->startup);
+	if (s->clr && n < max)
+		fds[n++] = clr_event_fd(s->clr);
+	return n;
+}
+
+static void note_text(struct ses *s, const char *text)
+{
+	struct ses_note n = {.kind = SES_NOTE_MESSAGE, .text = text};
+	s->notify(s->notify_ctx, &n);
+}
+
+/* The runtime posted its startup semaphore: it waits for us. Attach ICorDebug and let it go
+ * on. If anything fails the program still runs, without managed debugging. */
+static void runtime_started(struct ses *s)
+{
+	struct mx_err err = {{0}};
+	struct clr_runtime rt;
+	int r = clr_runtime_find(s->pid, &rt, &err);
+	if (r == 0)
+		mx_err_set(&err, "the runtime announced itself but libcoreclr.so is not mapped");
+	if (r == 1 && clr_attach(&s->clr, s->pid, &rt, &err) == 0)
+		err.msg[0] = 0;
+	clr_startup_release(s->startup);
+	clr_startup_free(s->startup);
+	s->startup = NULL;
+	if (err.msg[0]) {
+		char msg[700];
+		snprintf(msg, sizeof(msg), "managed debugging is not available: %s", err.msg);
+		note_text(s, msg);
+	}
+}
+
+/* ---- breakpoints ---- */
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+bool ses_spec_is_managed_only(const char *spec)
+{
+	const char *colon = strrchr(spec, ':');
+	if (colon) {
+		/* a C# (or F#, VB) source file */
+		char file[512];
+		snprintf(file, sizeof(file), "%.*s", (int)(colon - spec), spec);
+		return ends_with(file, ".cs") || ends_with(file, ".fs") || ends_with(file, ".vb");
+	}
+	/* C identifiers have no '.': Namespace.Type.Method is managed */
+	return spec[0] != '*' && strchr(spec, '.') != NULL;
+}
+
+bool ses_spec_may_be_managed(const struct ses *s, const char *spec)
+{
+	if (!ses_managed_wanted(s) && !s->clr)
+		return false;
+	if (ses_spec_is_managed_only(spec))
+		return true;
+	return spec[0] != '*' && !strchr(spec, ':'); /* a bare method name: both sides */
+}
+
+static void bind_in_module(struct ses *s, struct ses_bp *bp, struct clr_module *cm, bool notify)
+{
+	struct clr_bp_loc found[32];
+	size_t n;
+	int resolved = 0;
+	const char *colon = strrchr(bp->spec, ':');
+	if (colon) {
+		char file[512];
+		snprintf(file, sizeof(file), "%.*s", (int)(colon - bp->spec), bp->spec);
+		n = clr_find_line(s->clr, cm, file, atoi(colon + 1), found, 32, &resolved);
+	} else {
+		n = clr_find_method(s->clr, cm, bp->spec, found, 32);
+	}
+	size_t added = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct mx_err err;
+		if (clr_bp_loc_create(s->clr, cm, &found[i], &err) != 0) {
+			note_text(s, err.msg);
+			continue;
+		}
+		if (!bp->enabled)
+			clr_bp_loc_activate(&found[i], false);
+		xgrow((void **)&bp->mlocs, &bp->cap_mlocs, bp->nmlocs + 1, sizeof(*bp->mlocs));
+		struct ses_mloc *ml = &bp->mlocs[bp->nmlocs++];
+		memset(ml, 0, sizeof(*ml));
+		ml->impl = xmalloc(sizeof(struct clr_bp_loc));
+		*ml->impl = found[i];
+		ml->il = found[i].il;
+		mx_strlcpy(ml->where.func, found[i].where.func, sizeof(ml->where.func));
+		mx_strlcpy(ml->where.file, found[i].where.file, sizeof(ml->where.file));
+		mx_strlcpy(ml->where.module, cm->name, sizeof(ml->where.module));
+		ml->where.line = found[i].where.line;
+		added++;
+	}
+	if (added && notify) {
+		const struct ses_mloc *ml = &bp->mlocs[bp->nmlocs - added];
+		char text[1400];
+		snprintf(text, sizeof(text), "%s %d at %s: file %s, line %d.%s",
+			 bp->temporary ? "Temporary breakpoint" : "Breakpoint", bp->id,
+			 ml->where.func, ml->where.file, ml->where.line,
+			 added > 1 ? " (and more locations)" : "");
+		struct ses_note note = {
+		    .kind = SES_NOTE_BP_RESOLVED, .bp_id = bp->id, .text = text};
+		s->notify(s->notify_ctx, &note);
+	}
+}
+
+void ses_managed_bind(struct ses *s, struct ses_bp *bp)
+{
+	if (!s->clr || !bp->managed)
+		return;
+	for (size_t i = 0; i < s->clr->nmods; i++)
+		bind_in_module(s, bp, &s->clr->mods[i], false);
+}
+
+void ses_managed_enable(struct ses_bp *bp, bool on)
+{
+	for (size_t j = 0; j < bp->nmlocs; j++)
+		clr_bp_loc_activate(bp->mlocs[j].impl, on);
+}
+
+void ses_managed_unbind(struct ses_bp *bp)
+{
+	for (size_t j = 0; j < bp->nmlocs; j++) {
+		clr_bp_loc_release(bp->mlocs[j].impl);
+		free(bp->mlocs[j].impl);
+	}
+	free(bp->mlocs);
+	bp->mlocs = NULL;
+	bp->nmlocs = bp->cap_mlocs = 0;
+}
+
+static struct ses_bp *bp_of_hit(struct ses *s, ICorDebugBreakpoint *hit)
+{
+	for (size_t i = 0; i < s->nbps; i++)
+		for (size_t j = 0; j < s->bps[i]->nmlocs; j++)
+			if (clr_bp_loc_is(s->bps[i]->mlocs[j].impl, hit))
+				return s->bps[i];
+	return NULL;
+}
+
+/* ---- stops ---- */
+
+static void fill_stop(struct ses *s, ICorDebugThread *t, struct ses_stop *st)
+{
+	st->managed = true;
+	st->tid = clr_thread_tid(t);
+	ses_thread_add(s, st->tid);
+	ICorDebugFrame *f = NULL;
+	struct clr_where w = {0};
+	if (COM(t, GetActiveFrame, &f) >= 0 && f) {
+		if (!clr_describe_frame(s->clr, f, &w))
+			snprintf(w.func, sizeof(w.func), "[not in managed code]");
+		CORDB_ADDRESS start = 0, end = 0;
+		if (COM(f, GetStackRange, &start, &end) >= 0)
+			st->pc = start;
+		COM_RELEASE(f);
+	}
+	memset(&st->where, 0, sizeof(st->where));
+	mx_strlcpy(st->where.func, w.func, sizeof(st->where.func));
+	mx_strlcpy(st->where.file, w.file, sizeof(st->where.file));
+	mx_strlcpy(st->where.module, w.module, sizeof(st->where.module));
+	st->where.line = w.line;
+	st->where.line_start = w.il_exact;
+	st->il = w.il;
+}
+
+static void enter_stop(struct ses *s, ICorDebugThread *t)
+{
+	COM_RELEASE(s->mstop_thread);
+	s->mstop_thread = t;
+	COM(t, AddRef);
+	s->mstopped = true;
+}
+
+/* Exception type name (and message when readable) of thread t's current exception. */
+static void exception_text(struct ses *s, ICorDebugThread *t, char *buf, size_t len)
+{
+	snprintf(buf, len, "an exception");
+	ICorDebugValue *v = NULL;
+	if (COM(t, GetCurrentException, &v) < 0 || !v)
+		return;
+	ICorDebugReferenceValue *ref = NULL;
+	ICorDebugValue *obj = NULL;
+	ICorDebugObjectValue *ov = NULL;
+	ICorDebugClass *cls = NULL;
+	ICorDebugModule *m = NULL;
+	mdTypeDef td = 0;
+	if (COM(v, QueryInterface, &IID_ICorDebugReferenceValue, (void **)&ref) >= 0 &&
+	    COM(ref, Dereference, &obj) >= 0 &&
+	    COM(obj, QueryInterface, &IID_ICorDebugObjectValue, (void **)&ov) >= 0 &&
+	    COM(ov, GetClass, &cls) >= 0 && COM(cls, GetToken, &td) >= 0 &&
+	    COM(cls, GetModule, &m) >= 0) {
+		struct clr_module *cm = clr_module_find(s->clr, m);
+		if (cm)
+			clr_sym_type_name(cm, td, buf, len);
+		char msg[512];
+		if (cm && clr_exception_message(s->clr, ov, msg, sizeof(msg)) == 0) {
+			size_t used = strlen(buf);
+			snprintf(buf + used, len - used, ": %s", msg);
+		}
+	}
+	COM_RELEASE(m);
+	COM_RELEASE(cls);
+	COM_RELEASE(ov);
+	COM_RELEASE(obj);
+	COM_RELEASE(ref);
+	COM_RELEASE(v);
+}
+
+/* Handles one managed event. Returns 1 when it is a stop for the user (st filled; the
+ * runtime keeps the process stopped), 0 when the process was resumed. */
+static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st)
+{
+	struct clr *c = s->clr;
+	bool stop = false;
+	switch (ev->kind) {
+	case CLR_EV_LOAD_MODULE: {
+		struct clr_module *cm = clr_module_loaded(c, ev->module);
+		if (cm->user_code) {
+			/* the user's code: Just My Code steps stop in it, and it is compiled
+			 * without optimizations so every line and local is there. Only allowed
+			 * in this callback. */
+			ICorDebugModule2 *m2 = NULL;
+			if (COM(ev->module, QueryInterface, &IID_ICorDebugModule2, (void **)&m2) >=
+			    0) {
+				COM(m2, SetJITCompilerFlags, CORDEBUG_JIT_DISABLE_OPTIMIZATION);
+				COM(m2, SetJMCStatus, 1, 0, NULL);
+				COM_RELEASE(m2);
+			}
+		}
+		for (size_t i = 0; i < s->nbps; i++)
+			if (s->bps[i]->managed)
+				bind_in_module(s, s->bps[i], cm, true);
+		struct ses_note n = {.kind = SES_NOTE_LIBRARY_LOAD, .text = cm->path};
+		s->notify(s->notify_ctx, &n);
+		break;
+	}
+	case CLR_EV_UNLOAD_MODULE:
+		clr_module_unloaded(c, ev->module);
+		break;
+	case CLR_EV_BREAKPOINT: {
+		struct ses_bp *bp = bp_of_hit(s, ev->breakpoint);
+		if (!bp || !bp->enabled)
+			break;
+		bp->hits++;
+		if (bp->ignore) {
+			bp->ignore--;
+			break;
+		}
+		stop = true;
+		st->kind = SES_STOP_BREAKPOINT;
+		st->bp_id = bp->id;
+		st->bp_hits = bp->hits;
+		st->bp_temporary = bp->temporary;
+		fill_stop(s, ev->thread, st);
+		if (bp->temporary)
+			ses_break_delete(s, bp->id, NULL);
+		break;
+	}
+	case CLR_EV_STEP_COMPLETE: {
+		COM_RELEASE(s->mstepper);
+		fill_stop(s, ev->thread, st);
+		/* landed on a hidden sequence point (compiler-generated code): keep going */
+		if (!st->where.line && s->mstep_retries < 8 && s->mstep_kind != CLR_STEP_IL &&
+		    s->mstep_kind != CLR_STEP_OUT) {
+			s->mstep_retries++;
+			struct mx_err err;
+			if (clr_step(c, ev->thread, CLR_STEP_OVER, s->jmc, &s->mstepper, &err) == 0)
+				break;
+		}
+		stop = true;
+		st->kind = SES_STOP_STEP;
+		st->line_step = s->mstep_kind != CLR_STEP_IL;
+		break;
+	}
+	case CLR_EV_BREAK:
+		stop = true;
+		st->kind = SES_STOP_INTERRUPT;
+		fill_stop(s, ev->thread, st);
+		break;
+	case CLR_EV_EXCEPTION:
+		if (ev->exc_v1)
+			break; /* the ManagedCallback2 form says more: we stop on that one */
+		if (ev->exc_type == DEBUG_EXCEPTION_UNHANDLED ||
+		    (ev->exc_type == DEBUG_EXCEPTION_FIRST_CHANCE && s->catch_throw)) {
+			char text[700];
+			exception_text(s, ev->thread, text, sizeof(text));
+			if (ev->exc_type == DEBUG_EXCEPTION_FIRST_CHANCE && s->catch_type[0]) {
+				const char *colon = strchr(text, ':');
+				size_t tl = colon ? (size_t)(colon - text) : strlen(text);
+				const char *dot = memrchr(text, '.', tl);
+				size_t bl = dot ? tl - (size_t)(dot + 1 - text) : tl;
+				bool full = strlen(s->catch_type) == tl &&
+					    strncmp(text, s->catch_type, tl) == 0;
+				bool shrt = strlen(s->catch_type) == bl &&
+					    strncmp(dot ? dot + 1 : text, s->catch_type, bl) == 0;
+				if (!full && !shrt)
+					break;
+			}
+			stop = true;
+			st->kind = SES_STOP_EXCEPTION;
+			st->exc_unhandled = ev->exc_type == DEBUG_EXCEPTION_UNHANDLED;
+			mx_strlcpy(st->exc_text, text, sizeof(st->exc_text));
+			fill_stop(s, ev->thread, st);
+		}
+		break;
+	case CLR_EV_EXIT_PROCESS:
+		c->exited = true;
+		return 0; /* no Continue after ExitProcess; the tracer reports the exit */
+	case CLR_EV_DEBUGGER_ERROR: {
+		char msg[256];
+		snprintf(msg, sizeof(msg), "the runtime's debugger reported an error: %s",
+			 clr_hr(ev->hr));
+		note_text(s, msg);
+		break;
+	}
+	case CLR_EV_CREATE_THREAD:
+		ses_thread_add(s, clr_thread_tid(ev->thread));
+		break;
+	default:
+		break;
+	}
+	if (stop) {
+		enter_stop(s, ev->thread);
+		return 1;
+	}
+	struct mx_err err;
+	if (clr_continue(c, &err) != 0 && !c->exited)
+		note_text(s, err.msg);
+	return 0;
+}
+
+int ses_managed_pump(struct ses *s, struct ses_stop *st)
+{
+	if (s->startup) {
+		uint64_t v;
+		if (read(clr_startup_fd(s->startup), &v, sizeof(v)) == sizeof(v)) {
+			runtime_started(s);
+			return 0;
+		}
+	}
+	if (!s->clr)
+		return 0;
+	struct clr_event *ev = clr_next_event(s->clr);
+	if (!ev)
+		return 0;
+	memset(st, 0, sizeof(*st));
+	int r = handle_event(s, ev, st);
+	clr_event_free(ev);
+	if (r == 1) {
+		struct ses_thread *t = ses_thread_find(s, st->tid);
+		st->thread_num = t ? t->num : 0;
+		s->cur_tid = st->tid;
+		s->mstep_retries = 0;
+	}
+	return r;
+}
+
+int ses_managed_resume(struct ses *s, struct mx_err *err)
+{
+	drop_stop_state(s);
+	ses_stack_invalidate(s);
+	return clr_continue(s->clr, err);
+}
+
+/* ---- steps ---- */
+
+int ses_managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *err)
+{
+	ICorDebugThread *t = NULL;
+	if (COM(s->clr->process, GetThread, (DWORD)s->cur_tid, &t) < 0 || !t)
+		return mx_err_set(err, "thread %d is not a managed thread", (int)s->cur_tid);
+	ICorDebugStepper *stepper = NULL;
+	int r = clr_step(s->clr, t, kind, s->jmc, &stepper, err);
+	COM_RELEASE(t);
+	if (r != 0)
+		return -1;
+	if (ses_managed_resume(s, err) != 0) {
+		COM_RELEASE(stepper);
+		return -1;
+	}
+	s->mstepper = stepper;
+	s->mstep_kind = kind;
+	s->mstep_retries = 0;
+	return 0;
+}
+
+/* ---- stacks ---- */
+
+int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size_t *n,
+			  struct mx_err *err)
+{
+	ICorDebugThread *t = NULL;
+	if (COM(s->clr->process, GetThread, (DWORD)tid, &t) < 0 || !t)
+		return mx_err_set(err, "thread %d runs no managed code", (int)tid);
+	struct clr_frame *frames;
+	size_t nf;
+	int r = clr_stack(s->clr, t, &frames, &nf, err);
+	COM_RELEASE(t);
+	if (r != 0)
+		return -1;
+	struct ses_frame *v = xcalloc(nf ? nf : 1, sizeof(*v));
+	for (size_t i = 0; i < nf; i++) {
+		v[i].managed = true;
+		if (frames[i].il) {
+			struct ses_where *w = &v[i].where;
+			mx_strlcpy(w->func, frames[i].where.func, sizeof(w->func));
+			mx_strlcpy(w->file, frames[i].where.file, sizeof(w->file));
+			mx_strlcpy(w->module, frames[i].where.module, sizeof(w->module));
+			w->line = frames[i].where.line;
+			w->line_start = true;
+			v[i].il = frames[i].where.il;
+		} else {
+			mx_strlcpy(v[i].label, frames[i].label, sizeof(v[i].label));
+		}
+	}
+	clr_stack_free(frames, nf);
+	*out = v;
+	*n = nf;
+	return 0;
+}
+
+/* ---- modules ---- */
+
+size_t ses_managed_module_count(const struct ses *s)
+{
+	return s->clr ? s->clr->nmods : 0;
+}
+
+void ses_managed_module_at(const struct ses *s, size_t i, struct ses_module_info *out)
+{
+	const struct clr_module *cm = &s->clr->mods[i];
+	memset(out, 0, sizeof(*out));
+	out->path = cm->path;
+	out->lo = cm->base;
+	out->hi = cm->base;
+	out->has_dwarf = cm->pdb != NULL; /* "symbols" for a managed module: its PDB */
+	out->managed = true;
+}
+
+/* ---- entry point, detach, settings ---- */
+
+int ses_managed_break_entry(struct ses *s, char *msg, size_t msglen, struct mx_err *err)
+{
+	struct meta_image *img = NULL;
+	if (meta_image_open(s->app.assembly, &img, err) != 0)
+		return -1;
+	uint32_t ep = meta_entry_point(img);
+	char *name = NULL;
+	int r = 0;
+	if (!ep || meta_method_full_name(img, ep, &name, NULL) != 0)
+		r = mx_err_set(err, "%s has no entry point (Main)", s->app.assembly);
+	meta_image_close(img);
+	if (r != 0)
+		return -1;
+	r = ses_break(s, name, true, NULL, msg, msglen, err);
+	free(name);
+	return r;
+}
+
+void ses_managed_detach(struct ses *s)
+{
+	if (!s->clr)
+		return;
+	drop_stop_state(s);
+	drop_managed_locs(s);
+	if (!s->clr->exited) {
+		/* ICorDebug detaches only from a synchronized process */
+		COM(s->clr->process, Stop, 0);
+		struct mx_err err;
+		if (clr_detach(s->clr, &err) != 0)
+			note_text(s, err.msg);
+	}
+	clr_free(s->clr);
+	s->clr = NULL;
+}
+
+void ses_set_native_only(struct ses *s, bool on)
+{
+	s->native_only = on;
+}
+
+bool ses_native_only(const struct ses *s)
+{
+	return s->native_only;
+}
+
+void ses_set_jmc(struct ses *s, bool on)
+{
+	s->jmc = on;
+}
+
+bool ses_jmc(const struct ses *s)
+{
+	return s->jmc;
+}
+
+void ses_catch_throw(struct ses *s, bool on, const char *type)
+{
+	s->catch_throw = on;
+	mx_strlcpy(s->catch_type, on && type ? type : "", sizeof(s->catch_type));
+}
+
+bool ses_is_managed(const struct ses *s)
+{
+	return s->clr != NULL;
+}
