@@ -1,9 +1,11 @@
 /* clr.c: the managed engine's life: attach, continue, detach, modules, describing code. */
 #include "clr/clr.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "clr/dbi.h"
 #include "clr/symbols.h"
@@ -41,10 +43,37 @@ static void drop_modules(struct clr *c)
 	c->nmods = c->cap_mods = 0;
 }
 
+/* Takes events until the runtime's ExitProcess callback (or timeout_ms). ICorDebug must have
+ * seen the process exit before it is torn down: Terminate while its event thread still
+ * handles the exit crashes that thread (seen with .NET 10's libmscordbi). */
+static void wait_for_exit_process(struct clr *c, int timeout_ms)
+{
+	struct timespec start, now;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	while (!c->exited) {
+		struct clr_event *ev = clr_events_pop(c->events);
+		if (ev) {
+			if (ev->kind == CLR_EV_EXIT_PROCESS)
+				c->exited = true;
+			clr_event_free(ev);
+			continue;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		long waited =
+		    (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
+		if (waited >= timeout_ms)
+			break;
+		struct pollfd pf = {.fd = clr_events_fd(c->events), .events = POLLIN};
+		poll(&pf, 1, (int)(timeout_ms - waited));
+	}
+}
+
 void clr_free(struct clr *c)
 {
 	if (!c)
 		return;
+	if (!c->detached)
+		wait_for_exit_process(c, 5000);
 	drop_modules(c);
 	COM_RELEASE(c->process);
 	if (c->cordb) {
@@ -60,6 +89,7 @@ int clr_detach(struct clr *c, struct mx_err *err)
 	HRESULT hr = COM(c->process, Detach);
 	if (hr < 0)
 		return mx_err_set(err, "cannot detach from the runtime: %s", clr_hr(hr));
+	c->detached = true;
 	return 0;
 }
 

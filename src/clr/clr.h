@@ -51,7 +51,8 @@ struct clr {
 	struct clr_events *events;
 	struct clr_module *mods;
 	size_t nmods, cap_mods;
-	bool exited; /* ExitProcess came */
+	bool exited;   /* ExitProcess came */
+	bool detached; /* ICorDebug let go of the process */
 };
 
 /* Creates the engine for process pid whose runtime is rt, attaching ICorDebug. */

@@ -35,6 +35,11 @@ void clr_sym_close(struct clr_module *cm)
 void clr_sym_method_name(struct clr_module *cm, mdMethodDef tok, char *buf, size_t len)
 {
 	char *name = NULL;
+	/* an async method or iterator runs as its state machine's MoveNext: name the method
+	 * the user wrote */
+	uint32_t kickoff = 0;
+	if (cm->pdb && meta_pdb_kickoff_method(cm->pdb, tok, &kickoff) == 1 && kickoff)
+		tok = kickoff;
 	if (cm->img && meta_method_full_name(cm->img, tok, &name, NULL) == 0) {
 		snprintf(buf, len, "%s", name);
 		free(name);

@@ -290,8 +290,33 @@ static void fill_stop(struct ses *s, ICorDebugThread *t, struct ses_stop *st)
 	st->il = w.il;
 }
 
+/* Whether thread t's active frame is at its method's opening brace (a nop in debug builds,
+ * where a step into a method first lands). */
+bool ses_managed_at_entry_brace(struct ses *s, ICorDebugThread *t)
+{
+	ICorDebugFrame *f = NULL;
+	ICorDebugFunction *fn = NULL;
+	ICorDebugModule *m = NULL;
+	struct clr_where w;
+	bool brace = false;
+	if (COM(t, GetActiveFrame, &f) >= 0 && f && clr_describe_frame(s->clr, f, &w) &&
+	    COM(f, GetFunction, &fn) >= 0 && COM(fn, GetModule, &m) >= 0) {
+		struct clr_module *cm = clr_module_find(s->clr, m);
+		brace = cm && w.il < clr_sym_first_il(cm, w.token);
+	}
+	COM_RELEASE(m);
+	COM_RELEASE(fn);
+	COM_RELEASE(f);
+	return brace;
+}
+
 static void enter_stop(struct ses *s, ICorDebugThread *t)
 {
+	if (s->mstepper) {
+		/* a stop that ends a step early (a breakpoint on the way) abandons the step */
+		COM(s->mstepper, Deactivate);
+		COM_RELEASE(s->mstepper);
+	}
 	COM_RELEASE(s->mstop_thread);
 	s->mstop_thread = t;
 	COM(t, AddRef);
@@ -384,10 +409,14 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 		break;
 	}
 	case CLR_EV_STEP_COMPLETE: {
+		if (!s->mstepper || ev->stepper != s->mstepper)
+			break; /* a step abandoned at an earlier stop that completed anyway */
 		COM_RELEASE(s->mstepper);
 		fill_stop(s, ev->thread, st);
-		/* landed on a hidden sequence point (compiler-generated code): keep going */
-		if (!st->where.line && s->mstep_retries < 8 && s->mstep_kind != CLR_STEP_IL &&
+		/* landed on a hidden sequence point (compiler-generated code), or stepped into
+		 * a method and stopped at its opening brace: keep going to a statement */
+		if ((!st->where.line || ses_managed_at_entry_brace(s, ev->thread)) &&
+		    s->mstep_retries < 8 && s->mstep_kind != CLR_STEP_IL &&
 		    s->mstep_kind != CLR_STEP_OUT) {
 			s->mstep_retries++;
 			struct mx_err err;

@@ -171,6 +171,7 @@ int ses_managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *err)
 int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size_t *n,
 			  struct mx_err *err);
 bool ses_spec_is_managed_only(const char *spec);
+bool ses_managed_at_entry_brace(struct ses *s, ICorDebugThread *t);
 bool ses_spec_may_be_managed(const struct ses *s, const char *spec);
 void ses_managed_bind(struct ses *s, struct ses_bp *bp);
 void ses_managed_enable(struct ses_bp *bp, bool on);
