@@ -47,6 +47,8 @@ void cli_print_commands_markdown(FILE *out);
 void cli_notify(void *ctx, const struct ses_note *n);
 void cli_print_location(struct cli *c, uint64_t pc, bool with_source);
 /* "#LEVEL  0x... in func () at file:line" (and the source line when asked). */
+/* A managed location: "Ns.Type.Method () at File.cs:12", and its source line if asked. */
+void cli_print_where(struct cli *c, const struct ses_where *w, bool with_source);
 void cli_print_frame(struct cli *c, int level, const struct ses_frame *f, bool with_source);
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_free_source(struct cli *c);

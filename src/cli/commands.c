@@ -531,10 +531,18 @@ static int cmd_info_threads(struct cli *c, const char *args)
 		snprintf(target, sizeof(target), "Thread %d \"%s\"", (int)t->tid, t->name);
 		printf("%c %-4d %-38s ", cur && cur->tid == t->tid ? '*' : ' ', t->num, target);
 		struct user_regs_struct r;
-		if (ses_get_regs(c->ses, t->tid, &r, NULL) == 0)
+		struct ses_where w;
+		if (ses_is_managed_stop(c->ses)) {
+			/* the runtime holds its threads; the others run */
+			if (ses_managed_thread_where(c->ses, t->tid, &w) == 0)
+				cli_print_where(c, &w, false);
+			else
+				printf("(not in managed code)\n");
+		} else if (ses_get_regs(c->ses, t->tid, &r, NULL) == 0) {
 			cli_print_location(c, r.rip, false);
-		else
+		} else {
 			printf("(running)\n");
+		}
 	}
 	return 0;
 }
@@ -797,6 +805,15 @@ static int cmd_set_jmc(struct cli *c, const char *args)
 	return 0;
 }
 
+static int cmd_set_print_events(struct cli *c, const char *args)
+{
+	bool on;
+	if (parse_on_off(args, &on) != 0)
+		return -1;
+	ses_set_print_events(c->ses, on);
+	return 0;
+}
+
 static int cmd_catch(struct cli *c, const char *args)
 {
 	char what[64], type[256] = "";
@@ -1047,6 +1064,10 @@ const struct cli_cmd cli_commands[] = {
      cmd_set_native_only},
     {"set just-my-code", "set jmc", "on|off",
      "Managed steps skip code without symbols (the framework); on by default.", cmd_set_jmc},
+    {"set print managed-events", NULL, "on|off",
+     "Print a line for each event of the .NET runtime (modules, threads, breakpoints...), "
+     "and the synthesized \"attach complete\" after an attach.",
+     cmd_set_print_events},
     {"catch", NULL, "throw [TYPE] | off",
      "Stop when a managed exception is thrown (first chance), of TYPE only if given (full "
      "or short name); `catch off` stops that. Unhandled exceptions always stop.",

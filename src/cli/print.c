@@ -98,7 +98,7 @@ void cli_print_location(struct cli *c, uint64_t pc, bool with_source)
 }
 
 /* A managed location: "Ns.Type.Method () at Program.cs:12" and the source line. */
-static void print_managed_where(struct cli *c, const struct ses_where *w, bool with_source)
+void cli_print_where(struct cli *c, const struct ses_where *w, bool with_source)
 {
 	printf("%s ()", w->func[0] ? w->func : "??");
 	if (w->file[0])
@@ -121,7 +121,7 @@ void cli_print_frame(struct cli *c, int level, const struct ses_frame *f, bool w
 		if (f->label[0])
 			printf("%s\n", f->label);
 		else
-			print_managed_where(c, &f->where, with_source);
+			cli_print_where(c, &f->where, with_source);
 		return;
 	}
 	struct ses_where w;
@@ -162,14 +162,14 @@ static void print_stop(struct cli *c, const struct ses_stop *st)
 		printf("Thread %d \"%s\" hit %s %d, ", st->thread_num, name,
 		       st->bp_temporary ? "Temporary breakpoint" : "Breakpoint", st->bp_id);
 		if (st->managed)
-			print_managed_where(c, &st->where, true);
+			cli_print_where(c, &st->where, true);
 		else
 			cli_print_location(c, st->pc, true);
 		break;
 	case SES_STOP_EXCEPTION:
 		printf("Thread %d \"%s\" stopped on %s exception %s\n", st->thread_num, name,
 		       st->exc_unhandled ? "an unhandled" : "a thrown", st->exc_text);
-		print_managed_where(c, &st->where, true);
+		cli_print_where(c, &st->where, true);
 		break;
 	case SES_STOP_WATCH: {
 		const struct ses_watch *w = NULL;
@@ -201,13 +201,13 @@ static void print_stop(struct cli *c, const struct ses_stop *st)
 	case SES_STOP_INTERRUPT:
 		printf("Thread %d \"%s\" stopped.\n", st->thread_num, name);
 		if (st->managed)
-			print_managed_where(c, &st->where, true);
+			cli_print_where(c, &st->where, true);
 		else
 			cli_print_location(c, st->pc, false);
 		break;
 	case SES_STOP_STEP:
 		if (st->managed)
-			print_managed_where(c, &st->where, true);
+			cli_print_where(c, &st->where, true);
 		else
 			cli_print_location(c, st->pc, st->line_step);
 		break;

@@ -14,6 +14,8 @@
 #define MD_SIG	     4
 #define MD_PARAMLIST 5
 
+#define CUSTOMATTRIBUTE 0x0c /* the table */
+
 /* Param flags. */
 #define PARAM_IN  0x1
 #define PARAM_OUT 0x2
@@ -61,9 +63,10 @@ static void sig_ctx(struct meta_sig_ctx *ctx, const struct meta_image *img, uint
 	ctx->depth = 0;
 }
 
-/* Flags of parameter seq (1-based) of a method. Param rows are in sequence order, with an
- * optional row 0 for the return value, so only two places can hold it. */
-static uint16_t param_flags(const struct meta_image *img, uint32_t method_row, uint32_t seq)
+/* The Param row of parameter seq (1-based) of a method, 0 if none. Param rows are in
+ * sequence order, with an optional row 0 for the return value, so only two places can hold
+ * it. */
+static uint32_t param_row(const struct meta_image *img, uint32_t method_row, uint32_t seq)
 {
 	const struct meta_tables *t = &img->t;
 	uint32_t count = t->rows[0x07] ? t->rows[0x07] : t->rows[META_T_PARAM];
@@ -77,29 +80,71 @@ static uint16_t param_flags(const struct meta_image *img, uint32_t method_row, u
 			continue;
 		uint32_t row = meta_list_row(img, META_T_PARAM, (uint32_t)pos);
 		if (row && meta_col(t, META_T_PARAM, row, 1) == seq)
-			return (uint16_t)meta_col(t, META_T_PARAM, row, 0);
+			return row;
 	}
 	return 0;
 }
 
-/* True if the custom modifier's type is System.Runtime.InteropServices.InAttribute (how C#
- * marks `in` parameters and `ref readonly` returns). */
-static bool is_in_attribute(const struct meta_image *img, uint32_t coded)
+/* True if (table, row), a TypeDef or TypeRef, is the type ns.name. */
+static bool type_is(const struct meta_image *img, unsigned table, uint32_t row, const char *ns,
+		    const char *name)
 {
-	const char *name, *ns;
-	uint32_t row = coded >> 2;
-	if ((coded & 3) != 1 || row == 0 || row > img->t.rows[META_T_TYPEREF])
+	const char *n, *s;
+	if ((table != META_T_TYPEDEF && table != META_T_TYPEREF) || row == 0 ||
+	    row > img->t.rows[table])
 		return false;
-	return meta_string(&img->t, meta_col(&img->t, META_T_TYPEREF, row, 1), &name) == 0 &&
-	       meta_string(&img->t, meta_col(&img->t, META_T_TYPEREF, row, 2), &ns) == 0 &&
-	       !strcmp(name, "InAttribute") && !strcmp(ns, "System.Runtime.InteropServices");
+	/* Both tables hold the name and the namespace in columns 1 and 2. */
+	return meta_string(&img->t, meta_col(&img->t, table, row, 1), &n) == 0 &&
+	       meta_string(&img->t, meta_col(&img->t, table, row, 2), &s) == 0 &&
+	       !strcmp(n, name) && !strcmp(s, ns);
 }
 
-/* A parameter or return type: custom modifiers, then "ref"/"out"/"in" for a by-reference one
- * (from the Param flags and the InAttribute modifier), then the type. */
-static int param_type(struct meta_sig_ctx *ctx, struct meta_cur *c, uint16_t pflags, bool ret,
+/* True if a TypeDefOrRefOrSpecEncoded value names ns.name. */
+static bool encoded_type_is(const struct meta_image *img, uint32_t coded, const char *ns,
+			    const char *name)
+{
+	static const unsigned tables[4] = {META_T_TYPEDEF, META_T_TYPEREF, META_T_COUNT,
+					   META_T_COUNT};
+	return type_is(img, tables[coded & 3], coded >> 2, ns, name);
+}
+
+/* True if Param row `param` carries a custom attribute of type ns.name. CustomAttribute is
+ * sorted by its parent; the attribute's type is the declaring type of its constructor. */
+static bool param_has_attribute(const struct meta_image *img, uint32_t param, const char *ns,
+				const char *name)
+{
+	const struct meta_tables *t = &img->t;
+	uint32_t key = meta_coded_make(META_CI_HASCUSTOMATTRIBUTE, META_T_PARAM, param);
+	uint32_t rows = t->rows[CUSTOMATTRIBUTE];
+	for (uint32_t r = meta_lower_bound(t, CUSTOMATTRIBUTE, 0, key);
+	     param && r <= rows && meta_col(t, CUSTOMATTRIBUTE, r, 0) == key; r++) {
+		unsigned table, ptable;
+		uint32_t row, prow;
+		uint32_t ctor = meta_col(t, CUSTOMATTRIBUTE, r, 1);
+		if (meta_coded_split(META_CI_CUSTOMATTRIBUTETYPE, ctor, &table, &row) < 0 ||
+		    row == 0)
+			continue;
+		if (table == META_T_METHODDEF && row <= t->rows[META_T_METHODDEF] &&
+		    type_is(img, META_T_TYPEDEF, img->method_owner[row], ns, name))
+			return true;
+		if (table == META_T_MEMBERREF &&
+		    meta_coded_split(META_CI_MEMBERREFPARENT, meta_col(t, META_T_MEMBERREF, row, 0),
+				     &ptable, &prow) == 0 &&
+		    type_is(img, ptable, prow, ns, name))
+			return true;
+	}
+	return false;
+}
+
+/* A parameter or return type: custom modifiers, then "ref", "out", "in" or "ref readonly"
+ * for a by-reference one, then the type. C# marks `in` parameters with IsReadOnlyAttribute
+ * (and, on virtual methods, a modreq(InAttribute)), `ref readonly` returns with the modreq,
+ * `ref readonly` parameters with RequiresLocationAttribute, `out` ones with the Out flag. param is
+ * the Param row (0 for none or the return). */
+static int param_type(struct meta_sig_ctx *ctx, struct meta_cur *c, uint32_t param, bool ret,
 		      struct meta_sbuf *b)
 {
+	const struct meta_image *img = ctx->img;
 	bool in_mod = false;
 	for (;;) {
 		uint32_t coded;
@@ -111,16 +156,24 @@ static int param_type(struct meta_sig_ctx *ctx, struct meta_cur *c, uint16_t pfl
 		c->pos++;
 		if (meta_cur_cuint(c, &coded) < 0)
 			return -1;
-		in_mod |= et == 0x1f && is_in_attribute(ctx->img, coded);
+		in_mod |=
+		    et == 0x1f &&
+		    encoded_type_is(img, coded, "System.Runtime.InteropServices", "InAttribute");
 	}
 	if (meta_cur_left(c) >= 1 && c->p[c->pos] == 0x10) {
+		uint16_t pflags = param ? (uint16_t)meta_col(&img->t, META_T_PARAM, param, 0) : 0;
 		const char *kind = "ref ";
 		if (ret && in_mod)
 			kind = "ref readonly ";
-		else if (!ret && in_mod)
-			kind = "in ";
 		else if (!ret && (pflags & (PARAM_IN | PARAM_OUT)) == PARAM_OUT)
 			kind = "out ";
+		else if (!ret && (in_mod ||
+				  param_has_attribute(img, param, "System.Runtime.CompilerServices",
+						      "IsReadOnlyAttribute")))
+			kind = "in ";
+		else if (!ret && param_has_attribute(img, param, "System.Runtime.CompilerServices",
+						     "RequiresLocationAttribute"))
+			kind = "ref readonly ";
 		c->pos++;
 		if (meta_sb_add(b, kind) < 0)
 			return -1;
@@ -155,7 +208,7 @@ static int method_types(const struct meta_image *img, uint32_t method, char **re
 		if (i)
 			rc = meta_sb_add(&pb, ", ");
 		if (rc == 0)
-			rc = param_type(&ctx, &s.c, param_flags(img, row, i + 1), false, &pb);
+			rc = param_type(&ctx, &s.c, param_row(img, row, i + 1), false, &pb);
 	}
 	if (rc == 0 && params)
 		rc = meta_sb_add(&pb, ")");

@@ -128,6 +128,17 @@ int meta_pdb_open_owned(uint8_t *data, size_t len, struct meta_pdb **out, struct
 	struct meta_pdb *pdb = xcalloc(1, sizeof(*pdb));
 	pdb->file = data;
 	pdb->len = len;
+	if (len == 0) {
+		mx_err_set(err, "empty file");
+		goto fail;
+	}
+	if (len < 4 || memcmp(data, "BSJB", 4) != 0) {
+		mx_err_set(err, "not a portable PDB (%s)",
+			   len >= 2 && data[0] == 'M' && data[1] == 'Z'
+			       ? "a PE file: an assembly, or a Windows PDB's executable"
+			       : "no metadata signature BSJB");
+		goto fail;
+	}
 	if (meta_tables_parse(&pdb->t, data, len, err) < 0)
 		goto fail;
 	if (!pdb->t.pdb.p) {
@@ -279,35 +290,30 @@ static void candidates(const struct meta_image *img, const char *assembly_path, 
 	out[n] = NULL;
 }
 
+/* The first candidate that exists is the PDB: a stale or foreign one there is reported rather
+ * than passed over. */
 static int open_standalone(const struct meta_image *img, const char *assembly_path,
 			   struct meta_pdb **out, struct mx_err *err)
 {
 	char *paths[4];
 	struct meta_codeview cv;
 	bool has_cv = meta_image_codeview(img, &cv);
-	struct mx_err first = {{0}};
-	int rc = -1;
+	int i, rc = -1;
 	candidates(img, assembly_path, paths);
-	for (int i = 0; paths[i] && rc < 0; i++) {
-		struct mx_err e = {{0}};
-		struct meta_pdb *pdb = NULL;
-		if (access(paths[i], F_OK) != 0)
-			continue;
-		if (meta_pdb_open(paths[i], &pdb, &e) == 0 &&
-		    (!has_cv || check_id(pdb, &cv, paths[i], &e) == 0)) {
-			*out = pdb;
-			rc = 0;
-		} else {
-			meta_pdb_close(pdb);
-			if (!first.msg[0])
-				first = e;
+	for (i = 0; paths[i] && access(paths[i], F_OK) != 0; i++)
+		;
+	if (!paths[i]) {
+		mx_err_set(err, "%s: no PDB found (looked for %s)", assembly_path,
+			   i ? paths[0] : "nothing");
+	} else if (meta_pdb_open(paths[i], out, err) == 0) {
+		rc = 0;
+		if (has_cv && check_id(*out, &cv, paths[i], err) < 0) {
+			meta_pdb_close(*out);
+			*out = NULL;
+			rc = -1;
 		}
 	}
-	if (rc < 0 && first.msg[0])
-		mx_err_set(err, "%s", first.msg);
-	else if (rc < 0)
-		mx_err_set(err, "%s: no PDB found (looked for %s)", assembly_path, paths[0]);
-	for (int i = 0; paths[i]; i++)
+	for (i = 0; paths[i]; i++)
 		free(paths[i]);
 	return rc;
 }

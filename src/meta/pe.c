@@ -111,6 +111,8 @@ int meta_pe_parse(struct meta_pe *pe, const uint8_t *file, size_t len, struct mx
 	memset(pe, 0, sizeof(*pe));
 	pe->file = file;
 	pe->len = len;
+	if (len == 0)
+		return mx_err_set(err, "empty file");
 	if (len < 64 || file[0] != 'M' || file[1] != 'Z')
 		return mx_err_set(err, "not a PE file (no MZ header)");
 	uint32_t lfanew = meta_le32(file + 0x3c);

@@ -25,6 +25,7 @@
 #include "clr/symbols.h"
 #include "meta/meta.h"
 #include "util/str.h"
+#include "util/utf16.h"
 #include "util/xalloc.h"
 
 extern char **environ;
@@ -358,13 +359,68 @@ static void exception_text(struct ses *s, ICorDebugThread *t, char *buf, size_t 
 	COM_RELEASE(v);
 }
 
+/* `set print managed-events on`: one line per runtime event, with what it names. */
+static void print_event(struct ses *s, const struct clr_event *ev)
+{
+	char text[1200], what[1100] = "";
+	if (ev->module) {
+		WCHAR name[512];
+		ULONG32 n = 0;
+		if (COM(ev->module, GetName, 512, &n, name) >= 0)
+			utf16_to_utf8(name, n, what, sizeof(what));
+	} else if (ev->assembly) {
+		WCHAR name[512];
+		ULONG32 n = 0;
+		if (COM(ev->assembly, GetName, 512, &n, name) >= 0)
+			utf16_to_utf8(name, n, what, sizeof(what));
+	} else if (ev->thread) {
+		snprintf(what, sizeof(what), "%d", (int)clr_thread_tid(ev->thread));
+	}
+	snprintf(text, sizeof(text), "[managed] %s%s%s", ev->name, what[0] ? " " : "", what);
+	note_text(s, text);
+}
+
+/* Attaching: the runtime reports what already exists as events (process, app domains,
+ * assemblies, modules, then its threads), all while the process stays stopped. The last of
+ * them is the CreateThread for the last thread the runtime knows: count those at the start. */
+static void attach_count_threads(struct ses *s)
+{
+	ICorDebugThreadEnum *te = NULL;
+	ULONG n = 0;
+	if (COM(s->clr->process, EnumerateThreads, &te) >= 0 && COM(te, GetCount, &n) >= 0)
+		s->attach_threads_expected = (int)n;
+	COM_RELEASE(te);
+}
+
+/* The runtime has no "attach complete" event: ours comes once, after its last attach event
+ * and before any real one. The process stays stopped there (the runtime holds it). */
+static void attach_complete(struct ses *s, struct ses_stop *st)
+{
+	s->attaching = false;
+	if (s->print_events)
+		note_text(s, "[managed] attach complete");
+	ICorDebugThread *main_thread = NULL;
+	st->kind = SES_STOP_INTERRUPT;
+	if (COM(s->clr->process, GetThread, (DWORD)s->pid, &main_thread) >= 0 && main_thread) {
+		fill_stop(s, main_thread, st);
+		enter_stop(s, main_thread);
+		COM_RELEASE(main_thread);
+	}
+}
+
 /* Handles one managed event. Returns 1 when it is a stop for the user (st filled; the
  * runtime keeps the process stopped), 0 when the process was resumed. */
 static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st)
 {
 	struct clr *c = s->clr;
 	bool stop = false;
+	if (s->print_events)
+		print_event(s, ev);
 	switch (ev->kind) {
+	case CLR_EV_CREATE_PROCESS:
+		if (s->attaching)
+			attach_count_threads(s);
+		break;
 	case CLR_EV_LOAD_MODULE: {
 		struct clr_module *cm = clr_module_loaded(c, ev->module);
 		if (cm->user_code) {
@@ -471,6 +527,11 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 	}
 	case CLR_EV_CREATE_THREAD:
 		ses_thread_add(s, clr_thread_tid(ev->thread));
+		if (s->attaching && ++s->attach_threads_seen >= s->attach_threads_expected) {
+			attach_complete(s, st);
+			if (s->mstopped)
+				return 1;
+		}
 		break;
 	default:
 		break;
@@ -516,6 +577,33 @@ int ses_managed_resume(struct ses *s, struct mx_err *err)
 	drop_stop_state(s);
 	ses_stack_invalidate(s);
 	return clr_continue(s->clr, err);
+}
+
+int ses_managed_async_break(struct ses *s, struct ses_stop *st, struct mx_err *err)
+{
+	/* the runtime suspends its threads itself: none may be held by ptrace meanwhile */
+	if (ses_send_continue(s, err) != 0)
+		return -1;
+	HRESULT hr = COM(s->clr->process, Stop, 0);
+	if (hr < 0)
+		return mx_err_set(err, "the runtime could not stop the program: %s", clr_hr(hr));
+	memset(st, 0, sizeof(*st));
+	st->kind = SES_STOP_INTERRUPT;
+	ICorDebugThread *t = NULL;
+	if (COM(s->clr->process, GetThread, (DWORD)s->pid, &t) < 0 || !t) {
+		st->managed = true;
+		st->tid = s->pid;
+		s->mstopped = true;
+	} else {
+		fill_stop(s, t, st);
+		enter_stop(s, t);
+		COM_RELEASE(t);
+	}
+	struct ses_thread *th = ses_thread_find(s, st->tid);
+	st->thread_num = th ? th->num : 0;
+	s->cur_tid = st->tid;
+	ses_stack_invalidate(s);
+	return 0;
 }
 
 /* ---- steps ---- */
@@ -575,6 +663,28 @@ int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size
 	return 0;
 }
 
+int ses_managed_thread_where(struct ses *s, pid_t tid, struct ses_where *w)
+{
+	if (!s->mstopped)
+		return -1;
+	ICorDebugThread *t = NULL;
+	ICorDebugFrame *f = NULL;
+	struct clr_where cw;
+	int r = -1;
+	if (COM(s->clr->process, GetThread, (DWORD)tid, &t) >= 0 && t &&
+	    COM(t, GetActiveFrame, &f) >= 0 && f && clr_describe_frame(s->clr, f, &cw)) {
+		memset(w, 0, sizeof(*w));
+		mx_strlcpy(w->func, cw.func, sizeof(w->func));
+		mx_strlcpy(w->file, cw.file, sizeof(w->file));
+		mx_strlcpy(w->module, cw.module, sizeof(w->module));
+		w->line = cw.line;
+		r = 0;
+	}
+	COM_RELEASE(f);
+	COM_RELEASE(t);
+	return r;
+}
+
 /* ---- modules ---- */
 
 size_t ses_managed_module_count(const struct ses *s)
@@ -591,6 +701,82 @@ void ses_managed_module_at(const struct ses *s, size_t i, struct ses_module_info
 	out->hi = cm->base;
 	out->has_dwarf = cm->pdb != NULL; /* "symbols" for a managed module: its PDB */
 	out->managed = true;
+}
+
+/* ---- attach ---- */
+
+bool ses_managed_probe(struct ses *s, pid_t pid, struct clr_runtime *rt)
+{
+	clr_app_free(&s->app);
+	if (s->native_only)
+		return false;
+	struct mx_err err;
+	int r = clr_runtime_find(pid, rt, &err);
+	if (r < 0) {
+		char msg[700];
+		snprintf(msg, sizeof(msg), "debugging native code only: %s", err.msg);
+		note_text(s, msg);
+	}
+	if (r != 1)
+		return false;
+	s->app.kind = CLR_APP_HOST; /* a .NET process: the runtime's signals pass quietly */
+	return true;
+}
+
+/* The runtime accepts a debugger only if its transport is listening: the FIFO pair
+ * $TMPDIR/clr-debug-pipe-PID-KEY-{in,out} (dotnet/runtime pal/src/thread/process.cpp,
+ * PAL_GetTransportPipeName). DOTNET_EnableDiagnostics=0 means there is none. */
+static bool transport_listening(pid_t pid)
+{
+	uint64_t key;
+	if (clr_process_key(pid, &key, NULL) != 0)
+		return false;
+	const char *tmp = getenv("TMPDIR");
+	char path[4200];
+	snprintf(path, sizeof(path), "%s/clr-debug-pipe-%d-%" PRIu64 "-in",
+		 tmp && *tmp ? tmp : "/tmp", (int)pid, key);
+	return access(path, F_OK) == 0;
+}
+
+int ses_managed_attach(struct ses *s, const struct clr_runtime *rt)
+{
+	char msg[800];
+	struct mx_err err = {{0}};
+	if (!transport_listening(s->pid)) {
+		snprintf(msg, sizeof(msg),
+			 "process %d runs .NET but its runtime accepts no debugger (it was started "
+			 "with DOTNET_EnableDiagnostics=0?): debugging its native code only",
+			 (int)s->pid);
+		note_text(s, msg);
+		return -1;
+	}
+	/* ICorDebug talks to the runtime's own threads: they must run while it attaches */
+	if (ses_send_continue(s, &err) != 0)
+		goto failed;
+	if (clr_attach(&s->clr, s->pid, rt, &err) != 0)
+		goto stop_native;
+	s->attaching = true;
+	s->attach_threads_expected = 1 << 30;
+	s->attach_threads_seen = 0;
+	struct ses_stop st;
+	if (ses_wait_event(s, &st, &err) != 0)
+		goto failed;
+	ses_report_stop(s, &st);
+	return 0;
+stop_native:
+	snprintf(msg, sizeof(msg), "managed debugging is not available: %s", err.msg);
+	note_text(s, msg);
+	ses_call(s, TR_REQ_INTERRUPT, NULL, 0, NULL, NULL);
+	{
+		struct ses_stop st;
+		if (ses_wait_event(s, &st, &err) == 0)
+			ses_report_stop(s, &st);
+	}
+	return 0;
+failed:
+	snprintf(msg, sizeof(msg), "attaching to the runtime failed: %s", err.msg);
+	note_text(s, msg);
+	return 0;
 }
 
 /* ---- entry point, detach, settings ---- */
@@ -638,6 +824,11 @@ void ses_set_native_only(struct ses *s, bool on)
 bool ses_native_only(const struct ses *s)
 {
 	return s->native_only;
+}
+
+void ses_set_print_events(struct ses *s, bool on)
+{
+	s->print_events = on;
 }
 
 void ses_set_jmc(struct ses *s, bool on)

@@ -88,6 +88,9 @@ struct ses {
 	bool catch_throw;
 	char catch_type[256];
 	bool sig_user_set[65]; /* the user changed this signal's policy with `handle` */
+	bool attaching;	       /* the runtime's attach events are coming */
+	int attach_threads_expected, attach_threads_seen;
+	bool print_events; /* `set print managed-events on` */
 
 	ses_notify_fn notify;
 	void *notify_ctx;
@@ -159,6 +162,14 @@ bool ses_managed_wanted(const struct ses *s);
 void ses_managed_signal_defaults(struct ses *s, unsigned *policy);
 int ses_managed_prepare(struct ses *s, struct mx_err *err);
 void ses_managed_forget(struct ses *s);
+/* Before attaching to pid: is it .NET (and not native-only)? Fills rt and marks the session
+ * managed if so. */
+bool ses_managed_probe(struct ses *s, pid_t pid, struct clr_runtime *rt);
+/* After the tracer attached (all threads stopped): attaches ICorDebug and waits for the
+ * runtime's attach events; the process is then stopped by the runtime and the stop reported.
+ * Returns -1 (with a message told) when managed debugging is impossible: the process is then
+ * stopped natively, as after a native attach. */
+int ses_managed_attach(struct ses *s, const struct clr_runtime *rt);
 /* A temporary breakpoint at the program's managed entry point (for `start`). */
 int ses_managed_break_entry(struct ses *s, char *msg, size_t msglen, struct mx_err *err);
 /* Detaches ICorDebug from the runtime (stopping it first if it runs), leaving it running. */
@@ -167,6 +178,9 @@ size_t ses_managed_fds(struct ses *s, int *fds, size_t max);
 /* Takes one managed event: 1 = a stop for the user (st filled), 0 = nothing to report. */
 int ses_managed_pump(struct ses *s, struct ses_stop *st);
 int ses_managed_resume(struct ses *s, struct mx_err *err);
+/* At a native interrupt stop of a .NET program: resumes the native side and stops the runtime
+ * instead (ICorDebugProcess::Stop), so the stop is a managed one. */
+int ses_managed_async_break(struct ses *s, struct ses_stop *st, struct mx_err *err);
 int ses_managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *err);
 int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size_t *n,
 			  struct mx_err *err);

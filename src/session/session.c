@@ -603,6 +603,19 @@ int ses_wait_event(struct ses *s, struct ses_stop *out, struct mx_err *err)
 				st.kind = SES_STOP_INTERRUPT;
 				stop = true;
 			}
+			if (stop && s->clr && !s->attaching &&
+			    (st.kind == SES_STOP_INTERRUPT ||
+			     (st.kind == SES_STOP_SIGNAL && st.signo == SIGINT))) {
+				/* in a .NET program the user's interrupt is the runtime's: let
+				 * its threads run again and have it stop them (async break) */
+				tr_msg_free(&m);
+				struct ses_stop mst;
+				if (ses_managed_async_break(s, &mst, err) != 0)
+					return -1;
+				s->last_stop_pc = mst.pc;
+				*out = mst;
+				return 0;
+			}
 			break;
 		}
 		default:
@@ -763,6 +776,10 @@ int ses_attach(struct ses *s, pid_t pid, struct mx_err *err)
 		return mx_err_set(err,
 				  "Already debugging process %d. Use 'detach' or 'kill' first.",
 				  (int)s->pid);
+	/* a .NET process (its runtime mapped) is debugged on both sides: its runtime's
+	 * signals then pass quietly from the first instant */
+	struct clr_runtime rt;
+	bool managed = ses_managed_probe(s, pid, &rt);
 	push_signal_policies(s);
 	struct tr_pid p = {.pid = pid};
 	struct tr_msg rep = {.fd = -1};
@@ -780,6 +797,8 @@ int ses_attach(struct ses *s, pid_t pid, struct mx_err *err)
 		ses_detach(s, NULL);
 		return -1;
 	}
+	if (managed && ses_managed_attach(s, &rt) == 0)
+		return 0; /* stopped by the runtime once its attach events are in */
 	struct ses_stop st = {.kind = SES_STOP_INTERRUPT, .tid = pid, .thread_num = 1};
 	struct user_regs_struct regs;
 	if (ses_get_regs(s, pid, &regs, NULL) == 0)

@@ -273,6 +273,8 @@ const char *ses_signal_desc(int signo); /* "Segmentation fault" */
  * app.dll, or an apphost; native-only turns that off (the program then runs as any other). */
 void ses_set_native_only(struct ses *s, bool on);
 bool ses_native_only(const struct ses *s);
+/* `set print managed-events on`: a line for every runtime event (for tests and curious). */
+void ses_set_print_events(struct ses *s, bool on);
 /* Just My Code: managed steps skip code without symbols (on by default). */
 void ses_set_jmc(struct ses *s, bool on);
 bool ses_jmc(const struct ses *s);
@@ -281,6 +283,9 @@ bool ses_jmc(const struct ses *s);
 void ses_catch_throw(struct ses *s, bool on, const char *type);
 /* The current stop is a managed one (the runtime holds the program). */
 bool ses_is_managed_stop(const struct ses *s);
+/* At a managed stop, where managed thread tid is (its innermost managed frame); -1 if it is
+ * not in managed code. */
+int ses_managed_thread_where(struct ses *s, pid_t tid, struct ses_where *w);
 /* The session debugs managed code in the current process. */
 bool ses_is_managed(const struct ses *s);
 

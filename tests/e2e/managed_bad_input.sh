@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Bad input around managed debugging: a runtime with its debugger turned off (launch refused
+# with the reason; attach falls back to native debugging, the program unharmed), an assembly
+# that cannot run, a malformed managed breakpoint, a method that does not exist.
+source "$(dirname "$0")/../lib.sh"
+set -u
+dir="$FIXTURES/cs/Hello"
+
+DOTNET_EnableDiagnostics=0 run_mixdbg -batch -ex run "$dir/Hello"
+expect_out 'DOTNET_EnableDiagnostics=0 turns off the runtime.s debugger support'
+expect_not_out 'hello 8'
+# native-only still runs it
+DOTNET_EnableDiagnostics=0 run_mixdbg -batch -ex 'set native-only on' -ex run "$dir/Hello"
+expect_out 'hello 8'
+expect_out 'exited with code 3'
+
+# attach to a .NET process whose runtime accepts no debugger
+waiter="$FIXTURES/cs/Waiter/Waiter"
+DOTNET_EnableDiagnostics=0 "$waiter" "$PWD/ready" &
+pid=$!
+trap 'kill $pid 2>/dev/null' EXIT
+wait_for_file "$PWD/ready" "^ready" 30 || fail "the program did not start"
+run_mixdbg -batch -ex "attach $pid" -ex 'info threads' -ex detach
+expect_out "process $pid runs .NET but its runtime accepts no debugger"
+expect_out 'Thread 1 "Waiter" stopped\.'
+expect_out "detached"
+expect_ticking "$PWD/ready.ticks"
+
+# a class library is not a program
+cp "$dir/Hello.dll" lib.dll
+run_mixdbg -batch -ex run "$PWD/lib.dll"
+expect_out "'.*lib.dll' is an assembly without a .runtimeconfig.json beside it"
+
+run_mixdbg -batch -ex 'break Program.cs:x' -ex 'break Program.cs:0' -ex 'break No.Such.Method' \
+	-ex run -ex 'info breakpoints' "$dir/Hello"
+expect_out "bad line number 'x' in breakpoint location 'Program.cs:x'"
+expect_out "bad line number '0'"
+expect_out 'Breakpoint 1 \(No.Such.Method\) pending'
+expect_out 'hello 8'
+expect_out '<PENDING> +No.Such.Method'
+pass
