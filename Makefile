@@ -31,7 +31,7 @@ UNIT_SRCS    = $(wildcard tests/unit/test_*.c)
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
-.PHONY: check all deps test unit-tests fixtures demo docs check-docs format format-check bench clean
+.PHONY: check all deps test unit-tests fixtures demo docs check-docs format format-check bench clean fuzz
 
 all: $(BUILD)/mixdbg $(BUILD)/mixdbg-tracer
 
@@ -54,6 +54,11 @@ unit-tests: $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
 
 fixtures:
 	$(MAKE) -C tests/fixtures OUT=$(CURDIR)/$(BUILD)/fixtures
+
+# Fuzzes the metadata and PDB reader (src/meta) with libFuzzer for FUZZ_SECONDS (default 60),
+# seeded from the C# fixtures; see fuzz/run.sh.
+fuzz: fixtures
+	FIXTURES=$(CURDIR)/$(BUILD)/fixtures bash fuzz/run.sh
 
 # Debian packages the build, the tests and the benchmark need.
 DEB_PACKAGES = gcc make pkg-config libdw-dev libelf-dev libedit-dev libcapstone-dev \
@@ -89,6 +94,7 @@ bench: all
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/backtrace.sh
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/stepi.sh
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/cond.sh
+	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/managed.sh
 
 clean:
 	rm -rf build build-asan

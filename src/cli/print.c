@@ -206,6 +206,8 @@ static void print_stop(struct cli *c, const struct ses_stop *st)
 			cli_print_location(c, st->pc, false);
 		break;
 	case SES_STOP_STEP:
+		if (st->managed && !st->line_step)
+			printf("IL_%04x in ", st->il); /* stepi: where in the line's IL */
 		if (st->managed)
 			cli_print_where(c, &st->where, true);
 		else

@@ -1,6 +1,6 @@
 /* image.c: opening an assembly, the indexes built once (method -> declaring type, nested ->
- * enclosing type), member lists, and the small lookups (assembly name, module references,
- * debug directory). */
+ * enclosing type), member lists, and the small lookups (assembly name, fields, debug
+ * directory). */
 #include "meta/internal.h"
 
 #include <errno.h>
@@ -210,16 +210,6 @@ int meta_assembly_name(const struct meta_image *img, const char **name, struct m
 		return mx_err_set(err, "the module has no Assembly row");
 	if (meta_string(&img->t, meta_col(&img->t, META_T_ASSEMBLY, 1, 7), name) < 0)
 		return mx_err_set(err, "Assembly row: name outside the string heap");
-	return 0;
-}
-
-int meta_moduleref_name(const struct meta_image *img, uint32_t row, const char **name,
-			struct mx_err *err)
-{
-	if (row < 1 || row > img->t.rows[META_T_MODULEREF])
-		return mx_err_set(err, "ModuleRef row %u does not exist", row);
-	if (meta_string(&img->t, meta_col(&img->t, META_T_MODULEREF, row, 0), name) < 0)
-		return mx_err_set(err, "ModuleRef row %u: name outside the string heap", row);
 	return 0;
 }
 

@@ -208,6 +208,17 @@ struct meta_sig_ctx {
 	int depth;
 };
 
+static inline void meta_sig_ctx_init(struct meta_sig_ctx *ctx, const struct meta_image *img,
+				     uint32_t type_row, uint32_t method_row)
+{
+	ctx->img = img;
+	ctx->type_row = type_row;
+	ctx->method_row = method_row;
+	ctx->budget = META_TEXT_BUDGET;
+	ctx->steps = 0;
+	ctx->depth = 0;
+}
+
 /* Renders one type from c (a Type of II.23.2.12, custom modifiers first allowed). */
 int meta_sig_type(struct meta_sig_ctx *ctx, struct meta_cur *c, struct meta_sbuf *b);
 /* Renders a TypeDefOrRefOrSpecEncoded reference, generic arguments args[0..nargs) (rendered

@@ -1,11 +1,8 @@
-/* members.c: what the signatures and bodies of methods and fields say: parameter lists,
- * return, field and local types as text, method attributes, IL bodies, P/Invoke imports. */
+/* members.c: what the signatures of methods and fields say: parameter lists (with ref, out,
+ * in), return and field types as text, and method attributes. */
 #include "meta/internal.h"
 
-#include <stdlib.h>
 #include <string.h>
-
-#include "util/xalloc.h"
 
 /* MethodDef columns. */
 #define MD_RVA	     0
@@ -50,17 +47,6 @@ static int method_sig(const struct meta_image *img, uint32_t row, struct method_
 				  "method 0x%08x: signature declares %u parameters in %zu bytes",
 				  tok, s->nparams, meta_cur_left(&s->c));
 	return 0;
-}
-
-static void sig_ctx(struct meta_sig_ctx *ctx, const struct meta_image *img, uint32_t type_row,
-		    uint32_t method_row)
-{
-	ctx->img = img;
-	ctx->type_row = type_row;
-	ctx->method_row = method_row;
-	ctx->budget = META_TEXT_BUDGET;
-	ctx->steps = 0;
-	ctx->depth = 0;
 }
 
 /* The Param row of parameter seq (1-based) of a method, 0 if none. Param rows are in
@@ -198,7 +184,7 @@ static int method_types(const struct meta_image *img, uint32_t method, char **re
 	if (meta_check_token(img, method, META_T_METHODDEF, &row, err) < 0 ||
 	    method_sig(img, row, &s, err) < 0)
 		return -1;
-	sig_ctx(&ctx, img, img->method_owner[row], row);
+	meta_sig_ctx_init(&ctx, img, img->method_owner[row], row);
 	meta_sb_init(&rb, &ctx.budget);
 	meta_sb_init(&pb, &ctx.budget);
 	int rc = param_type(&ctx, &s.c, 0, true, &rb);
@@ -254,98 +240,6 @@ int meta_method_attrs(const struct meta_image *img, uint32_t method,
 	return 0;
 }
 
-/* The method header (II.25.4): tiny (2 low bits 10, size in the upper 6) or fat (low bits 11,
- * 12 bytes: flags and header size, max stack, code size, locals signature token). */
-int meta_method_body(const struct meta_image *img, uint32_t method, struct meta_method_body *body,
-		     struct mx_err *err)
-{
-	uint32_t row;
-	if (meta_check_token(img, method, META_T_METHODDEF, &row, err) < 0)
-		return -1;
-	uint32_t rva = meta_col(&img->t, META_T_METHODDEF, row, MD_RVA);
-	if (!rva)
-		return mx_err_set(err, "method 0x%08x has no IL body", method);
-	const uint8_t *h = meta_pe_rva(&img->pe, rva, 1);
-	size_t avail = meta_pe_rva_avail(&img->pe, rva);
-	if (!h)
-		return mx_err_set(err, "method 0x%08x: body RVA 0x%x is not in the file", method,
-				  rva);
-	memset(body, 0, sizeof(*body));
-	uint32_t hdr;
-	if ((h[0] & 3) == 2) {
-		hdr = 1;
-		body->code_size = h[0] >> 2;
-		body->max_stack = 8;
-	} else if ((h[0] & 3) == 3) {
-		if (avail < 12)
-			return mx_err_set(err, "method 0x%08x: fat header truncated", method);
-		hdr = (uint32_t)(meta_le16(h) >> 12) * 4;
-		if (hdr < 12)
-			return mx_err_set(err, "method 0x%08x: fat header of %u bytes", method,
-					  hdr);
-		body->max_stack = meta_le16(h + 2);
-		body->code_size = meta_le32(h + 4);
-		body->local_sig = meta_le32(h + 8);
-	} else {
-		return mx_err_set(err, "method 0x%08x: unknown method header format 0x%x", method,
-				  h[0]);
-	}
-	if (!meta_in_bounds(avail, hdr, body->code_size))
-		return mx_err_set(err, "method 0x%08x: %u bytes of IL run past the section", method,
-				  body->code_size);
-	body->code_rva = rva + hdr;
-	body->code = h + hdr;
-	return 0;
-}
-
-void meta_free_strings(char **strings, size_t n)
-{
-	for (size_t i = 0; strings && i < n; i++)
-		free(strings[i]);
-	free(strings);
-}
-
-int meta_method_local_types(const struct meta_image *img, uint32_t method, char ***types, size_t *n,
-			    struct mx_err *err)
-{
-	struct meta_method_body body;
-	uint32_t sig_row, count;
-	uint8_t kind;
-	const uint8_t *p;
-	size_t len;
-	*types = NULL;
-	*n = 0;
-	if (meta_method_body(img, method, &body, err) < 0)
-		return -1;
-	if (!body.local_sig)
-		return 0;
-	if (meta_check_token(img, body.local_sig, META_T_STANDALONESIG, &sig_row, err) < 0 ||
-	    meta_blob(&img->t, meta_col(&img->t, META_T_STANDALONESIG, sig_row, 0), &p, &len) < 0)
-		return mx_err_set(err, "method 0x%08x: bad locals signature 0x%08x", method,
-				  body.local_sig);
-	struct meta_cur c = meta_cur_make(p, len);
-	if (meta_cur_u8(&c, &kind) < 0 || kind != 0x07 || meta_cur_cuint(&c, &count) < 0 ||
-	    count > meta_cur_left(&c))
-		return mx_err_set(err, "method 0x%08x: malformed locals signature", method);
-	struct meta_sig_ctx ctx;
-	uint32_t row = META_TOKEN_ROW(method);
-	sig_ctx(&ctx, img, img->method_owner[row], row);
-	char **v = xcalloc(count ? count : 1, sizeof(char *));
-	for (uint32_t i = 0; i < count; i++) {
-		struct meta_sbuf b;
-		meta_sb_init(&b, &ctx.budget);
-		int rc = param_type(&ctx, &c, 0, false, &b);
-		v[i] = meta_sb_take(&b);
-		if (rc < 0) {
-			meta_free_strings(v, i + 1);
-			return bad_sig(method, err);
-		}
-	}
-	*types = v;
-	*n = count;
-	return 0;
-}
-
 /* The TypeDef declaring field row (by its FieldList), 0 if none does. */
 static uint32_t field_owner(const struct meta_image *img, uint32_t field_row)
 {
@@ -384,7 +278,7 @@ int meta_field_type(const struct meta_image *img, uint32_t field, char **type, s
 		return mx_err_set(err, "field 0x%08x: not a field signature", field);
 	struct meta_sig_ctx ctx;
 	struct meta_sbuf b;
-	sig_ctx(&ctx, img, field_owner(img, row), 0);
+	meta_sig_ctx_init(&ctx, img, field_owner(img, row), 0);
 	meta_sb_init(&b, &ctx.budget);
 	if (meta_sig_type(&ctx, &c, &b) < 0) {
 		meta_sb_free(&b);
@@ -392,32 +286,4 @@ int meta_field_type(const struct meta_image *img, uint32_t field, char **type, s
 	}
 	*type = meta_sb_take(&b);
 	return 0;
-}
-
-/* ImplMap columns: flags, MemberForwarded, ImportName, ImportScope. ImplMap is sorted by
- * MemberForwarded. */
-int meta_pinvoke(const struct meta_image *img, uint32_t method, const char **module,
-		 const char **entry)
-{
-	const struct meta_tables *t = &img->t;
-	uint32_t row;
-	if (meta_check_token(img, method, META_T_METHODDEF, &row, NULL) < 0)
-		return -1;
-	uint32_t key = meta_coded_make(META_CI_MEMBERFORWARDED, META_T_METHODDEF, row);
-	uint32_t r = meta_lower_bound(t, META_T_IMPLMAP, 1, key);
-	if (r > t->rows[META_T_IMPLMAP] || meta_col(t, META_T_IMPLMAP, r, 1) != key)
-		return 0;
-	const char *mod, *name;
-	uint32_t scope = meta_col(t, META_T_IMPLMAP, r, 3);
-	if (scope < 1 || scope > t->rows[META_T_MODULEREF] ||
-	    meta_string(t, meta_col(t, META_T_MODULEREF, scope, 0), &mod) < 0 ||
-	    meta_string(t, meta_col(t, META_T_IMPLMAP, r, 2), &name) < 0)
-		return -1;
-	if (!name[0] && meta_string(t, meta_col(t, META_T_METHODDEF, row, 3), &name) < 0)
-		return -1;
-	if (module)
-		*module = mod;
-	if (entry)
-		*entry = name;
-	return 1;
 }

@@ -216,8 +216,9 @@ int meta_pdb_open(const char *path, struct meta_pdb **out, struct mx_err *err);
 /* The same over len bytes at data (copied). */
 int meta_pdb_open_mem(const uint8_t *data, size_t len, struct meta_pdb **out, struct mx_err *err);
 /* The PDB of img, loaded from assembly_path: the embedded one if the image has one, else the
- * CodeView path's file name beside the assembly (then the CodeView path itself, then the
- * assembly's name with .pdb). Refuses a PDB whose #Pdb id differs from the CodeView entry's. */
+ * first file that exists of: the CodeView path's file name beside the assembly, the CodeView
+ * path itself, the assembly's path with .pdb for its extension. Refuses (with an error naming
+ * both ids) a PDB whose #Pdb id differs from the CodeView entry's, rather than look further. */
 int meta_pdb_open_for(const struct meta_image *img, const char *assembly_path,
 		      struct meta_pdb **out, struct mx_err *err);
 void meta_pdb_close(struct meta_pdb *pdb);

@@ -560,7 +560,9 @@ const struct ses_bp *ses_break_at(struct ses *s, size_t i)
 	if (i >= s->nbps)
 		return NULL;
 	struct ses_bp *bp = s->bps[i];
-	{ /* the tracer keeps the counts, also after the program exits */
+	if (bp->managed && !bp->nlocs)
+		return bp; /* managed hits are counted here, not in the tracer */
+	{		   /* the tracer keeps the counts, also after the program exits */
 		struct tr_group g = {.id = (uint32_t)bp->id};
 		struct tr_msg rep = {.fd = -1};
 		if (ses_call(s, TR_REQ_GROUP_GET, &g, sizeof(g), &rep, NULL) == 0) {

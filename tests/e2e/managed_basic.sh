@@ -2,7 +2,7 @@
 # The first managed session: `dotnet Hello.dll`, Hello.dll itself and the apphost, each stopped
 # by a breakpoint before Main's first line runs (the runtime's startup handshake), by
 # File.cs:LINE, by method name (a constructor too), a backtrace with file and line, continue
-# to the exit code.
+# to the exit code; ignore counts, disable and enable, temporary breakpoints.
 source "$(dirname "$0")/../lib.sh"
 set -u
 dir="$FIXTURES/cs/Hello"
@@ -36,5 +36,20 @@ expect_out "exited with code 3"
 # Hello.dll given as the program: run through the dotnet host
 run_mixdbg -batch -ex "break Add" -ex run -ex continue "$dir/Hello.dll"
 expect_out "hit Breakpoint 1, Fixtures.Program.Add \\(\\) at Program.cs:$add_line"
+expect_out "exited with code 3"
+
+# Counter.Next runs 3 times: ignore the first call, stop at the second, disable, run out;
+# then the same with a temporary breakpoint (one stop) and a disabled-then-enabled one
+run_mixdbg -batch -ex "break Fixtures.Counter.Next" -ex 'ignore 1 1' -ex run -ex 'info breakpoints' \
+	-ex 'disable 1' -ex continue "$dir/Hello"
+expect_count 1 'hit Breakpoint 1, Fixtures.Counter.Next'
+expect_out 'breakpoint already hit 2 times'
+expect_out '^1 +breakpoint +keep y +IL_[0-9a-f]{4} +in Fixtures.Counter.Next at .*Program.cs:[0-9]+'
+expect_out "exited with code 3"
+run_mixdbg -batch -ex "tbreak Next" -ex "break Add" -ex 'disable 2' -ex run -ex 'enable 2' \
+	-ex continue -ex 'info breakpoints' -ex continue "$dir/Hello"
+expect_count 1 'hit Temporary breakpoint 1, Fixtures.Counter.Next'
+expect_not_out 'hit Breakpoint 2'
+expect_not_out '^1 +breakpoint'
 expect_out "exited with code 3"
 pass

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Managed steps: next over a loop (every iteration's lines, then out of it), step into a
 # call and finish back to the caller, step into a property getter and out again, and a step
-# over Console.WriteLine that Just My Code keeps out of the framework.
+# over Console.WriteLine that Just My Code keeps out of the framework; next over a property;
+# stepi by IL instruction.
 source "$(dirname "$0")/../lib.sh"
 set -u
 app="$FIXTURES/cs/Stepping/Stepping"
@@ -49,4 +50,17 @@ expect_out "^$print[[:space:]]+Console.WriteLine"
 expect_out "^$ret[[:space:]]+return seen;"
 expect_out "seen 5"
 expect_out "exited with code 5"
+
+# next over the property's line does not enter the getter
+run_mixdbg -batch -ex "break Program.cs:$balance" -ex run -ex next -ex kill "$app"
+expect_not_out 'get_Balance'
+expect_out "^Fixtures.Stepping.Main \\(\\) at Program.cs:$print"
+
+# stepi: IL level, offsets increasing through Square's lines
+run_mixdbg -batch -ex "break Program.cs:$square" -ex run -ex stepi -ex stepi -ex kill "$app"
+ils=$(grep -oE '^IL_[0-9a-f]{4} in Fixtures.Stepping.Square' <<<"$OUT" | cut -c4-7)
+[ "$(wc -l <<<"$ils")" = 2 ] || _fail_out "expected two IL-level stops in Square"
+first=$((16#$(sed -n 1p <<<"$ils")))
+second=$((16#$(sed -n 2p <<<"$ils")))
+[ "$second" -gt "$first" ] || _fail_out "IL offsets do not increase: $first then $second"
 pass
