@@ -814,6 +814,22 @@ static int cmd_set_print_events(struct cli *c, const char *args)
 	return 0;
 }
 
+static void print_check(void *ctx, bool ok, const char *what)
+{
+	(void)ctx;
+	printf("%s %s\n", ok ? "ok  " : "FAIL", what);
+}
+
+static int cmd_maint_check_cordebug(struct cli *c, const char *args)
+{
+	struct mx_err err;
+	int failed = ses_managed_selftest(c->ses, *args ? args : NULL, print_check, NULL, &err);
+	if (failed < 0)
+		return report(&err);
+	printf("%d check%s failed.\n", failed, failed == 1 ? "" : "s");
+	return failed ? -1 : 0;
+}
+
 static int cmd_catch(struct cli *c, const char *args)
 {
 	char what[64], type[256] = "";
@@ -1068,6 +1084,12 @@ const struct cli_cmd cli_commands[] = {
      "Print a line for each event of the .NET runtime (modules, threads, breakpoints...), "
      "and the synthesized \"attach complete\" after an attach.",
      cmd_set_print_events},
+    {"maint check-cordebug", NULL, "[EXCEPTION-TYPE]",
+     "At a managed stop, call each ICorDebug method mixdbg uses and check its answer against "
+     "facts found without it (/proc, the assembly's metadata and PDB): proof that our "
+     "declarations reach the right methods of this runtime. EXCEPTION-TYPE: the type of the "
+     "thread's current exception, if stopped at one.",
+     cmd_maint_check_cordebug},
     {"catch", NULL, "throw [TYPE] | off",
      "Stop when a managed exception is thrown (first chance), of TYPE only if given (full "
      "or short name); `catch off` stops that. Unhandled exceptions always stop.",

@@ -215,8 +215,19 @@ static void describe_locs(const struct ses_bp *bp, char *msg, size_t len)
 	}
 }
 
+/* The .NET runtime's own libraries (its shared framework folder): a breakpoint by name or
+ * line is never bound there, so the runtime's code is not disturbed (and its symbols not
+ * searched) unless the user gives an address. */
+static bool is_runtime_library(const struct nat_module *m)
+{
+	const char *path = m ? nat_module_path(m) : NULL;
+	return path && strstr(path, "/shared/Microsoft.NETCore.App/") != NULL;
+}
+
 void ses_bp_resolve_in(struct ses *s, struct ses_bp *bp, const struct nat_module *m, bool notify)
 {
+	if (!bp->native || is_runtime_library(m))
+		return; /* managed only */
 	struct spec sp;
 	if (parse_spec(s, bp->spec, &sp, NULL) != 0 || sp.kind == SPEC_ADDR)
 		return;

@@ -22,6 +22,7 @@
 #include "clr/mstack.h"
 #include "clr/startup.h"
 #include "clr/mvalue.h"
+#include "clr/selftest.h"
 #include "clr/symbols.h"
 #include "meta/meta.h"
 #include "util/str.h"
@@ -683,6 +684,16 @@ int ses_managed_thread_where(struct ses *s, pid_t tid, struct ses_where *w)
 	COM_RELEASE(f);
 	COM_RELEASE(t);
 	return r;
+}
+
+int ses_managed_selftest(struct ses *s, const char *exception_type,
+			 void (*report)(void *ctx, bool ok, const char *what), void *ctx,
+			 struct mx_err *err)
+{
+	if (!s->mstopped || !s->mstop_thread)
+		return mx_err_set(err,
+				  "the check needs a managed stop (a breakpoint or exception)");
+	return clr_selftest(s->clr, s->mstop_thread, exception_type, report, ctx);
 }
 
 /* ---- modules ---- */

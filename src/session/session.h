@@ -286,6 +286,11 @@ bool ses_is_managed_stop(const struct ses *s);
 /* At a managed stop, where managed thread tid is (its innermost managed frame); -1 if it is
  * not in managed code. */
 int ses_managed_thread_where(struct ses *s, pid_t tid, struct ses_where *w);
+/* `maint check-cordebug`: checks each ICorDebug method mixdbg uses against facts found
+ * without it (clr/selftest.c); returns how many checks failed, -1 with err if not possible. */
+int ses_managed_selftest(struct ses *s, const char *exception_type,
+			 void (*report)(void *ctx, bool ok, const char *what), void *ctx,
+			 struct mx_err *err);
 /* The session debugs managed code in the current process. */
 bool ses_is_managed(const struct ses *s);
 
