@@ -7,6 +7,8 @@
 _lib_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export MIXDBG=${MIXDBG:-$_lib_root/build/mixdbg}
 export FIXTURES=${FIXTURES:-$_lib_root/build/fixtures}
+# leaks inside the .NET runtime's debugger libraries are theirs (tests/lsan.supp)
+export LSAN_OPTIONS="suppressions=$_lib_root/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 OUT=""
 RC=0
 
