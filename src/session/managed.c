@@ -31,6 +31,8 @@
 
 extern char **environ;
 
+static void note_text(struct ses *s, const char *text);
+
 /* ---- launch ---- */
 
 int ses_managed_detect(struct ses *s, struct mx_err *err)
@@ -78,6 +80,34 @@ int ses_managed_prepare(struct ses *s, struct mx_err *err)
 	if (!ses_managed_wanted(s))
 		return 0;
 	return clr_startup_prepare(&s->startup, s->pid, err);
+}
+
+void ses_managed_library_loaded(struct ses *s, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	if (!s->startup || !base || strcmp(base, "/libcoreclr.so") != 0)
+		return;
+	/* A runtime that finds our startup semaphores believes a debugger is attached and
+	 * later waits for it. If we could not attach (no debugger library in its folder), it
+	 * would wait forever: so decide now, while it is being loaded, long before its
+	 * handshake, and remove the semaphores if we cannot debug it. */
+	char dir[4096], dbi[4200], dac[4200];
+	snprintf(dir, sizeof(dir), "%.*s", (int)(base - path), path);
+	snprintf(dbi, sizeof(dbi), "%s/libmscordbi.so", dir);
+	snprintf(dac, sizeof(dac), "%s/libmscordaccore.so", dir);
+	const char *missing = access(dbi, R_OK) != 0   ? "libmscordbi.so"
+			      : access(dac, R_OK) != 0 ? "libmscordaccore.so"
+						       : NULL;
+	if (!missing)
+		return;
+	char msg[4400];
+	snprintf(msg, sizeof(msg),
+		 "managed debugging is not available: the runtime in %s has no %s (the "
+		 "runtime's debugger library); the program runs without it",
+		 dir, missing);
+	note_text(s, msg);
+	clr_startup_free(s->startup);
+	s->startup = NULL;
 }
 
 /* ---- forgetting ---- */

@@ -161,6 +161,9 @@ int ses_managed_detect(struct ses *s, struct mx_err *err);
 bool ses_managed_wanted(const struct ses *s);
 void ses_managed_signal_defaults(struct ses *s, unsigned *policy);
 int ses_managed_prepare(struct ses *s, struct mx_err *err);
+/* A library loaded: when it is the runtime (libcoreclr.so), check that its folder has the
+ * debugger's libraries before the runtime reaches its startup handshake. */
+void ses_managed_library_loaded(struct ses *s, const char *path);
 void ses_managed_forget(struct ses *s);
 /* Before attaching to pid: is it .NET (and not native-only)? Fills rt and marks the session
  * managed if so. */

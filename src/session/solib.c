@@ -235,6 +235,7 @@ void ses_solib_sync(struct ses *s)
 				struct ses_note n = {.kind = SES_NOTE_LIBRARY_LOAD,
 						     .text = l->path};
 				s->notify(s->notify_ctx, &n);
+				ses_managed_library_loaded(s, l->path);
 				ses_bp_resolve_all_in(s, l->module);
 			}
 		}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bad input around managed debugging: a runtime with its debugger turned off (launch refused
 # with the reason; attach falls back to native debugging, the program unharmed), an assembly
-# that cannot run, a malformed managed breakpoint, a method that does not exist.
+# that cannot run, a malformed managed breakpoint, a method that does not exist, a runtime
+# folder without the debugger's library.
 source "$(dirname "$0")/../lib.sh"
 set -u
 dir="$FIXTURES/cs/Hello"
@@ -38,4 +39,19 @@ expect_out "bad line number '0'"
 expect_out 'Breakpoint 1 \(No.Such.Method\) pending'
 expect_out 'hello 8'
 expect_out '<PENDING> +No.Such.Method'
+
+# a runtime without its debugger library: a copy of the installed one, minus libmscordbi.so;
+# the program runs on, without managed debugging
+real=$(readlink -f "$(command -v dotnet)")
+root=$(dirname "$real")
+fw=$(ls -d "$root"/shared/Microsoft.NETCore.App/*/ | head -n 1)
+mkdir -p nodbi/shared/Microsoft.NETCore.App
+cp "$real" nodbi/dotnet
+cp -r "$root/host" nodbi/host
+cp -r "$fw" nodbi/shared/Microsoft.NETCore.App/
+rm nodbi/shared/Microsoft.NETCore.App/*/libmscordbi.so
+run_mixdbg -batch -ex 'break Fixtures.Program.Add' -ex run --args "$PWD/nodbi/dotnet" "$dir/Hello.dll"
+expect_out 'managed debugging is not available: the runtime in .*/nodbi/shared/Microsoft.NETCore.App/[^ ]+ has no libmscordbi.so'
+expect_out 'hello 8'
+expect_out 'exited with code 3'
 pass
