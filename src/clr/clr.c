@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "clr/dbi.h"
+#include "clr/mtype.h"
 #include "clr/symbols.h"
 #include "util/utf16.h"
 #include "util/str.h"
@@ -208,5 +209,6 @@ bool clr_describe_frame(struct clr *c, ICorDebugFrame *f, struct clr_where *w)
 	/* prolog: the method's first line; epilog: its last; otherwise the offset */
 	clr_describe(c, fn, off, map == MAPPING_EXACT || map == MAPPING_APPROXIMATE, w);
 	COM_RELEASE(fn);
+	clr_instantiate_name(c, f, w->func, sizeof(w->func));
 	return true;
 }

@@ -20,7 +20,9 @@ run_mixdbg -batch -ex "break Fixtures.Places.Echo" -ex "break Program.cs:$lambda
 	-ex continue -ex continue -ex continue -ex bt -ex continue -ex 'info threads' \
 	-ex continue -ex bt "${cs[@]}" "$app"
 expect_out "Breakpoint 2 at Fixtures.Places.Main: file .*Program.cs, line $lambda\\. \\(and more locations\\)"
-expect_count 2 "hit Breakpoint 1, Fixtures.Places.Echo<T> \\(\\) at Program.cs:$generic"
+# each instantiation named with its type argument
+expect_out "hit Breakpoint 1, Fixtures.Places.Echo<int> \\(\\) at Program.cs:$generic"
+expect_out "hit Breakpoint 1, Fixtures.Places.Echo<string> \\(\\) at Program.cs:$generic"
 expect_out "hit Breakpoint 2, Fixtures.Places.Main \\(\\) at Program.cs:$lambda"
 expect_out "hit Breakpoint 2, Fixtures.Places.<>c.<Main>b__[0-9_]+ \\(\\) at Program.cs:$lambda"
 expect_out "^#1 +Fixtures.Places.Main \\(\\) at Program.cs:$((lambda + 1))"
