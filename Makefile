@@ -58,7 +58,7 @@ fixtures:
 # Fuzzes the metadata and PDB reader (src/meta) with libFuzzer for FUZZ_SECONDS (default 60),
 # seeded from the C# fixtures; see fuzz/run.sh.
 fuzz: fixtures
-	FIXTURES=$(CURDIR)/$(BUILD)/fixtures bash fuzz/run.sh
+	FIXTURES=$(CURDIR)/$(BUILD)/fixtures FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run.sh
 
 # Debian packages the build, the tests and the benchmark need.
 DEB_PACKAGES = gcc make pkg-config libdw-dev libelf-dev libedit-dev libcapstone-dev \

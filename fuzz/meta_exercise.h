@@ -13,8 +13,9 @@
 
 #define EXERCISE_MAX_ITEMS 4096 /* methods, types, fields... walked per table */
 #define EXERCISE_MAX_DOCS  8	/* documents searched by line */
+#define EXERCISE_MAX_LINES 64	/* find_line calls per PDB (each walks every point) */
 
-static unsigned exercise_pdb_method(const struct meta_pdb *pdb, uint32_t tok)
+static unsigned exercise_pdb_method(const struct meta_pdb *pdb, uint32_t tok, unsigned *lines)
 {
 	const struct meta_seqpt *pts;
 	size_t n;
@@ -37,13 +38,14 @@ static unsigned exercise_pdb_method(const struct meta_pdb *pdb, uint32_t tok)
 			free(locals);
 		}
 		const struct meta_document *d = meta_pdb_document(pdb, pts[i].doc);
-		if (d && !pts[i].hidden && pts[i].doc <= EXERCISE_MAX_DOCS && i < 4) {
+		if (d && !pts[i].hidden && *lines > 0) {
 			struct meta_line_hit hits[4];
 			uint32_t resolved;
 			answers += meta_pdb_find_line(pdb, d->name, pts[i].start_line, hits, 4,
 						      &resolved) > 0;
 			answers += meta_pdb_find_line(pdb, d->name, pts[i].start_line + 1, hits, 4,
 						      &resolved) > 0;
+			*lines -= 1;
 		}
 	}
 	return answers;
@@ -51,7 +53,7 @@ static unsigned exercise_pdb_method(const struct meta_pdb *pdb, uint32_t tok)
 
 static unsigned exercise_pdb(const struct meta_pdb *pdb, uint32_t nmethods)
 {
-	unsigned answers = 0;
+	unsigned answers = 0, lines = EXERCISE_MAX_LINES;
 	uint8_t id[20];
 	meta_pdb_id(pdb, id);
 	answers += meta_pdb_entry_point(pdb) != 0;
@@ -72,13 +74,14 @@ static unsigned exercise_pdb(const struct meta_pdb *pdb, uint32_t nmethods)
 			struct meta_line_hit hits[8];
 			uint32_t resolved;
 			answers += meta_pdb_find_line(pdb, doc->name, 1, hits, 8, &resolved) > 0;
-			answers += meta_pdb_find_line(pdb, "Program.cs", 10, hits, 8, &resolved) > 0;
+			answers +=
+			    meta_pdb_find_line(pdb, "Program.cs", 10, hits, 8, &resolved) > 0;
 		}
 	}
 	struct meta_line_hit hit;
 	answers += meta_pdb_find_line(pdb, "x", 1, &hit, 1, NULL) > 0;
 	for (uint32_t m = 0; m <= nmethods + 1 && m < EXERCISE_MAX_ITEMS; m++)
-		answers += exercise_pdb_method(pdb, META_TOKEN(META_T_METHODDEF, m));
+		answers += exercise_pdb_method(pdb, META_TOKEN(META_T_METHODDEF, m), &lines);
 	return answers;
 }
 
@@ -159,8 +162,9 @@ static unsigned exercise_image(const struct meta_image *img)
 		answers += exercise_method(img, META_TOKEN(META_T_METHODDEF, m));
 	for (uint32_t t = 0; t <= meta_type_count(img) + 1 && t < EXERCISE_MAX_ITEMS; t++)
 		answers += exercise_type(img, META_TOKEN(META_T_TYPEDEF, t));
-	const char *queries[] = {"Main", "Program.Main", "Over(int)", "Box<T>.Map<U>", ".ctor",
-				 "Outer+Inner.Twice", "<Main>b__0_0", "", "a..b"};
+	const char *queries[] = {"Main",  "Program.Main",      "Over(int)",    "Box<T>.Map<U>",
+				 ".ctor", "Outer+Inner.Twice", "<Main>b__0_0", "",
+				 "a..b"};
 	for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]); q++) {
 		uint32_t *found = NULL;
 		size_t nfound = 0;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes src/meta (fuzz/fuzz_meta.c) with libFuzzer under ASan and UBSan: builds
 # build/fuzz/fuzz_meta, seeds a corpus (build/fuzz/corpus) from the built C# fixtures' .dll and
-# .pdb files (run `make fixtures` first), and runs for FUZZ_SECONDS (default 60). Exits
+# .pdb files (run `make fixtures` first) and fuzz/regressions/ (inputs that once failed: add
+# each new crash there, minimized with -minimize_crash=1), and runs for FUZZ_SECONDS (default
+# 60). Exits
 # non-zero if the fuzzer finds a crash, a leak or a timeout; the reproducer is left in
 # build/fuzz/ (crash-*, leak-*, timeout-*). Extra arguments go to libFuzzer.
 set -euo pipefail
@@ -21,6 +23,10 @@ for f in "$fixtures"/cs/*/*.dll "$fixtures"/cs/*/*.pdb; do
 	[ -f "$f" ] || continue
 	cp "$f" "$out/corpus/seed-$(basename "$(dirname "$f")")-$(basename "$f")"
 	seeds=$((seeds + 1))
+done
+# Inputs that once broke the reader (the unit test replays them too).
+for f in "$root"/fuzz/regressions/*; do
+	[ -f "$f" ] && cp "$f" "$out/corpus/regression-$(basename "$f")"
 done
 if [ "$seeds" = 0 ]; then
 	echo "fuzz: no fixture .dll/.pdb under $fixtures/cs (run make fixtures)" >&2

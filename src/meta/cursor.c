@@ -48,9 +48,9 @@ int meta_cur_skip(struct meta_cur *c, size_t n)
 static int cuint_bits(struct meta_cur *c, uint32_t *v, int *bits)
 {
 	size_t left = meta_cur_left(c);
-	const uint8_t *p = c->p + c->pos;
 	if (left < 1)
 		return -1;
+	const uint8_t *p = c->p + c->pos;
 	if ((p[0] & 0x80) == 0) {
 		*v = p[0];
 		*bits = 7;

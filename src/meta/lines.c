@@ -14,6 +14,14 @@ uint32_t meta_pdb_method_row(const struct meta_pdb *pdb, uint32_t method)
 	return row;
 }
 
+/* The points of MethodDebugInformation row m, NULL if it has none (pdb->pts itself is NULL
+ * in a PDB without points, and NULL + 0 is not C). */
+static const struct meta_seqpt *method_points(const struct meta_pdb *pdb, uint32_t m, size_t *n)
+{
+	*n = pdb->method_pts[m] - pdb->method_pts[m - 1];
+	return *n ? pdb->pts + pdb->method_pts[m - 1] : NULL;
+}
+
 int meta_pdb_seqpts(const struct meta_pdb *pdb, uint32_t method, const struct meta_seqpt **pts,
 		    size_t *n)
 {
@@ -22,8 +30,7 @@ int meta_pdb_seqpts(const struct meta_pdb *pdb, uint32_t method, const struct me
 	*n = 0;
 	if (!row)
 		return -1;
-	*pts = pdb->pts + pdb->method_pts[row - 1];
-	*n = pdb->method_pts[row] - pdb->method_pts[row - 1];
+	*pts = method_points(pdb, row, n);
 	return 0;
 }
 
@@ -97,8 +104,8 @@ int meta_pdb_find_line(const struct meta_pdb *pdb, const char *file, uint32_t li
 	}
 	/* Elsewhere, the nearest following line with a point in a method spanning the line. */
 	for (uint32_t m = 1; m <= pdb->nmethods; m++) {
-		const struct meta_seqpt *p = pdb->pts + pdb->method_pts[m - 1];
-		size_t n = pdb->method_pts[m] - pdb->method_pts[m - 1];
+		size_t n;
+		const struct meta_seqpt *p = method_points(pdb, m, &n);
 		method_ranges(&s, p, n);
 		for (size_t i = 0; i < n; i++) {
 			uint32_t d = p[i].doc;
@@ -113,8 +120,8 @@ int meta_pdb_find_line(const struct meta_pdb *pdb, const char *file, uint32_t li
 	 * unless the line itself has code). */
 	size_t count = 0;
 	for (uint32_t m = 1; m <= pdb->nmethods; m++) {
-		const struct meta_seqpt *p = pdb->pts + pdb->method_pts[m - 1];
-		size_t n = pdb->method_pts[m] - pdb->method_pts[m - 1];
+		size_t n;
+		const struct meta_seqpt *p = method_points(pdb, m, &n);
 		method_ranges(&s, p, n);
 		for (size_t i = 0; i < n; i++) {
 			uint32_t d = p[i].doc;
