@@ -1135,8 +1135,8 @@ void cli_print_commands_markdown(FILE *out)
 		     "Unambiguous prefixes of a command are accepted (`cont`, `disa`).\n\n");
 	for (size_t i = 0; i < cli_ncommands; i++) {
 		const struct cli_cmd *cmd = &cli_commands[i];
-		fprintf(out, "## `%s%s%s`\n\n%s\n\n", cmd->name, *cmd->usage ? " " : "", cmd->usage,
-			cmd->help);
+		fprintf(out, "## `%s`\n\n`%s%s%s`\n\n%s\n\n", cmd->name, cmd->name,
+			*cmd->usage ? " " : "", cmd->usage, cmd->help);
 		if (cmd->aliases)
 			fprintf(out, "Aliases: `%s`\n\n", cmd->aliases);
 	}

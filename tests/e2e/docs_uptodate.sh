@@ -7,7 +7,7 @@ doc="$(dirname "$0")/../../docs/commands.md"
 diff -u "$doc" <("$MIXDBG" --help-commands-markdown) >&2 ||
 	fail "docs/commands.md is stale: run 'make docs'"
 run_mixdbg -batch -ex help -ex 'help break' -ex 'help nosuch'
-for cmd in $(grep -oE '^## `[a-z]+( [a-z]+)?' "$doc" | sed 's/^## `//' | tr ' ' '_'); do
+for cmd in $(sed -n 's/^## `\([^`]*\)`$/\1/p' "$doc" | tr ' ' '_'); do
 	expect_out "^  ${cmd//_/ } "
 done
 expect_out '^break \[LOCATION\] \[if CONDITION\]$'
