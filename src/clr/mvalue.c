@@ -2,9 +2,11 @@
 #include "clr/mvalue.h"
 
 #include <stdio.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "clr/mtype.h"
 #include "clr/symbols.h"
 #include "util/utf16.h"
 #include "util/xalloc.h"
@@ -89,4 +91,197 @@ out:
 	COM_RELEASE(type);
 	COM_RELEASE(v2);
 	return r;
+}
+
+/* The exact type's name of a value, "?" if unknown. */
+static void exact_type_name(struct clr *c, ICorDebugValue *v, char *buf, size_t len)
+{
+	ICorDebugValue2 *v2 = NULL;
+	ICorDebugType *t = NULL;
+	buf[0] = 0;
+	if (COM(v, QueryInterface, &IID_ICorDebugValue2, (void **)&v2) >= 0 &&
+	    COM(v2, GetExactType, &t) >= 0 && t)
+		clr_type_name(c, t, buf, len);
+	else
+		snprintf(buf, len, "?");
+	COM_RELEASE(t);
+	COM_RELEASE(v2);
+}
+
+static void quote(const char *s, char *buf, size_t len)
+{
+	size_t o = 0;
+	if (len < 3) {
+		if (len)
+			buf[0] = 0;
+		return;
+	}
+	buf[o++] = '"';
+	for (; *s && o + 3 < len; s++) {
+		if (*s == '"' || *s == '\\') {
+			buf[o++] = '\\';
+			buf[o++] = *s;
+		} else if (*s == '\n') {
+			buf[o++] = '\\';
+			buf[o++] = 'n';
+		} else {
+			buf[o++] = *s;
+		}
+	}
+	buf[o++] = '"';
+	buf[o] = 0;
+}
+
+static void primitive_text(CorElementType et, const uint8_t *raw, char *buf, size_t len)
+{
+	int64_t i = 0;
+	uint64_t u = 0;
+	switch (et) {
+	case ELEMENT_TYPE_BOOLEAN:
+		snprintf(buf, len, "%s", raw[0] ? "true" : "false");
+		return;
+	case ELEMENT_TYPE_CHAR: {
+		uint16_t ch;
+		memcpy(&ch, raw, 2);
+		if (ch >= 0x20 && ch < 0x7f && ch != '\'' && ch != '\\')
+			snprintf(buf, len, "'%c'", (char)ch);
+		else
+			snprintf(buf, len, "'\\u%04x'", ch);
+		return;
+	}
+	case ELEMENT_TYPE_I1:
+		i = (int8_t)raw[0];
+		break;
+	case ELEMENT_TYPE_U1:
+		u = raw[0];
+		snprintf(buf, len, "%" PRIu64, u);
+		return;
+	case ELEMENT_TYPE_I2: {
+		int16_t v;
+		memcpy(&v, raw, 2);
+		i = v;
+		break;
+	}
+	case ELEMENT_TYPE_U2: {
+		uint16_t v;
+		memcpy(&v, raw, 2);
+		snprintf(buf, len, "%u", v);
+		return;
+	}
+	case ELEMENT_TYPE_I4: {
+		int32_t v;
+		memcpy(&v, raw, 4);
+		i = v;
+		break;
+	}
+	case ELEMENT_TYPE_U4: {
+		uint32_t v;
+		memcpy(&v, raw, 4);
+		snprintf(buf, len, "%u", v);
+		return;
+	}
+	case ELEMENT_TYPE_I8:
+	case ELEMENT_TYPE_I:
+		memcpy(&i, raw, 8);
+		break;
+	case ELEMENT_TYPE_U8:
+	case ELEMENT_TYPE_U:
+		memcpy(&u, raw, 8);
+		snprintf(buf, len, "%" PRIu64, u);
+		return;
+	case ELEMENT_TYPE_R4: {
+		float f;
+		memcpy(&f, raw, 4);
+		snprintf(buf, len, "%.9g", f);
+		return;
+	}
+	case ELEMENT_TYPE_R8: {
+		double d;
+		memcpy(&d, raw, 8);
+		snprintf(buf, len, "%.17g", d);
+		return;
+	}
+	default:
+		snprintf(buf, len, "?");
+		return;
+	}
+	snprintf(buf, len, "%" PRId64, i);
+}
+
+static void value_text_depth(struct clr *c, ICorDebugValue *v, char *buf, size_t len, int depth)
+{
+	CorElementType et = ELEMENT_TYPE_END;
+	if (depth > 4 || COM(v, GetType, &et) < 0) {
+		snprintf(buf, len, "<error: unreadable value>");
+		return;
+	}
+	/* a reference: null, or what it points to */
+	ICorDebugReferenceValue *ref = NULL;
+	if (COM(v, QueryInterface, &IID_ICorDebugReferenceValue, (void **)&ref) >= 0) {
+		BOOL is_null = 0;
+		ICorDebugValue *target = NULL;
+		if (COM(ref, IsNull, &is_null) >= 0 && is_null)
+			snprintf(buf, len, "null");
+		else if (COM(ref, Dereference, &target) >= 0 && target)
+			value_text_depth(c, target, buf, len, depth + 1);
+		else
+			snprintf(buf, len, "<error: cannot follow the reference>");
+		COM_RELEASE(target);
+		COM_RELEASE(ref);
+		return;
+	}
+	ICorDebugGenericValue *gv = NULL;
+	uint8_t raw[16] = {0};
+	ULONG32 size = 0;
+	if (et != ELEMENT_TYPE_VALUETYPE && et != ELEMENT_TYPE_CLASS &&
+	    COM(v, QueryInterface, &IID_ICorDebugGenericValue, (void **)&gv) >= 0 &&
+	    COM(v, GetSize, &size) >= 0 && size <= sizeof(raw) && COM(gv, GetValue, raw) >= 0) {
+		COM_RELEASE(gv);
+		primitive_text(et, raw, buf, len);
+		return;
+	}
+	COM_RELEASE(gv);
+	char text[4096];
+	ICorDebugStringValue *sv = NULL;
+	if (COM(v, QueryInterface, &IID_ICorDebugStringValue, (void **)&sv) >= 0) {
+		COM_RELEASE(sv);
+		if (clr_string_value(v, text, sizeof(text)) == 0)
+			quote(text, buf, len);
+		else
+			snprintf(buf, len, "<error: unreadable string>");
+		return;
+	}
+	ICorDebugBoxValue *box = NULL;
+	if (COM(v, QueryInterface, &IID_ICorDebugBoxValue, (void **)&box) >= 0) {
+		ICorDebugObjectValue *inner = NULL;
+		if (COM(box, GetObject, &inner) >= 0 && inner)
+			value_text_depth(c, (ICorDebugValue *)inner, buf, len, depth + 1);
+		else
+			snprintf(buf, len, "<error: cannot unbox>");
+		COM_RELEASE(inner);
+		COM_RELEASE(box);
+		return;
+	}
+	char type[512];
+	exact_type_name(c, v, type, sizeof(type));
+	ICorDebugArrayValue *av = NULL;
+	if (COM(v, QueryInterface, &IID_ICorDebugArrayValue, (void **)&av) >= 0) {
+		ULONG32 n = 0;
+		COM(av, GetCount, &n);
+		COM_RELEASE(av);
+		/* "int[]" -> "{int[3]}" */
+		char *br = strchr(type, '[');
+		if (br)
+			snprintf(buf, len, "{%.*s[%u]%s}", (int)(br - type), type, n,
+				 strchr(br, ']') ? strchr(br, ']') + 1 : "");
+		else
+			snprintf(buf, len, "{%s, %u elements}", type, n);
+		return;
+	}
+	snprintf(buf, len, "{%s}", type);
+}
+
+void clr_value_text(struct clr *c, ICorDebugValue *v, char *buf, size_t len)
+{
+	value_text_depth(c, v, buf, len, 0);
 }

@@ -11,4 +11,8 @@ int clr_string_value(ICorDebugValue *v, char *buf, size_t len);
 /* The Message of an exception object: its System.Exception._message field. */
 int clr_exception_message(struct clr *c, ICorDebugObjectValue *exc, char *buf, size_t len);
 
+/* A value for display, C#-like: 42, 3.5, true, 'c', "text", null, {int[3]},
+ * {Fixtures.Counter}; "<error: ...>" when it cannot be read. */
+void clr_value_text(struct clr *c, ICorDebugValue *v, char *buf, size_t len);
+
 #endif

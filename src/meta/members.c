@@ -287,3 +287,18 @@ int meta_field_type(const struct meta_image *img, uint32_t field, char **type, s
 	*type = meta_sb_take(&b);
 	return 0;
 }
+
+int meta_method_param_name(const struct meta_image *img, uint32_t method, uint32_t seq,
+			   const char **name, struct mx_err *err)
+{
+	uint32_t row;
+	if (meta_check_token(img, method, META_T_METHODDEF, &row, err) < 0)
+		return -1;
+	uint32_t param = seq ? param_row(img, row, seq) : 0;
+	if (!param)
+		return mx_err_set(err, "method 0x%08x has no parameter %u", method, seq);
+	/* Param: Flags, Sequence, Name */
+	if (meta_string(&img->t, meta_col(&img->t, META_T_PARAM, param, 2), name) < 0)
+		return mx_err_set(err, "method 0x%08x: parameter %u has a bad name", method, seq);
+	return 0;
+}

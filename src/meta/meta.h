@@ -97,6 +97,10 @@ int meta_method_full_name(const struct meta_image *img, uint32_t method, char **
  * System.Collections.Generic.List<int>, T, int[], ref int)". Allocated. */
 int meta_method_params(const struct meta_image *img, uint32_t method, char **params,
 		       struct mx_err *err);
+/* The name of parameter seq (1-based, as in the signature; `this` is not counted) from the
+ * Param table. Fails if the parameter has no Param row (compilers always write one). */
+int meta_method_param_name(const struct meta_image *img, uint32_t method, uint32_t seq,
+			   const char **name, struct mx_err *err);
 /* The return type, C#-like ("void", "U", "System.Threading.Tasks.Task<int>"). Allocated. */
 int meta_method_return_type(const struct meta_image *img, uint32_t method, char **type,
 			    struct mx_err *err);

@@ -9,6 +9,7 @@
  */
 #include "session/ses_internal.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
@@ -724,6 +725,158 @@ int ses_managed_selftest(struct ses *s, const char *exception_type,
 		return mx_err_set(err,
 				  "the check needs a managed stop (a breakpoint or exception)");
 	return clr_selftest(s->clr, s->mstop_thread, exception_type, report, ctx);
+}
+
+/* ---- variables ---- */
+
+/* The selected frame of the current thread, as an IL frame with its module (references the
+ * caller releases), or -1 with err. */
+static int selected_il_frame(struct ses *s, ICorDebugILFrame **ilf, struct clr_module **cm,
+			     mdMethodDef *tok, uint32_t *il, struct mx_err *err)
+{
+	ICorDebugThread *t = NULL;
+	if (COM(s->clr->process, GetThread, (DWORD)s->cur_tid, &t) < 0 || !t)
+		return mx_err_set(err, "thread %d runs no managed code", (int)s->cur_tid);
+	struct clr_frame *frames;
+	size_t n;
+	int r = clr_stack(s->clr, t, &frames, &n, err);
+	COM_RELEASE(t);
+	if (r != 0)
+		return -1;
+	int want = ses_current_frame(s);
+	r = -1;
+	if (want < 0 || (size_t)want >= n || !frames[want].il) {
+		mx_err_set(err, "frame %d is not a managed method (no variables)", want);
+	} else if (COM(frames[want].frame, QueryInterface, &IID_ICorDebugILFrame, (void **)ilf) >=
+		   0) {
+		ICorDebugFunction *fn = NULL;
+		ICorDebugModule *m = NULL;
+		if (COM(frames[want].frame, GetFunction, &fn) >= 0 && COM(fn, GetModule, &m) >= 0)
+			*cm = clr_module_find(s->clr, m);
+		COM_RELEASE(m);
+		COM_RELEASE(fn);
+		*tok = frames[want].where.token;
+		*il = frames[want].where.il;
+		r = *cm ? 0 : mx_err_set(err, "the frame's module is unknown");
+		if (r != 0)
+			COM_RELEASE(*ilf);
+	}
+	clr_stack_free(frames, n);
+	return r;
+}
+
+/* Calls fn for each argument (`this` first for an instance method) or each local in scope;
+ * name filters to one variable (NULL: all). Returns how many were seen. */
+static int managed_vars(struct ses *s, bool args, const char *name,
+			void (*fn)(void *arg, const char *name, const char *value), void *arg,
+			struct mx_err *err)
+{
+	ICorDebugILFrame *ilf = NULL;
+	struct clr_module *cm = NULL;
+	mdMethodDef tok = 0;
+	uint32_t il = 0;
+	if (selected_il_frame(s, &ilf, &cm, &tok, &il, err) != 0)
+		return -1;
+	int count = 0;
+	char text[4096];
+	if (args) {
+		struct meta_method_attrs attrs = {0};
+		if (cm->img)
+			meta_method_attrs(cm->img, tok, &attrs, NULL);
+		ICorDebugValueEnum *ve = NULL;
+		if (COM(ilf, EnumerateArguments, &ve) >= 0) {
+			for (uint32_t i = 0;; i++) {
+				ICorDebugValue *v = NULL;
+				ULONG got = 0;
+				if (COM(ve, Next, 1, &v, &got) < 0 || !got)
+					break;
+				char pname[64];
+				const char *vname = pname;
+				snprintf(pname, sizeof(pname), "arg%u", i);
+				if (attrs.has_this && i == 0)
+					vname = "this";
+				else if (cm->img)
+					meta_method_param_name(
+					    cm->img, tok, attrs.has_this ? i : i + 1, &vname, NULL);
+				if (!name || strcmp(name, vname) == 0) {
+					clr_value_text(s->clr, v, text, sizeof(text));
+					fn(arg, vname, text);
+					count++;
+				}
+				COM_RELEASE(v);
+			}
+		}
+		COM_RELEASE(ve);
+	} else if (cm->pdb) {
+		struct meta_local *locals = NULL;
+		size_t n = 0;
+		if (meta_pdb_locals(cm->pdb, tok, il, &locals, &n, NULL) == 0) {
+			for (size_t i = 0; i < n; i++) {
+				if (locals[i].hidden || (name && strcmp(name, locals[i].name) != 0))
+					continue;
+				ICorDebugValue *v = NULL;
+				HRESULT hr = COM(ilf, GetLocalVariable, locals[i].index, &v);
+				if (hr >= 0 && v)
+					clr_value_text(s->clr, v, text, sizeof(text));
+				else
+					snprintf(text, sizeof(text), "<not available: %s>",
+						 clr_hr(hr));
+				fn(arg, locals[i].name, text);
+				count++;
+				COM_RELEASE(v);
+			}
+		}
+		free(locals);
+	}
+	COM_RELEASE(ilf);
+	return count;
+}
+
+int ses_managed_frame_vars(struct ses *s, bool args,
+			   void (*fn)(void *arg, const char *name, const char *value), void *arg,
+			   struct mx_err *err)
+{
+	return managed_vars(s, args, NULL, fn, arg, err);
+}
+
+struct found_value {
+	char *out;
+	size_t outlen;
+	bool found;
+};
+
+static void take_value(void *arg, const char *name, const char *value)
+{
+	(void)name;
+	struct found_value *fv = arg;
+	if (!fv->found)
+		mx_strlcpy(fv->out, value, fv->outlen);
+	fv->found = true;
+}
+
+int ses_managed_print(struct ses *s, const char *expr, char *out, size_t outlen, struct mx_err *err)
+{
+	while (*expr == ' ')
+		expr++;
+	char name[256];
+	mx_strlcpy(name, expr, sizeof(name));
+	size_t n = strlen(name);
+	while (n && name[n - 1] == ' ')
+		name[--n] = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!(isalnum((unsigned char)name[i]) || name[i] == '_'))
+			return mx_err_set(err,
+					  "only a local, an argument or `this` can be printed in "
+					  "managed code yet (C# expressions come later): '%s'",
+					  expr);
+	struct found_value fv = {.out = out, .outlen = outlen};
+	if (managed_vars(s, false, name, take_value, &fv, err) < 0)
+		return -1;
+	if (!fv.found && managed_vars(s, true, name, take_value, &fv, err) < 0)
+		return -1;
+	if (!fv.found)
+		return mx_err_set(err, "The name '%s' does not exist in the current context", name);
+	return 0;
 }
 
 /* ---- modules ---- */

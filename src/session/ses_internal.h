@@ -187,6 +187,11 @@ int ses_managed_async_break(struct ses *s, struct ses_stop *st, struct mx_err *e
 int ses_managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *err);
 int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size_t *n,
 			  struct mx_err *err);
+int ses_managed_frame_vars(struct ses *s, bool args,
+			   void (*fn)(void *arg, const char *name, const char *value), void *arg,
+			   struct mx_err *err);
+int ses_managed_print(struct ses *s, const char *expr, char *out, size_t outlen,
+		      struct mx_err *err);
 bool ses_spec_is_managed_only(const char *spec);
 bool ses_managed_at_entry_brace(struct ses *s, ICorDebugThread *t);
 bool ses_spec_may_be_managed(const struct ses *s, const char *spec);

@@ -52,6 +52,8 @@ int ses_frame_vars(struct ses *s, bool args,
 		   void (*fn)(void *arg, const char *name, const char *value), void *arg,
 		   struct mx_err *err)
 {
+	if (s->mstopped)
+		return ses_managed_frame_vars(s, args, fn, arg, err);
 	struct nat_frame_regs fr;
 	if (frame_regs(s, &fr, err) != 0)
 		return -1;
@@ -63,6 +65,8 @@ int ses_frame_vars(struct ses *s, bool args,
 
 int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, struct mx_err *err)
 {
+	if (s->mstopped)
+		return ses_managed_print(s, expr, out, outlen, err);
 	struct nat_frame_regs fr;
 	if (frame_regs(s, &fr, err) != 0)
 		return -1;
@@ -110,6 +114,8 @@ static int parse_value(const char *value, const struct nat_var_place *pl, uint8_
 
 int ses_set_var(struct ses *s, const char *name, const char *value, struct mx_err *err)
 {
+	if (s->mstopped)
+		return mx_err_set(err, "assigning to managed variables is not supported yet");
 	struct nat_frame_regs fr;
 	if (frame_regs(s, &fr, err) != 0)
 		return -1;
