@@ -96,3 +96,8 @@ int clr_dbi_attach(const char *dbi_path, pid_t pid, uint64_t coreclr_base,
 	*process_out = process;
 	return 0;
 }
+
+void *clr_dbi_symbol(const char *name)
+{
+	return dbi_handle ? dlsym(dbi_handle, name) : NULL;
+}

@@ -22,6 +22,9 @@ int clr_dbi_attach(const char *dbi_path, pid_t pid, uint64_t coreclr_base,
 		   ICorDebugManagedCallback *handler, ICorDebug **cordb, ICorDebugProcess **process,
 		   struct mx_err *err);
 
+/* An export of the loaded debugger library (NULL if not loaded or absent). */
+void *clr_dbi_symbol(const char *name);
+
 /* "CORDBG_E_... (0x8013...)" for messages. */
 const char *clr_hr(HRESULT hr);
 

@@ -3,10 +3,13 @@
  * runs again, so `bt`, `frame`, `up` and `down` at one stop unwind once. */
 #include "session/ses_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "clr/snapshot.h"
 #include "native/unwind.h"
+#include "util/str.h"
 #include "util/xalloc.h"
 
 #define MAX_FRAMES 4096
@@ -26,6 +29,91 @@ static int read_mem(void *ctx, uint64_t addr, void *buf, size_t len)
 static int get_regs(void *ctx, pid_t tid, struct user_regs_struct *r)
 {
 	return ses_get_regs(ctx, tid, r, NULL);
+}
+
+static size_t read_mem_count(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	/* the runtime's data access library reads in chunks that may cross into unmapped
+	 * memory: report how much of the start is readable */
+	if (ses_read_memory(ctx, addr, buf, len, NULL) == 0)
+		return len;
+	size_t got = 0;
+	while (got < len) {
+		size_t chunk = 4096 - ((addr + got) & 4095);
+		if (chunk > len - got)
+			chunk = len - got;
+		if (ses_read_memory(ctx, addr + got, (char *)buf + got, chunk, NULL) != 0)
+			break;
+		got += chunk;
+	}
+	return got;
+}
+
+static void insert_label(struct ses *s, size_t at, const char *label)
+{
+	if (s->bt_n >= MAX_FRAMES)
+		return;
+	memmove(&s->bt[at + 1], &s->bt[at], (s->bt_n - at) * sizeof(*s->bt));
+	memset(&s->bt[at], 0, sizeof(s->bt[at]));
+	s->bt[at].managed = true;
+	snprintf(s->bt[at].label, sizeof(s->bt[at].label), "%s", label);
+	s->bt_n++;
+}
+
+/* At a native stop of a .NET program: the frames the native unwind could not name (JIT
+ * code) are matched by address with the managed frames the runtime's own stack walk finds
+ * in memory (clr/snapshot.h), and each switch between native and managed code is marked. */
+static void merge_managed_frames(struct ses *s, pid_t tid)
+{
+	struct clr_dt_ops ops = {.read_mem = read_mem_count, .get_regs = get_regs, .ctx = s};
+	struct clr_snap_frame *sf;
+	size_t nsf;
+	struct mx_err err;
+	if (clr_snapshot_stack(s->clr, &ops, tid, &sf, &nsf, &err) != 0 || !nsf) {
+		free(nsf ? sf : NULL);
+		return;
+	}
+	bool any = false;
+	for (size_t i = 0; i < s->bt_n; i++) {
+		for (size_t j = 0; j < nsf; j++) {
+			if (!sf[j].il || sf[j].ip != s->bt[i].pc)
+				continue;
+			struct ses_frame *f = &s->bt[i];
+			f->managed = true;
+			f->label[0] = 0;
+			memset(&f->where, 0, sizeof(f->where));
+			mx_strlcpy(f->where.func, sf[j].where.func, sizeof(f->where.func));
+			mx_strlcpy(f->where.file, sf[j].where.file, sizeof(f->where.file));
+			mx_strlcpy(f->where.module, sf[j].where.module, sizeof(f->where.module));
+			f->where.line = sf[j].where.line;
+			f->where.line_start = true;
+			f->il = sf[j].where.il;
+			any = true;
+			break;
+		}
+	}
+	free(sf);
+	if (!any)
+		return;
+	/* mark the transitions, innermost first: native code called from managed code, and
+	 * managed code called from native code (the runtime's entry into Main included) */
+	for (size_t i = 0; i + 1 < s->bt_n; i++) {
+		bool here = s->bt[i].managed && !s->bt[i].label[0];
+		bool next = s->bt[i + 1].managed && !s->bt[i + 1].label[0];
+		if (s->bt[i].label[0] || s->bt[i + 1].label[0] || here == next)
+			continue;
+		struct ses_where w;
+		ses_describe(s, s->bt[i].lookup_pc, &w);
+		if (!here && !w.module[0] && !w.func[0]) {
+			/* code in no module right below managed code: the runtime's P/Invoke
+			 * stub, which is the transition itself */
+			s->bt[i].managed = true;
+			snprintf(s->bt[i].label, sizeof(s->bt[i].label), "[managed-to-native]");
+			continue;
+		}
+		insert_label(s, i + 1, here ? "[native-to-managed]" : "[managed-to-native]");
+		i++;
+	}
 }
 
 int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, size_t *n,
@@ -69,6 +157,8 @@ int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, siz
 		free(nf);
 		s->bt_n = got;
 		s->bt_tid = tid;
+		if (s->clr)
+			merge_managed_frames(s, tid);
 	}
 	*frames = s->bt;
 	*n = s->bt_n;

@@ -48,12 +48,25 @@ static int frame_regs(struct ses *s, struct nat_frame_regs *fr, struct mx_err *e
 	return 0;
 }
 
+/* At a native stop of a .NET program, the selected frame may be a managed one. */
+static bool selected_frame_is_managed(struct ses *s)
+{
+	const struct ses_frame *frames;
+	size_t n;
+	int cur = ses_current_frame(s);
+	return s->clr && ses_backtrace(s, s->cur_tid, &frames, &n, NULL) == 0 && cur >= 0 &&
+	       (size_t)cur < n && frames[cur].managed;
+}
+
 int ses_frame_vars(struct ses *s, bool args,
 		   void (*fn)(void *arg, const char *name, const char *value), void *arg,
 		   struct mx_err *err)
 {
 	if (s->mstopped)
 		return ses_managed_frame_vars(s, args, fn, arg, err);
+	if (selected_frame_is_managed(s))
+		return mx_err_set(err, "the variables of a managed frame can be shown only at a "
+				       "managed stop (at a native stop: not yet)");
 	struct nat_frame_regs fr;
 	if (frame_regs(s, &fr, err) != 0)
 		return -1;

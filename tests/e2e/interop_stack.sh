@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# A native breakpoint in a C library that a C# program calls through P/Invoke (set before the
+# library loads, bound when the runtime loads it), hit from a managed thread and from the main
+# thread. At this native stop every thread is held by the tracer, and `bt` is one stack:
+# the C function, the P/Invoke transition, the C# callers with file and line (read from the
+# runtime's memory through its data access library), the runtime's entry into managed code,
+# then the runtime's and the host's native frames.
+source "$(dirname "$0")/../lib.sh"
+set -u
+app="$FIXTURES/cs/Interop/Interop"
+src="$FIXTURES/cs-src/Interop/Program.cs"
+[ -x "$app" ] || fail "fixture not built: $app"
+pinvoke=$(grep -n 'MARK:pinvoke$' "$src" | cut -d: -f1)
+lambda=$(grep -n 'new Thread(() => fromThread = Compute(2))' "$src" | cut -d: -f1)
+main_call=$(grep -n 'int fromMain = Compute(1);' "$src" | cut -d: -f1)
+run_mixdbg -batch -ex 'break greet_compute' -ex run -ex bt -ex 'frame 2' -ex 'info locals' \
+	-ex continue -ex bt -ex 'info locals' -ex continue "$app"
+expect_out 'Breakpoint 1 \(greet_compute\) pending'
+expect_out 'Thread [0-9]+ "worker" hit Breakpoint 1, greet_compute \(\) at greet_lib.c:[0-9]+'
+expect_out 'Thread 1 "Interop" hit Breakpoint 1, greet_compute \(\) at greet_lib.c:[0-9]+'
+# the worker's stack: C, transition, C#, the thread's managed start, the runtime's entry
+expect_out '^#0 +greet_compute \(\) at greet_lib.c:'
+expect_out '^#1 +\[managed-to-native\]$'
+# in both stacks, and once more for `frame 2`
+expect_count 3 "^#2 +Fixtures.Interop.Compute \\(\\) at Program.cs:$pinvoke\$"
+expect_out "^#3 +Fixtures.Interop.<>c__DisplayClass[0-9_]+.<Main>b__[0-9_]+ \\(\\) at Program.cs:$lambda\$"
+expect_out '^#4 +System.Threading.Thread.StartCallback \(\) from System.Private.CoreLib.dll'
+expect_out '^#5 +\[native-to-managed\]$'
+# the main thread's: ... Main, then the runtime and the host down to libc's start
+expect_out "^#3 +Fixtures.Interop.Main \\(\\) at Program.cs:$main_call\$"
+expect_out '^#4 +\[native-to-managed\]$'
+expect_out 'in coreclr_execute_assembly \(\) from .*libcoreclr.so'
+expect_out 'in __libc_start_main_impl \(\)'
+# frame 2 is managed: its source line; its variables are not readable at a native stop yet
+expect_out "^$pinvoke[[:space:]]+int r = greet_compute\\(who, 3\\);"
+expect_out 'the variables of a managed frame can be shown only at a managed stop'
+# native locals of the C frame at the second stop
+expect_out '^sum = '
+expect_out 'main 33 thread 63'
+expect_out 'exited normally'
+pass
