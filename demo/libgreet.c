@@ -1,4 +1,4 @@
-/* libgreet.c: the demo's native library. */
+/* libgreet.c: the demo's native library, called from C# (demo/Greet.cs). */
 int greet_compute(int who, int times)
 {
 	int sum = 0;

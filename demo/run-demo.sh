@@ -1,23 +1,34 @@
 #!/usr/bin/env bash
-# Builds the demo program and debugs it with mixdbg in batch mode: a breakpoint in a shared
-# library that is pending until the library loads, hit from two threads, with the thread
-# list, the library list, registers and disassembly at the stop.
+# Builds the demo (demo/Greet.cs, a C# program, calling demo/libgreet.c through P/Invoke) and
+# debugs it across the boundary with mixdbg in batch mode: a C# line breakpoint and a
+# breakpoint in the C library set before either is loaded; the managed stop with its C#
+# stack and locals; the native stop in the C function from the C# worker thread, with one
+# call stack from C through the P/Invoke transition to the C# callers; the threads; then
+# the same C function called from Main.
 set -euo pipefail
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
 out="$build/demo"
-mkdir -p "$out"
-gcc -g -O0 -fPIC -shared "$here/libgreet.c" -o "$out/libgreet.so"
-gcc -g -O0 -pthread "$here/greet.c" -L"$out" -lgreet -Wl,-rpath,"$out" -o "$out/greet"
+mkdir -p "$out/src"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+cp "$here/Greet.cs" "$out/src/"
+cp "$here/../tests/fixtures/cs/fixture.csproj.in" "$out/src/Greet.csproj"
+(cd "$out/src" && dotnet build -nologo -v:q -clp:ErrorsOnly -o "$out/bin" Greet.csproj >/dev/null)
+gcc -g -O0 -fPIC -shared "$here/libgreet.c" -o "$out/bin/libgreet.so"
+line=$(grep -n 'the call into C' "$out/src/Greet.cs" | cut -d: -f1)
 set -x
 "$build/mixdbg" -batch \
+	-ex "break Greet.cs:$line" \
 	-ex 'break greet_compute' \
 	-ex 'run' \
+	-ex 'bt' \
+	-ex 'info args' \
+	-ex 'continue' \
+	-ex 'bt' \
+	-ex 'info locals' \
 	-ex 'info threads' \
-	-ex 'info sharedlibrary' \
-	-ex 'info registers rip rdi rsi' \
-	-ex 'x/4i $pc' \
+	-ex 'delete 1' \
 	-ex 'continue' \
-	-ex 'info breakpoints' \
+	-ex 'bt 4' \
 	-ex 'continue' \
-	"$out/greet"
+	"$out/bin/Greet"

@@ -303,9 +303,9 @@ struct ses_bp *ses_bp_find(struct ses *s, int id)
 	return NULL;
 }
 
-static void bp_free(struct ses_bp *bp)
+static void bp_free(struct ses *s, struct ses_bp *bp)
 {
-	ses_managed_unbind(bp);
+	ses_managed_unbind(s, bp);
 	free(bp->spec);
 	free(bp->condition);
 	free(bp->locs);
@@ -381,7 +381,7 @@ int ses_break(struct ses *s, const char *spec, bool temporary, int *id, char *ms
 			uint8_t probe;
 			if (ses_read_memory(s, sp.addr, &probe, 1, NULL) != 0) {
 				s->next_bp_id--;
-				bp_free(bp);
+				bp_free(s, bp);
 				return mx_err_set(err,
 						  "cannot set a breakpoint at 0x%" PRIx64
 						  ": the address is not mapped",
@@ -496,7 +496,7 @@ int ses_break_delete(struct ses *s, int id, struct mx_err *err)
 		s->nbps--;
 		if (bp->condition)
 			ses_cond_install(s, id, NULL, NULL);
-		bp_free(bp);
+		bp_free(s, bp);
 		return 0;
 	}
 	if (ses_watch_delete(s, id) == 0)
@@ -518,7 +518,7 @@ int ses_break_enable(struct ses *s, int id, bool enable, struct mx_err *err)
 	if (bp->enabled == enable)
 		return 0;
 	bp->enabled = enable;
-	ses_managed_enable(bp, enable);
+	ses_managed_enable(s, bp, enable);
 	for (size_t j = 0; j < bp->nlocs; j++) {
 		struct ses_bp_loc *l = &bp->locs[j];
 		if (enable) {

@@ -122,6 +122,12 @@ static void drop_stop_state(struct ses *s)
 
 static void drop_managed_locs(struct ses *s)
 {
+	for (size_t i = 0; i < s->ndeferred_release; i++) {
+		clr_bp_loc_release(s->deferred_release[i]);
+		free(s->deferred_release[i]);
+	}
+	s->ndeferred_release = 0;
+	s->deferred_sync = false;
 	for (size_t i = 0; i < s->nbps; i++) {
 		struct ses_bp *bp = s->bps[i];
 		for (size_t j = 0; j < bp->nmlocs; j++) {
@@ -187,6 +193,14 @@ static void runtime_started(struct ses *s)
 }
 
 /* ---- breakpoints ---- */
+
+/* Whether ICorDebug can send requests to the runtime now: at a managed stop or while a
+ * managed event is handled (the runtime is synchronized and its helper thread answers). At a
+ * native stop the tracer holds the runtime's threads too: a request would wait forever. */
+static bool runtime_answers(const struct ses *s)
+{
+	return s->clr && (s->mstopped || s->in_mevent);
+}
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -267,25 +281,66 @@ void ses_managed_bind(struct ses *s, struct ses_bp *bp)
 {
 	if (!s->clr || !bp->managed)
 		return;
+	if (!runtime_answers(s)) {
+		bp->mbind_pending = true;
+		s->deferred_sync = true;
+		return;
+	}
+	bp->mbind_pending = false;
 	for (size_t i = 0; i < s->clr->nmods; i++)
 		bind_in_module(s, bp, &s->clr->mods[i], false);
 }
 
-void ses_managed_enable(struct ses_bp *bp, bool on)
+void ses_managed_enable(struct ses *s, struct ses_bp *bp, bool on)
 {
+	if (!runtime_answers(s)) {
+		s->deferred_sync = true; /* activated or not at the next resume */
+		return;
+	}
 	for (size_t j = 0; j < bp->nmlocs; j++)
 		clr_bp_loc_activate(bp->mlocs[j].impl, on);
 }
 
-void ses_managed_unbind(struct ses_bp *bp)
+void ses_managed_unbind(struct ses *s, struct ses_bp *bp)
 {
 	for (size_t j = 0; j < bp->nmlocs; j++) {
+		if (s->clr && !runtime_answers(s) && bp->mlocs[j].impl->fbp) {
+			/* deactivated at the next resume (a hit before that is ignored) */
+			xgrow((void **)&s->deferred_release, &s->cap_deferred_release,
+			      s->ndeferred_release + 1, sizeof(*s->deferred_release));
+			s->deferred_release[s->ndeferred_release++] = bp->mlocs[j].impl;
+			continue;
+		}
 		clr_bp_loc_release(bp->mlocs[j].impl);
 		free(bp->mlocs[j].impl);
 	}
 	free(bp->mlocs);
 	bp->mlocs = NULL;
 	bp->nmlocs = bp->cap_mlocs = 0;
+}
+
+void ses_managed_run_deferred(struct ses *s)
+{
+	if (!s->clr || (!s->deferred_sync && !s->ndeferred_release))
+		return;
+	/* the runtime runs again: its helper thread takes requests */
+	for (size_t i = 0; i < s->ndeferred_release; i++) {
+		clr_bp_loc_release(s->deferred_release[i]);
+		free(s->deferred_release[i]);
+	}
+	s->ndeferred_release = 0;
+	if (s->deferred_sync) {
+		s->deferred_sync = false;
+		s->in_mevent = true; /* requests are safe now */
+		for (size_t i = 0; i < s->nbps; i++) {
+			struct ses_bp *bp = s->bps[i];
+			if (bp->mbind_pending)
+				ses_managed_bind(s, bp);
+			for (size_t j = 0; j < bp->nmlocs; j++)
+				clr_bp_loc_activate(bp->mlocs[j].impl, bp->enabled);
+		}
+		s->in_mevent = false;
+	}
 }
 
 static struct ses_bp *bp_of_hit(struct ses *s, ICorDebugBreakpoint *hit)
@@ -593,7 +648,9 @@ int ses_managed_pump(struct ses *s, struct ses_stop *st)
 	if (!ev)
 		return 0;
 	memset(st, 0, sizeof(*st));
+	s->in_mevent = true;
 	int r = handle_event(s, ev, st);
+	s->in_mevent = false;
 	clr_event_free(ev);
 	if (r == 1) {
 		struct ses_thread *t = ses_thread_find(s, st->tid);

@@ -91,6 +91,10 @@ struct ses {
 	bool attaching;	       /* the runtime's attach events are coming */
 	int attach_threads_expected, attach_threads_seen;
 	bool print_events; /* `set print managed-events on` */
+	bool in_mevent;	   /* handling a managed event: the runtime takes requests */
+	struct clr_bp_loc **deferred_release; /* managed locations deleted at a native stop */
+	size_t ndeferred_release, cap_deferred_release;
+	bool deferred_sync; /* breakpoints changed at a native stop: sync them at resume */
 
 	ses_notify_fn notify;
 	void *notify_ctx;
@@ -181,6 +185,9 @@ size_t ses_managed_fds(struct ses *s, int *fds, size_t max);
 /* Takes one managed event: 1 = a stop for the user (st filled), 0 = nothing to report. */
 int ses_managed_pump(struct ses *s, struct ses_stop *st);
 int ses_managed_resume(struct ses *s, struct mx_err *err);
+/* After the native side resumed: the managed breakpoint changes made at a native stop (when
+ * the runtime, stopped by the tracer, cannot take requests) are sent to it now. */
+void ses_managed_run_deferred(struct ses *s);
 /* At a native interrupt stop of a .NET program: resumes the native side and stops the runtime
  * instead (ICorDebugProcess::Stop), so the stop is a managed one. */
 int ses_managed_async_break(struct ses *s, struct ses_stop *st, struct mx_err *err);
@@ -196,8 +203,8 @@ bool ses_spec_is_managed_only(const char *spec);
 bool ses_managed_at_entry_brace(struct ses *s, ICorDebugThread *t);
 bool ses_spec_may_be_managed(const struct ses *s, const char *spec);
 void ses_managed_bind(struct ses *s, struct ses_bp *bp);
-void ses_managed_enable(struct ses_bp *bp, bool on);
-void ses_managed_unbind(struct ses_bp *bp);
+void ses_managed_enable(struct ses *s, struct ses_bp *bp, bool on);
+void ses_managed_unbind(struct ses *s, struct ses_bp *bp);
 size_t ses_managed_module_count(const struct ses *s);
 void ses_managed_module_at(const struct ses *s, size_t i, struct ses_module_info *out);
 

@@ -414,7 +414,11 @@ int ses_send_continue(struct ses *s, struct mx_err *err)
 static int send_continue(struct ses *s, struct mx_err *err)
 {
 	ses_stack_invalidate(s);
-	return ses_call(s, TR_REQ_CONT, NULL, 0, NULL, err);
+	if (ses_call(s, TR_REQ_CONT, NULL, 0, NULL, err) != 0)
+		return -1;
+	/* the runtime's threads run again: what ICorDebug could not do at the stop, now */
+	ses_managed_run_deferred(s);
+	return 0;
 }
 
 /* Decides whether a breakpoint stop is the user's. Fills st for a user stop. */

@@ -123,7 +123,8 @@ struct ses_bp {
 	bool cond_in_session; /* the tracer could not run it (a global...): evaluated here */
 	struct ses_bp_loc *locs;
 	size_t nlocs, cap_locs;
-	bool managed; /* also (or only) bound in managed code, as modules load */
+	bool managed;	    /* also (or only) bound in managed code, as modules load */
+	bool mbind_pending; /* set at a native stop: bound in managed code at the next resume */
 	bool native;  /* bound in native code */
 	struct ses_mloc *mlocs;
 	size_t nmlocs, cap_mlocs;

@@ -4,7 +4,8 @@
 # thread. At this native stop every thread is held by the tracer, and `bt` is one stack:
 # the C function, the P/Invoke transition, the C# callers with file and line (read from the
 # runtime's memory through its data access library), the runtime's entry into managed code,
-# then the runtime's and the host's native frames.
+# then the runtime's and the host's native frames. Managed breakpoints deleted and set at such
+# a stop take effect when the program runs again.
 source "$(dirname "$0")/../lib.sh"
 set -u
 app="$FIXTURES/cs/Interop/Interop"
@@ -37,5 +38,15 @@ expect_out 'the variables of a managed frame can be shown only at a managed stop
 # native locals of the C frame at the second stop
 expect_out '^sum = '
 expect_out 'main 33 thread 63'
+expect_out 'exited normally'
+
+# managed breakpoints changed at a native stop (the runtime cannot take requests while the
+# tracer holds its threads): deleted and set there, they take effect when it runs again
+print_line=$(grep -n 'Console.WriteLine("main "' "$src" | cut -d: -f1)
+run_mixdbg -batch -ex "break Program.cs:$pinvoke" -ex 'break greet_compute' -ex run -ex continue \
+	-ex 'delete 1' -ex "break Program.cs:$print_line" -ex continue -ex continue -ex continue "$app"
+expect_count 1 'hit Breakpoint 1, Fixtures.Interop.Compute'
+expect_count 2 'hit Breakpoint 2, greet_compute'
+expect_out "hit Breakpoint 3, Fixtures.Interop.Main \\(\\) at Program.cs:$print_line"
 expect_out 'exited normally'
 pass
