@@ -125,7 +125,7 @@ struct ses_bp {
 	size_t nlocs, cap_locs;
 	bool managed;	    /* also (or only) bound in managed code, as modules load */
 	bool mbind_pending; /* set at a native stop: bound in managed code at the next resume */
-	bool native;  /* bound in native code */
+	bool native;	    /* bound in native code */
 	struct ses_mloc *mlocs;
 	size_t nmlocs, cap_mlocs;
 };
