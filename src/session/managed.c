@@ -126,7 +126,9 @@ static void drop_managed_locs(struct ses *s)
 		clr_bp_loc_release(s->deferred_release[i]);
 		free(s->deferred_release[i]);
 	}
-	s->ndeferred_release = 0;
+	free(s->deferred_release);
+	s->deferred_release = NULL;
+	s->ndeferred_release = s->cap_deferred_release = 0;
 	s->deferred_sync = false;
 	for (size_t i = 0; i < s->nbps; i++) {
 		struct ses_bp *bp = s->bps[i];
