@@ -1,6 +1,7 @@
 /* snapshot.c: a read-only view of the runtime through its data access library. */
 #include "clr/snapshot.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,43 @@ static int open_virtual(struct clr *c, const struct clr_dt_ops *ops, ICorDebugPr
 	if (hr < 0)
 		return mx_err_set(err, "cannot read the runtime's state: %s", clr_hr(hr));
 	return 0;
+}
+
+int clr_snapshot_with_frame(struct clr *c, const struct clr_dt_ops *ops, pid_t tid, uint64_t ip,
+			    int (*fn)(void *arg, ICorDebugFrame *f), void *arg, struct mx_err *err)
+{
+	ICorDebugProcess *proc = NULL;
+	if (open_virtual(c, ops, &proc, err) != 0)
+		return -1;
+	ICorDebugThread *t = NULL;
+	ICorDebugThread3 *t3 = NULL;
+	ICorDebugStackWalk *sw = NULL;
+	HRESULT hr = COM(proc, GetThread, (DWORD)tid, &t);
+	if (hr >= 0 && t)
+		hr = COM(t, QueryInterface, &IID_ICorDebugThread3, (void **)&t3);
+	if (hr >= 0 && t3)
+		hr = COM(t3, CreateStackWalk, &sw);
+	int r = mx_err_set(err, "no managed frame at 0x%" PRIx64 " in thread %d", ip, (int)tid);
+	for (int guard = 0; hr >= 0 && sw && guard < 4096; guard++) {
+		uint8_t ctx[CLR_AMD64_CONTEXT_SIZE];
+		ULONG32 got = 0;
+		uint64_t rip = 0;
+		if (COM(sw, GetContext, 0x00100003u, sizeof(ctx), &got, ctx) >= 0)
+			memcpy(&rip, ctx + 0xf8, 8);
+		ICorDebugFrame *fr = NULL;
+		if (rip == ip && COM(sw, GetFrame, &fr) == S_OK && fr) {
+			r = fn(arg, fr);
+			COM_RELEASE(fr);
+			break;
+		}
+		if (COM(sw, Next) != S_OK)
+			break;
+	}
+	COM_RELEASE(sw);
+	COM_RELEASE(t3);
+	COM_RELEASE(t);
+	COM_RELEASE(proc);
+	return r;
 }
 
 int clr_snapshot_stack(struct clr *c, const struct clr_dt_ops *ops, pid_t tid,

@@ -26,4 +26,9 @@ struct clr_snap_frame {
 int clr_snapshot_stack(struct clr *c, const struct clr_dt_ops *ops, pid_t tid,
 		       struct clr_snap_frame **frames, size_t *n, struct mx_err *err);
 
+/* Finds thread tid's managed frame whose instruction address is ip and calls fn with it
+ * (while the read-only process lives); returns fn's result, or -1 with err if not found. */
+int clr_snapshot_with_frame(struct clr *c, const struct clr_dt_ops *ops, pid_t tid, uint64_t ip,
+			    int (*fn)(void *arg, ICorDebugFrame *f), void *arg, struct mx_err *err);
+
 #endif

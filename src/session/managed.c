@@ -24,6 +24,7 @@
 #include "clr/startup.h"
 #include "clr/mvalue.h"
 #include "clr/selftest.h"
+#include "clr/snapshot.h"
 #include "clr/symbols.h"
 #include "meta/meta.h"
 #include "util/str.h"
@@ -824,18 +825,12 @@ static int selected_il_frame(struct ses *s, ICorDebugILFrame **ilf, struct clr_m
 	return r;
 }
 
-/* Calls fn for each argument (`this` first for an instance method) or each local in scope;
- * name filters to one variable (NULL: all). Returns how many were seen. */
-static int managed_vars(struct ses *s, bool args, const char *name,
-			void (*fn)(void *arg, const char *name, const char *value), void *arg,
-			struct mx_err *err)
+/* Calls fn for each argument (`this` first for an instance method) or each local in scope of
+ * an IL frame; name filters to one variable (NULL: all). Returns how many were seen. */
+static int il_frame_vars(struct clr *c, ICorDebugILFrame *ilf, struct clr_module *cm,
+			 mdMethodDef tok, uint32_t il, bool args, const char *name,
+			 void (*fn)(void *arg, const char *name, const char *value), void *arg)
 {
-	ICorDebugILFrame *ilf = NULL;
-	struct clr_module *cm = NULL;
-	mdMethodDef tok = 0;
-	uint32_t il = 0;
-	if (selected_il_frame(s, &ilf, &cm, &tok, &il, err) != 0)
-		return -1;
 	int count = 0;
 	char text[4096];
 	if (args) {
@@ -858,7 +853,7 @@ static int managed_vars(struct ses *s, bool args, const char *name,
 					meta_method_param_name(
 					    cm->img, tok, attrs.has_this ? i : i + 1, &vname, NULL);
 				if (!name || strcmp(name, vname) == 0) {
-					clr_value_text(s->clr, v, text, sizeof(text));
+					clr_value_text(c, v, text, sizeof(text));
 					fn(arg, vname, text);
 					count++;
 				}
@@ -876,7 +871,7 @@ static int managed_vars(struct ses *s, bool args, const char *name,
 				ICorDebugValue *v = NULL;
 				HRESULT hr = COM(ilf, GetLocalVariable, locals[i].index, &v);
 				if (hr >= 0 && v)
-					clr_value_text(s->clr, v, text, sizeof(text));
+					clr_value_text(c, v, text, sizeof(text));
 				else
 					snprintf(text, sizeof(text), "<not available: %s>",
 						 clr_hr(hr));
@@ -887,8 +882,86 @@ static int managed_vars(struct ses *s, bool args, const char *name,
 		}
 		free(locals);
 	}
+	return count;
+}
+
+static int managed_vars(struct ses *s, bool args, const char *name,
+			void (*fn)(void *arg, const char *name, const char *value), void *arg,
+			struct mx_err *err)
+{
+	ICorDebugILFrame *ilf = NULL;
+	struct clr_module *cm = NULL;
+	mdMethodDef tok = 0;
+	uint32_t il = 0;
+	if (selected_il_frame(s, &ilf, &cm, &tok, &il, err) != 0)
+		return -1;
+	int count = il_frame_vars(s->clr, ilf, cm, tok, il, args, name, fn, arg);
 	COM_RELEASE(ilf);
 	return count;
+}
+
+/* At a native stop: the variables of a managed frame, read from the runtime's memory
+ * through the read-only process over our data target (clr/snapshot.h). */
+struct snap_vars {
+	struct ses *s;
+	bool args;
+	void (*fn)(void *arg, const char *name, const char *value);
+	void *arg;
+	struct mx_err *err;
+};
+
+static int snap_frame_vars(void *arg, ICorDebugFrame *f)
+{
+	struct snap_vars *sv = arg;
+	ICorDebugILFrame *ilf = NULL;
+	ICorDebugFunction *fn = NULL;
+	ICorDebugModule *m = NULL;
+	struct clr_module *cm = NULL;
+	mdMethodDef tok = 0;
+	ULONG32 il = 0;
+	CorDebugMappingResult map;
+	int r = -1;
+	if (COM(f, QueryInterface, &IID_ICorDebugILFrame, (void **)&ilf) >= 0 &&
+	    COM(ilf, GetIP, &il, &map) >= 0 && COM(f, GetFunction, &fn) >= 0 &&
+	    COM(fn, GetToken, &tok) >= 0 && COM(fn, GetModule, &m) >= 0 &&
+	    (cm = clr_module_find(sv->s->clr, m)) != NULL)
+		r = il_frame_vars(sv->s->clr, ilf, cm, tok, il, sv->args, NULL, sv->fn, sv->arg);
+	else
+		mx_err_set(sv->err, "cannot read that managed frame");
+	COM_RELEASE(m);
+	COM_RELEASE(fn);
+	COM_RELEASE(ilf);
+	return r;
+}
+
+static size_t snap_read(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	if (ses_read_memory(ctx, addr, buf, len, NULL) == 0)
+		return len;
+	size_t got = 0;
+	while (got < len) {
+		size_t chunk = 4096 - ((addr + got) & 4095);
+		if (chunk > len - got)
+			chunk = len - got;
+		if (ses_read_memory(ctx, addr + got, (char *)buf + got, chunk, NULL) != 0)
+			break;
+		got += chunk;
+	}
+	return got;
+}
+
+static int snap_regs(void *ctx, pid_t tid, struct user_regs_struct *r)
+{
+	return ses_get_regs(ctx, tid, r, NULL);
+}
+
+int ses_managed_native_stop_vars(struct ses *s, uint64_t ip, bool args,
+				 void (*fn)(void *arg, const char *name, const char *value),
+				 void *arg, struct mx_err *err)
+{
+	struct clr_dt_ops ops = {.read_mem = snap_read, .get_regs = snap_regs, .ctx = s};
+	struct snap_vars sv = {.s = s, .args = args, .fn = fn, .arg = arg, .err = err};
+	return clr_snapshot_with_frame(s->clr, &ops, s->cur_tid, ip, snap_frame_vars, &sv, err);
 }
 
 int ses_managed_frame_vars(struct ses *s, bool args,

@@ -197,6 +197,10 @@ int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size
 int ses_managed_frame_vars(struct ses *s, bool args,
 			   void (*fn)(void *arg, const char *name, const char *value), void *arg,
 			   struct mx_err *err);
+/* At a native stop, the variables of the managed frame whose instruction address is ip. */
+int ses_managed_native_stop_vars(struct ses *s, uint64_t ip, bool args,
+				 void (*fn)(void *arg, const char *name, const char *value),
+				 void *arg, struct mx_err *err);
 int ses_managed_print(struct ses *s, const char *expr, char *out, size_t outlen,
 		      struct mx_err *err);
 bool ses_spec_is_managed_only(const char *spec);

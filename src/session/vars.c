@@ -48,14 +48,17 @@ static int frame_regs(struct ses *s, struct nat_frame_regs *fr, struct mx_err *e
 	return 0;
 }
 
-/* At a native stop of a .NET program, the selected frame may be a managed one. */
-static bool selected_frame_is_managed(struct ses *s)
+/* At a native stop of a .NET program, the selected frame may be a managed one: returns it
+ * (NULL if not). */
+static const struct ses_frame *selected_managed_frame(struct ses *s)
 {
 	const struct ses_frame *frames;
 	size_t n;
 	int cur = ses_current_frame(s);
-	return s->clr && ses_backtrace(s, s->cur_tid, &frames, &n, NULL) == 0 && cur >= 0 &&
-	       (size_t)cur < n && frames[cur].managed;
+	if (s->clr && ses_backtrace(s, s->cur_tid, &frames, &n, NULL) == 0 && cur >= 0 &&
+	    (size_t)cur < n && frames[cur].managed)
+		return &frames[cur];
+	return NULL;
 }
 
 int ses_frame_vars(struct ses *s, bool args,
@@ -64,9 +67,12 @@ int ses_frame_vars(struct ses *s, bool args,
 {
 	if (s->mstopped)
 		return ses_managed_frame_vars(s, args, fn, arg, err);
-	if (selected_frame_is_managed(s))
-		return mx_err_set(err, "the variables of a managed frame can be shown only at a "
-				       "managed stop (at a native stop: not yet)");
+	const struct ses_frame *mf = selected_managed_frame(s);
+	if (mf && mf->label[0])
+		return mx_err_set(err, "%s is a runtime transition: it has no variables",
+				  mf->label);
+	if (mf)
+		return ses_managed_native_stop_vars(s, mf->pc, args, fn, arg, err);
 	struct nat_frame_regs fr;
 	if (frame_regs(s, &fr, err) != 0)
 		return -1;

@@ -15,7 +15,8 @@ pinvoke=$(grep -n 'MARK:pinvoke$' "$src" | cut -d: -f1)
 lambda=$(grep -n 'new Thread(() => fromThread = Compute(2))' "$src" | cut -d: -f1)
 main_call=$(grep -n 'int fromMain = Compute(1);' "$src" | cut -d: -f1)
 run_mixdbg -batch -ex 'break greet_compute' -ex run -ex bt -ex 'frame 2' -ex 'info locals' \
-	-ex continue -ex bt -ex 'info locals' -ex continue "$app"
+	-ex 'info args' -ex 'frame 1' -ex 'info locals' -ex continue -ex bt -ex 'info locals' \
+	-ex continue "$app"
 expect_out 'Breakpoint 1 \(greet_compute\) pending'
 expect_out 'Thread [0-9]+ "worker" hit Breakpoint 1, greet_compute \(\) at greet_lib.c:[0-9]+'
 expect_out 'Thread 1 "Interop" hit Breakpoint 1, greet_compute \(\) at greet_lib.c:[0-9]+'
@@ -32,9 +33,12 @@ expect_out "^#3 +Fixtures.Interop.Main \\(\\) at Program.cs:$main_call\$"
 expect_out '^#4 +\[native-to-managed\]$'
 expect_out 'in coreclr_execute_assembly \(\) from .*libcoreclr.so'
 expect_out 'in __libc_start_main_impl \(\)'
-# frame 2 is managed: its source line; its variables are not readable at a native stop yet
+# frame 2 is managed: its source line, and its variables read from the runtime's memory (the
+# call has not returned: r is still 0)
 expect_out "^$pinvoke[[:space:]]+int r = greet_compute\\(who, 3\\);"
-expect_out 'the variables of a managed frame can be shown only at a managed stop'
+expect_out '^r = 0$'
+expect_out '^who = 2$'
+expect_out '\[managed-to-native\] is a runtime transition: it has no variables'
 # native locals of the C frame at the second stop
 expect_out '^sum = '
 expect_out 'main 33 thread 63'
