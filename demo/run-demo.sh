@@ -3,8 +3,8 @@
 # debugs it across the boundary with mixdbg in batch mode: a C# line breakpoint and a
 # breakpoint in the C library set before either is loaded; the managed stop with its C#
 # stack and locals; the native stop in the C function from the C# worker thread, with one
-# call stack from C through the P/Invoke transition to the C# callers; the threads; then
-# the same C function called from Main.
+# call stack from C through the P/Invoke transition to the C# callers, and the C# caller's
+# arguments read there; the threads; then the same C function called from Main.
 set -euo pipefail
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,6 +26,8 @@ set -x
 	-ex 'continue' \
 	-ex 'bt' \
 	-ex 'info locals' \
+	-ex 'frame 2' \
+	-ex 'info args' \
 	-ex 'info threads' \
 	-ex 'delete 1' \
 	-ex 'continue' \
