@@ -16,7 +16,7 @@ CFLAGS_COMMON += -O2
 endif
 CFLAGS  ?=
 ALL_CFLAGS = $(CFLAGS_COMMON) $(CFLAGS)
-LDLIBS_MIXDBG = -ldw -lelf -ledit -lcapstone -lz -ldl -lpthread
+LDLIBS_MIXDBG = -ldw -lelf -ledit -lcapstone -lz -ldl -lpthread -ljansson
 
 UTIL_SRCS    = $(wildcard src/util/*.c) src/proto/wire.c src/proto/sigpolicy.c
 TRACER_SRCS  = $(wildcard src/tracer/*.c) $(UTIL_SRCS)
@@ -25,13 +25,15 @@ META_SRCS    = $(wildcard src/meta/*.c)
 CLR_SRCS     = $(wildcard src/clr/*.c)
 SESSION_SRCS = $(wildcard src/session/*.c)
 CLI_SRCS     = $(wildcard src/cli/*.c)
+DAP_SRCS     = $(wildcard src/dap/*.c)
 LIB_SRCS     = $(SESSION_SRCS) $(CLR_SRCS) $(META_SRCS) $(NATIVE_SRCS) $(UTIL_SRCS)
-MIXDBG_SRCS  = $(CLI_SRCS) $(LIB_SRCS)
+MIXDBG_SRCS  = $(CLI_SRCS) $(DAP_SRCS) $(LIB_SRCS)
 UNIT_SRCS    = $(wildcard tests/unit/test_*.c)
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
-.PHONY: check all deps test unit-tests fixtures demo docs check-docs format format-check bench clean fuzz
+.PHONY: check all deps test unit-tests fixtures demo docs check-docs format format-check bench clean fuzz \
+	fuzz-dap
 
 all: $(BUILD)/mixdbg $(BUILD)/mixdbg-tracer
 
@@ -60,10 +62,15 @@ fixtures:
 fuzz: fixtures
 	FIXTURES=$(CURDIR)/$(BUILD)/fixtures FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run.sh
 
+# Fuzzes the DAP server's reader (src/dap: framing, JSON, request decoding) with libFuzzer for
+# FUZZ_SECONDS (default 60); see fuzz/run_dap.sh.
+fuzz-dap:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run_dap.sh
+
 # Debian packages the build, the tests and the benchmark need.
 DEB_PACKAGES = gcc make pkg-config libdw-dev libelf-dev libedit-dev libcapstone-dev \
 	elfutils binutils gdb libc6-dbg clang-format procps bsdutils zlib1g-dev clang \
-	libclang-rt-14-dev
+	libclang-rt-14-dev libjansson-dev
 deps:
 	@if dpkg -s $(DEB_PACKAGES) >/dev/null 2>&1; then \
 		echo "deps: all Debian packages present"; \
@@ -72,6 +79,14 @@ deps:
 		$$SUDO apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $(DEB_PACKAGES); \
 	fi
+	@# The DAP tests' client (@vscode/debugadapter-testsupport, run by Node's own test runner):
+	@# Node and npm from Debian unless some Node is there already (a newer one may not mix).
+	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q nodejs npm; \
+	fi
+	npm ci --prefix tests/dap --no-audit --no-fund
 
 test: all unit-tests fixtures
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg FIXTURES=$(CURDIR)/$(BUILD)/fixtures \

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The test runner: every tests/e2e/*.sh and every unit test program $UNIT_DIR/test_* (default
-# build/unit), each a test, each with a timeout (TEST_TIMEOUT, default 120 s) in its own
-# temporary directory, its output in build/test-logs/NAME.log. Prints "PASS name (Ns)" or
-# "FAIL name (Ns)" (then the log's last 40 lines) per test and, last, "N passed, N failed";
+# The test runner: every tests/e2e/*.sh, every tests/dap/*.test.js (Node's test runner) and
+# every unit test program $UNIT_DIR/test_* (default build/unit), each a test, each with a
+# timeout (TEST_TIMEOUT, default 120 s) in its own temporary directory, its output in
+# build/test-logs/NAME.log. Prints "PASS name (Ns)" or "FAIL name (Ns)" (then the log's last
+# 40 lines) per test and, last, "N passed, N failed";
 # exits non-zero if any failed. Optional argument: run only tests whose name contains it.
 # Exports MIXDBG (default build/mixdbg) and FIXTURES (default build/fixtures) for the tests.
 set -uo pipefail
@@ -49,6 +50,18 @@ run_one() {
 for t in "$root"/tests/e2e/*.sh; do
 	[ -e "$t" ] || continue
 	run_one "$(basename "$t" .sh)" bash "$t"
+done
+# The DAP server's tests: each tests/dap/*.test.js is one test, run by Node's own test runner
+# with @vscode/debugadapter-testsupport (installed by `make deps`: npm ci --prefix tests/dap).
+for t in "$root"/tests/dap/*.test.js; do
+	[ -e "$t" ] || continue
+	name="dap/$(basename "$t" .test.js)"
+	if [ -d "$root/tests/dap/node_modules/@vscode/debugadapter-testsupport" ]; then
+		run_one "$name" node --test "$t"
+	else
+		run_one "$name" bash -c 'echo "tests/dap/node_modules is missing: run make deps" \
+			"(npm ci --prefix tests/dap)"; exit 1'
+	fi
 done
 if [ -d "$UNIT_DIR" ]; then
 	for t in "$UNIT_DIR"/test_*; do

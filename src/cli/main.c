@@ -7,11 +7,13 @@
  */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "dap/dap.h"
 #include "util/xalloc.h"
 
 static struct ses *interrupt_target;
@@ -38,6 +40,9 @@ static void usage(FILE *out)
 		"  -p PID, --pid PID       attach to process PID\n"
 		"  --debug-file-directory DIRS\n"
 		"                          extra roots for separate debug files (colon-separated)\n"
+		"  --interpreter=dap       serve the Debug Adapter Protocol on stdin/stdout\n"
+		"  --server[=PORT]         serve it on 127.0.0.1:PORT (default 4711, 0: any free\n"
+		"                          port), one session per connection\n"
 		"  --help-commands-markdown\n"
 		"                          print the command reference (docs/commands.md)\n"
 		"  -q, -nx                 accepted for gdb compatibility\n"
@@ -62,9 +67,32 @@ int main(int argc, char **argv)
 	const char *program = NULL, *pid_arg = NULL, *debug_dirs = NULL;
 	char **prog_args = NULL;
 	int nprog_args = 0;
+	int dap_port = -1; /* --server */
+	bool dap_stdio = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (is_opt(a, "-batch", "--batch")) {
+		if (!strcmp(a, "--interpreter=dap") || !strcmp(a, "--interpreter=vscode")) {
+			dap_stdio = true;
+		} else if (!strncmp(a, "--interpreter", 13)) {
+			fprintf(stderr,
+				"mixdbg: unknown interpreter in '%s' (only --interpreter=dap)\n",
+				a);
+			free(acts);
+			return 2;
+		} else if (!strcmp(a, "--server") || !strncmp(a, "--server=", 9)) {
+			dap_port = DAP_DEFAULT_PORT;
+			if (a[8] == '=') {
+				char *end;
+				errno = 0;
+				long p = strtol(a + 9, &end, 10);
+				if (errno || end == a + 9 || *end || p < 0 || p > 65535) {
+					fprintf(stderr, "mixdbg: bad port in '%s' (0-65535)\n", a);
+					free(acts);
+					return 2;
+				}
+				dap_port = (int)p;
+			}
+		} else if (is_opt(a, "-batch", "--batch")) {
 			c.batch = true;
 		} else if (is_opt(a, "-ex", "--eval-command") || is_opt(a, "-x", "--command")) {
 			if (i + 1 >= argc) {
@@ -123,6 +151,18 @@ int main(int argc, char **argv)
 			free(acts);
 			return 2;
 		}
+	}
+	if (dap_stdio || dap_port >= 0) {
+		/* the Debug Adapter Protocol: the client says what to debug */
+		free(acts);
+		if (program || pid_arg || nacts) {
+			fprintf(stderr,
+				"mixdbg: a program, --pid, -ex and -x do not go with the DAP "
+				"server (the client launches or attaches)\n");
+			return 2;
+		}
+		struct dap_options dopt = {.debug_dirs = debug_dirs};
+		return dap_stdio ? dap_serve_stdio(&dopt) : dap_serve_tcp(dap_port, &dopt);
 	}
 	struct ses_options opt = {.debug_dirs = debug_dirs};
 	struct mx_err err;

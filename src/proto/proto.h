@@ -40,6 +40,8 @@ enum tr_kind {
 	TR_REQ_GROUP_COND,    /* struct tr_cond + code: a breakpoint's condition, run here */
 	TR_REQ_GROUP_UNHIT,   /* struct tr_group (id): the session found the last hit's condition
 				 false: it was no hit (and is not an ignored crossing either) */
+	TR_REQ_STDIO,	      /* struct tr_stdio + a descriptor (none: forget the one kept): the
+				 next TR_REQ_LAUNCH gives the program this stdin/stdout/stderr */
 	TR_REPLY = 64,
 	/* events */
 	TR_EV_STOP = 100, /* struct tr_stop: every thread is stopped */
@@ -67,6 +69,12 @@ struct tr_launch {
 
 struct tr_pid {
 	int32_t pid; /* process or thread id */
+};
+
+/* TR_REQ_STDIO payload. The descriptor rides with the message; the tracer keeps it for the next
+ * launch only (then closes it). Without one, the program inherits the tracer's (mixdbg's). */
+struct tr_stdio {
+	int32_t which; /* 0 stdin, 1 stdout, 2 stderr */
 };
 
 struct tr_step {

@@ -774,6 +774,29 @@ int ses_run(struct ses *s, bool stop_at_main, struct mx_err *err)
 	return wait_stop(s, err);
 }
 
+/* Hands the tracer the descriptors the next launch gives the program (-1: forget the one kept).
+ * ses_call cannot carry a descriptor, so the message goes straight out; its reply carries no
+ * news and ses_call drops it as a reply nobody waits for. The tracer serves requests in order,
+ * so the descriptors are in place before the TR_REQ_LAUNCH that follows. */
+static void send_stdio(struct ses *s, const int stdio[3])
+{
+	for (int i = 0; i < 3; i++) {
+		struct tr_stdio sio = {.which = i};
+		if (s->sock >= 0)
+			tr_send(s->sock, TR_REQ_STDIO, ++s->next_seq, 0, &sio, sizeof(sio),
+				stdio ? stdio[i] : -1);
+	}
+}
+
+int ses_run_stdio(struct ses *s, bool stop_at_main, const int stdio[3], struct mx_err *err)
+{
+	send_stdio(s, stdio);
+	int r = ses_run(s, stop_at_main, err);
+	if (r != 0)
+		send_stdio(s, NULL); /* a launch that never happened must not keep them */
+	return r;
+}
+
 int ses_attach(struct ses *s, pid_t pid, struct mx_err *err)
 {
 	if (s->pid)

@@ -182,6 +182,10 @@ pid_t ses_pid(const struct ses *s);
 /* Starts the program under the debugger and runs it to the first stop. With
  * stop_at_main, a temporary breakpoint on main is set first (gdb's `start`). */
 int ses_run(struct ses *s, bool stop_at_main, struct mx_err *err);
+/* ses_run with the program's stdin, stdout and stderr given: stdio[i] >= 0 replaces mixdbg's
+ * own descriptor i in the program (-1 keeps it inherited). The descriptors stay the caller's
+ * (the program gets copies); the caller may close them once this returns. */
+int ses_run_stdio(struct ses *s, bool stop_at_main, const int stdio[3], struct mx_err *err);
 int ses_attach(struct ses *s, pid_t pid, struct mx_err *err);
 int ses_continue(struct ses *s, struct mx_err *err);
 int ses_stepi(struct ses *s, struct mx_err *err);

@@ -9,6 +9,7 @@
 #include "tracer/tracer.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -59,17 +60,78 @@ static void send_started(struct tracer *t, uint32_t seq)
 		close(fd);
 }
 
+/* Descriptors from TR_REQ_STDIO for the next launch's stdin, stdout and stderr (-1: ours). */
+static int launch_stdio[3] = {-1, -1, -1};
+
+static void forget_launch_stdio(void)
+{
+	for (int i = 0; i < 3; i++) {
+		if (launch_stdio[i] >= 0)
+			close(launch_stdio[i]);
+		launch_stdio[i] = -1;
+	}
+}
+
+/* Runs tr_launch with the TR_REQ_STDIO descriptors in place of our own 0, 1 and 2 (the child
+ * inherits them through fork and exec), then puts ours back. We are single-threaded, so
+ * nothing else sees the swap; the kept descriptors are used once. */
+static int launch_with_stdio(struct tracer *t, const struct tr_msg *m, char *err, size_t errlen)
+{
+	int saved[3] = {-1, -1, -1};
+	for (int i = 0; i < 3; i++) {
+		if (launch_stdio[i] < 0)
+			continue;
+		saved[i] = fcntl(i, F_DUPFD_CLOEXEC, 3); /* -1 if ours was closed */
+		dup2(launch_stdio[i], i);
+	}
+	int r = tr_launch(t, m->payload, m->hdr.len, err, errlen);
+	for (int i = 0; i < 3; i++) {
+		if (launch_stdio[i] < 0)
+			continue;
+		if (saved[i] >= 0) {
+			dup2(saved[i], i);
+			close(saved[i]);
+		} else {
+			close(i);
+		}
+	}
+	forget_launch_stdio();
+	return r;
+}
+
 static void handle(struct tracer *t, struct tr_msg *m)
 {
 	char err[512];
 	uint32_t seq = m->hdr.seq;
 	switch (m->hdr.kind) {
+	case TR_REQ_STDIO: {
+		struct tr_stdio sio;
+		if (!need(t, m, sizeof(sio)))
+			return;
+		memcpy(&sio, m->payload, sizeof(sio));
+		if (sio.which < 0 || sio.which > 2) {
+			reply_err(t, seq, -EINVAL, "no such standard stream");
+			return;
+		}
+		if (launch_stdio[sio.which] >= 0)
+			close(launch_stdio[sio.which]);
+		launch_stdio[sio.which] = -1; /* none: the program inherits ours again */
+		if (m->fd >= 0) {
+			/* above 2, so that putting one in place of our 0, 1 or 2 never replaces
+			 * another of them */
+			launch_stdio[sio.which] = fcntl(m->fd, F_DUPFD_CLOEXEC, 3);
+			close(m->fd);
+			m->fd = -1;
+		}
+		reply(t, seq, 0, NULL, 0, -1);
+		return;
+	}
 	case TR_REQ_LAUNCH: {
 		if (t->pid) {
 			reply_err(t, seq, -EBUSY, "a program is already being debugged");
 			return;
 		}
-		int r = tr_launch(t, m->payload, m->hdr.len, err, sizeof(err));
+		int r = launch_with_stdio(t, m, err, sizeof(err));
 		if (r)
 			reply_err(t, seq, r, err);
 		else
@@ -330,6 +392,7 @@ int main(int argc, char **argv)
 		}
 	}
 	session_lost(&t);
+	forget_launch_stdio();
 	free(t.threads);
 	free(t.groups);
 	tr_bp_forget_all(&t);

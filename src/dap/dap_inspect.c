@@ -1,0 +1,367 @@
+/* dap_inspect.c: looking at a stopped program: threads, call stacks (managed and native frames
+ * from the one session backtrace), scopes and variables (native frames: DWARF locals and
+ * arguments; managed values are not read yet), evaluate and setVariable (C expressions over a
+ * native frame), and the exception or signal a thread stopped for.
+ *
+ * Frame ids stand for (thread, level) at the current stop only; a variables reference is the
+ * frame id times two, plus one for the arguments.
+ */
+#include "dap/dap_conn.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+void dap_frames_forget(struct dap_conn *c)
+{
+	c->nframes = 0;
+}
+
+static json_int_t frame_id(struct dap_conn *c, pid_t tid, int level)
+{
+	for (size_t i = 0; i < c->nframes; i++)
+		if (c->frames[i].tid == tid && c->frames[i].level == level)
+			return (json_int_t)i + 1;
+	xgrow((void **)&c->frames, &c->cap_frames, c->nframes + 1, sizeof(*c->frames));
+	c->frames[c->nframes].tid = tid;
+	c->frames[c->nframes].level = level;
+	return (json_int_t)++c->nframes;
+}
+
+json_t *dap_threads_body(struct dap_conn *c)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; ses_has_process(c->ses) && i < ses_thread_count(c->ses); i++) {
+		const struct ses_thread *t = ses_thread_at(c->ses, i);
+		if (!t)
+			continue;
+		json_t *j = json_object();
+		json_object_set_new(j, "id", json_integer(t->tid));
+		if (t->name[0]) {
+			json_object_set_new(j, "name", dap_jstr(t->name));
+		} else {
+			char name[32];
+			snprintf(name, sizeof(name), "Thread %d", t->num);
+			json_object_set_new(j, "name", json_string(name));
+		}
+		json_array_append_new(list, j);
+	}
+	pthread_mutex_lock(&c->mu);
+	json_decref(c->thread_list);
+	c->thread_list = json_deep_copy(list);
+	pthread_mutex_unlock(&c->mu);
+	json_t *body = json_object();
+	json_object_set_new(body, "threads", list);
+	return body;
+}
+
+void dap_cmd_threads(struct dap_conn *c, struct dap_req *r)
+{
+	dap_respond(&c->out, r, dap_threads_body(c));
+}
+
+static json_t *source_json(const char *path)
+{
+	json_t *s = json_object();
+	json_object_set_new(s, "name", dap_jstr(dap_basename(path)));
+	json_object_set_new(s, "path", dap_jstr(path));
+	return s;
+}
+
+static json_t *frame_json(struct dap_conn *c, pid_t tid, int level, const struct ses_frame *f)
+{
+	json_t *j = json_object();
+	json_object_set_new(j, "id", json_integer(frame_id(c, tid, level)));
+	int line = 0;
+	const char *file = NULL;
+	struct ses_where w; /* file points into it */
+	if (f->managed) {
+		if (f->label[0]) {
+			json_object_set_new(j, "name", dap_jstr(f->label));
+			json_object_set_new(j, "presentationHint", json_string("label"));
+		} else {
+			json_object_set_new(j, "name",
+					    dap_jstr(f->where.func[0] ? f->where.func : "??"));
+			if (f->where.file[0]) {
+				file = f->where.file;
+				line = f->where.line;
+			}
+		}
+	} else {
+		ses_describe(c->ses, f->lookup_pc, &w);
+		const char *name = w.func[0] ? w.func : w.sym[0] ? w.sym : "??";
+		if (!w.file[0] && w.module[0]) {
+			char *n = xasprintf("%s (%s)", name, dap_basename(w.module));
+			json_object_set_new(j, "name", dap_jstr(n));
+			free(n);
+		} else {
+			json_object_set_new(j, "name", dap_jstr(name));
+		}
+		if (w.file[0]) {
+			file = w.file;
+			line = w.line;
+		} else {
+			json_object_set_new(j, "presentationHint", json_string("subtle"));
+		}
+		if (w.module[0])
+			json_object_set_new(j, "moduleId", dap_jstr(w.module));
+		char pc[32];
+		snprintf(pc, sizeof(pc), "0x%" PRIx64, f->pc);
+		json_object_set_new(j, "instructionPointerReference", json_string(pc));
+	}
+	if (file) {
+		json_object_set_new(j, "source", source_json(file));
+		json_object_set_new(j, "line", json_integer(dap_line_out(c, line)));
+		json_object_set_new(j, "column", json_integer(c->columns_from_1 ? 1 : 0));
+	} else {
+		json_object_set_new(j, "line", json_integer(0));
+		json_object_set_new(j, "column", json_integer(0));
+	}
+	return j;
+}
+
+void dap_cmd_stack_trace(struct dap_conn *c, struct dap_req *r)
+{
+	json_int_t tid = 0, start = 0, levels = 0;
+	dap_arg_int(r, r->args, "threadId", true, &tid);
+	dap_arg_int(r, r->args, "startFrame", false, &start);
+	dap_arg_int(r, r->args, "levels", false, &levels);
+	dap_arg_object(r, r->args, "format", false);
+	if (dap_bad_args(c, r) || !dap_need_stopped(c, r))
+		return;
+	if (start < 0 || levels < 0) {
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_MALFORMED,
+				  "stackTrace: startFrame and levels must not be negative.");
+		return;
+	}
+	if (!dap_thread_num(c, (pid_t)tid)) {
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_STATE,
+				  "There is no thread %lld.", (long long)tid);
+		return;
+	}
+	const struct ses_frame *f;
+	size_t n;
+	struct mx_err err;
+	if (ses_backtrace(c->ses, (pid_t)tid, &f, &n, &err) != 0) {
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_DEBUGGER, "%s", err.msg);
+		return;
+	}
+	json_t *list = json_array();
+	size_t from, end;
+	dap_page(start, levels, n, &from, &end);
+	for (size_t k = from; k < end; k++)
+		json_array_append_new(list, frame_json(c, (pid_t)tid, (int)k, &f[k]));
+	json_t *body = json_object();
+	json_object_set_new(body, "stackFrames", list);
+	json_object_set_new(body, "totalFrames", json_integer((json_int_t)n));
+	dap_respond(&c->out, r, body);
+}
+
+/* Selects frame id's thread and frame in the session; *managed tells its kind. */
+static int select_frame(struct dap_conn *c, json_int_t id, bool *managed, struct mx_err *err)
+{
+	if (id < 1 || (size_t)id > c->nframes)
+		return mx_err_set(err, "Unknown frame %lld (frames are valid for one stop).",
+				  (long long)id);
+	const struct dap_frame_ref *fr = &c->frames[id - 1];
+	int num = dap_thread_num(c, fr->tid);
+	if (!num)
+		return mx_err_set(err, "Thread %d is gone.", (int)fr->tid);
+	if (ses_select_thread(c->ses, num, err) != 0)
+		return -1;
+	const struct ses_frame *f;
+	size_t n;
+	if (ses_backtrace(c->ses, fr->tid, &f, &n, err) != 0)
+		return -1;
+	if ((size_t)fr->level >= n)
+		return mx_err_set(err, "Frame %lld is gone.", (long long)id);
+	*managed = f[fr->level].managed;
+	return ses_select_frame(c->ses, fr->level, err);
+}
+
+static json_t *scope(const char *name, const char *hint, json_int_t ref)
+{
+	json_t *s = json_object();
+	json_object_set_new(s, "name", json_string(name));
+	if (hint)
+		json_object_set_new(s, "presentationHint", json_string(hint));
+	json_object_set_new(s, "variablesReference", json_integer(ref));
+	json_object_set_new(s, "expensive", json_false());
+	return s;
+}
+
+void dap_cmd_scopes(struct dap_conn *c, struct dap_req *r)
+{
+	json_int_t id = 0;
+	dap_arg_int(r, r->args, "frameId", true, &id);
+	if (dap_bad_args(c, r) || !dap_need_stopped(c, r))
+		return;
+	bool managed;
+	struct mx_err err;
+	if (select_frame(c, id, &managed, &err) != 0) {
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_STATE, "%s", err.msg);
+		return;
+	}
+	json_t *list = json_array();
+	if (managed) {
+		json_array_append_new(
+		    list, scope("Locals (managed values are not supported yet)", "locals", id * 2));
+	} else {
+		json_array_append_new(list, scope("Locals", "locals", id * 2));
+		json_array_append_new(list, scope("Arguments", "arguments", id * 2 + 1));
+	}
+	json_t *body = json_object();
+	json_object_set_new(body, "scopes", list);
+	dap_respond(&c->out, r, body);
+}
+
+static void add_var(void *arg, const char *name, const char *value)
+{
+	json_t *v = json_object();
+	json_object_set_new(v, "name", dap_jstr(name));
+	json_object_set_new(v, "value", dap_jstr(value));
+	json_object_set_new(v, "evaluateName", dap_jstr(name));
+	json_object_set_new(v, "variablesReference", json_integer(0));
+	json_array_append_new(arg, v);
+}
+
+void dap_cmd_variables(struct dap_conn *c, struct dap_req *r)
+{
+	json_int_t ref = 0, start = 0, count = 0;
+	dap_arg_int(r, r->args, "variablesReference", true, &ref);
+	const char *filter = dap_arg_str(r, r->args, "filter", false);
+	dap_arg_int(r, r->args, "start", false, &start);
+	dap_arg_int(r, r->args, "count", false, &count);
+	if (dap_bad_args(c, r) || !dap_need_stopped(c, r))
+		return;
+	bool managed;
+	struct mx_err err;
+	if (select_frame(c, ref / 2, &managed, &err) != 0) {
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_STATE, "%s", err.msg);
+		return;
+	}
+	json_t *all = json_array();
+	/* our variables have no children: nothing is indexed */
+	bool indexed = filter && strcmp(filter, "indexed") == 0;
+	if (!managed && !indexed && ses_frame_vars(c->ses, ref % 2 == 1, add_var, all, &err) < 0) {
+		json_decref(all);
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_DEBUGGER, "%s", err.msg);
+		return;
+	}
+	json_t *list = json_array();
+	size_t n = json_array_size(all);
+	size_t from, to;
+	dap_page(start, count, n, &from, &to);
+	for (size_t i = from; i < to; i++)
+		json_array_append(list, json_array_get(all, i));
+	json_decref(all);
+	json_t *body = json_object();
+	json_object_set_new(body, "variables", list);
+	dap_respond(&c->out, r, body);
+}
+
+/* Selects the frame of an expression: frameId's, or the current one. Responds with an error
+ * and returns false when that frame is managed (C# expressions are not evaluated yet). */
+static bool expression_frame(struct dap_conn *c, struct dap_req *r, bool has_frame, json_int_t id)
+{
+	struct mx_err err;
+	bool managed = ses_is_managed_stop(c->ses);
+	if (has_frame && select_frame(c, id, &managed, &err) != 0) {
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_STATE, "%s", err.msg);
+		return false;
+	}
+	if (managed) {
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_UNSUPPORTED,
+				  "Evaluating in a managed (.NET) frame is not supported yet.");
+		return false;
+	}
+	return true;
+}
+
+void dap_cmd_evaluate(struct dap_conn *c, struct dap_req *r)
+{
+	json_int_t id = 0;
+	const char *expr = dap_arg_str(r, r->args, "expression", true);
+	bool has_frame = dap_arg_int(r, r->args, "frameId", false, &id);
+	dap_arg_str(r, r->args, "context", false);
+	if (dap_bad_args(c, r) || !dap_need_stopped(c, r) || !expression_frame(c, r, has_frame, id))
+		return;
+	char value[8192];
+	struct mx_err err;
+	if (ses_print_var(c->ses, expr, value, sizeof(value), &err) != 0) {
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_DEBUGGER, "%s", err.msg);
+		return;
+	}
+	json_t *body = json_object();
+	json_object_set_new(body, "result", dap_jstr(value));
+	json_object_set_new(body, "variablesReference", json_integer(0));
+	dap_respond(&c->out, r, body);
+}
+
+void dap_cmd_set_variable(struct dap_conn *c, struct dap_req *r)
+{
+	json_int_t ref = 0;
+	dap_arg_int(r, r->args, "variablesReference", true, &ref);
+	const char *name = dap_arg_str(r, r->args, "name", true);
+	const char *value = dap_arg_str(r, r->args, "value", true);
+	if (dap_bad_args(c, r) || !dap_need_stopped(c, r) || !expression_frame(c, r, true, ref / 2))
+		return;
+	struct mx_err err;
+	char now[8192];
+	if (ses_set_var(c->ses, name, value, &err) != 0 ||
+	    ses_print_var(c->ses, name, now, sizeof(now), &err) != 0) {
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_DEBUGGER, "%s", err.msg);
+		return;
+	}
+	json_t *body = json_object();
+	json_object_set_new(body, "value", dap_jstr(now));
+	json_object_set_new(body, "variablesReference", json_integer(0));
+	dap_respond(&c->out, r, body);
+}
+
+void dap_cmd_exception_info(struct dap_conn *c, struct dap_req *r)
+{
+	json_int_t tid = 0;
+	dap_arg_int(r, r->args, "threadId", true, &tid);
+	if (dap_bad_args(c, r) || !dap_need_stopped(c, r))
+		return;
+	const struct ses_stop *st = &c->last_stop;
+	if (!c->have_stop || st->tid != (pid_t)tid ||
+	    (st->kind != SES_STOP_EXCEPTION && st->kind != SES_STOP_SIGNAL)) {
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_STATE,
+				  "Thread %lld did not stop for an exception or a signal.",
+				  (long long)tid);
+		return;
+	}
+	json_t *body = json_object();
+	if (st->kind == SES_STOP_SIGNAL) {
+		json_object_set_new(body, "exceptionId", json_string(ses_signal_name(st->signo)));
+		json_object_set_new(body, "description", json_string(ses_signal_desc(st->signo)));
+		json_object_set_new(body, "breakMode", json_string("always"));
+		dap_respond(&c->out, r, body);
+		return;
+	}
+	/* exc_text: "Full.Type.Name: message" */
+	char type[700];
+	snprintf(type, sizeof(type), "%s", st->exc_text);
+	const char *message = "";
+	char *sep = strstr(type, ": ");
+	if (sep) {
+		*sep = 0;
+		message = st->exc_text + (sep - type) + 2;
+	}
+	const char *dot = strrchr(type, '.');
+	json_object_set_new(body, "exceptionId", dap_jstr(type));
+	json_object_set_new(body, "description", dap_jstr(st->exc_text));
+	json_object_set_new(body, "breakMode",
+			    json_string(st->exc_unhandled ? "unhandled" : "always"));
+	json_t *details = json_object();
+	json_object_set_new(details, "message", dap_jstr(message));
+	json_object_set_new(details, "typeName", dap_jstr(dot ? dot + 1 : type));
+	json_object_set_new(details, "fullTypeName", dap_jstr(type));
+	json_object_set_new(body, "details", details);
+	dap_respond(&c->out, r, body);
+}

@@ -1,0 +1,157 @@
+/* dap_server.c: where sessions come from: standard input and output, or TCP connections to
+ * 127.0.0.1 (each served in a forked process of its own, so one session cannot disturb
+ * another), and the main thread's loop over one connection's requests. */
+#include "dap/dap_conn.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "util/xalloc.h"
+
+static void conn_free(struct dap_conn *c)
+{
+	dap_queue_free_all(c);
+	dap_breakpoints_free(c);
+	free(c->frames);
+	json_decref(c->thread_list);
+	pthread_cond_destroy(&c->cond);
+	pthread_mutex_destroy(&c->mu);
+	dap_out_destroy(&c->out);
+	free(c);
+}
+
+int dap_serve_fds(int in_fd, int out_fd, const struct dap_options *opt)
+{
+	struct dap_conn *c = xcalloc(1, sizeof(*c));
+	dap_out_init(&c->out, out_fd);
+	c->in_fd = in_fd;
+	c->wake[0] = c->wake[1] = -1;
+	pthread_mutex_init(&c->mu, NULL);
+	pthread_cond_init(&c->cond, NULL);
+	c->lines_from_1 = c->columns_from_1 = true;
+	c->thread_list = json_array();
+	struct ses_options so = {.debug_dirs = opt ? opt->debug_dirs : NULL};
+	struct mx_err err;
+	if (ses_new(&c->ses, &so, dap_on_note, c, &err) != 0) {
+		fprintf(stderr, "mixdbg: %s\n", err.msg);
+		dap_console(&c->out, "mixdbg: cannot start a debugging session: %s", err.msg);
+		conn_free(c);
+		return 1;
+	}
+	if (dap_reader_start(c) != 0) {
+		fprintf(stderr, "mixdbg: cannot start the request reader: %s\n", strerror(errno));
+		ses_free(c->ses);
+		conn_free(c);
+		return 1;
+	}
+	for (;;) {
+		pthread_mutex_lock(&c->mu);
+		while (!c->qhead && !c->eof)
+			pthread_cond_wait(&c->cond, &c->mu);
+		struct dap_qitem *it = dap_queue_pop(c);
+		/* from now until it runs the program, a pause is for that run */
+		c->run_pending = it && dap_runs_program(it->req.command);
+		pthread_mutex_unlock(&c->mu);
+		if (!it)
+			break; /* end of input, everything served */
+		dap_dispatch(c, &it->req);
+		dap_req_free(&it->req);
+		free(it);
+		pthread_mutex_lock(&c->mu);
+		c->run_pending = false;
+		if (!dap_queue_any(c, dap_runs_program))
+			c->pause_deferred = false; /* no run is coming that it could stop */
+		pthread_mutex_unlock(&c->mu);
+		if (c->quit || c->out.broken)
+			break;
+	}
+	dap_end_session(c);
+	dap_reader_stop(c);
+	dap_stdio_stop(c);
+	ses_free(c->ses);
+	conn_free(c);
+	return 0;
+}
+
+int dap_serve_stdio(const struct dap_options *opt)
+{
+	/* The protocol owns the real stdin and stdout. Descriptors 0 and 1 become /dev/null and
+	 * stderr, so that nothing else (the tracer, a library that prints, the program) can read
+	 * requests or write into the stream. */
+	int in = fcntl(0, F_DUPFD_CLOEXEC, 3), out = fcntl(1, F_DUPFD_CLOEXEC, 3);
+	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+	if (in < 0 || out < 0 || null < 0) {
+		fprintf(stderr, "mixdbg: cannot set up standard input and output: %s\n",
+			strerror(errno));
+		return 1;
+	}
+	dup2(null, 0);
+	dup2(2, 1);
+	close(null);
+	signal(SIGPIPE, SIG_IGN);
+	int rc = dap_serve_fds(in, out, opt);
+	close(in);
+	close(out);
+	return rc;
+}
+
+int dap_serve_tcp(int port, const struct dap_options *opt)
+{
+	int ls = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (ls < 0) {
+		fprintf(stderr, "mixdbg: cannot create a socket: %s\n", strerror(errno));
+		return 1;
+	}
+	int one = 1;
+	setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (bind(ls, (struct sockaddr *)&a, sizeof(a)) != 0 || listen(ls, 16) != 0) {
+		fprintf(stderr, "mixdbg: cannot listen on 127.0.0.1:%d: %s\n", port,
+			strerror(errno));
+		close(ls);
+		return 1;
+	}
+	socklen_t alen = sizeof(a);
+	getsockname(ls, (struct sockaddr *)&a, &alen);
+	fprintf(stderr, "mixdbg: DAP server listening on 127.0.0.1:%d\n", ntohs(a.sin_port));
+	fflush(stderr);
+	int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (null >= 0) {
+		dup2(null, 0); /* programs started for clients must not read our terminal */
+		close(null);
+	}
+	signal(SIGPIPE, SIG_IGN);
+	struct sigaction sa = {.sa_handler = SIG_DFL, .sa_flags = SA_NOCLDWAIT};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGCHLD, &sa, NULL); /* connection processes reap themselves */
+	for (;;) {
+		int fd = accept4(ls, NULL, NULL, SOCK_CLOEXEC);
+		if (fd < 0) {
+			if (errno == EINTR || errno == ECONNABORTED)
+				continue;
+			fprintf(stderr, "mixdbg: accept: %s\n", strerror(errno));
+			close(ls);
+			return 1;
+		}
+		pid_t pid = fork();
+		if (pid == 0) {
+			close(ls);
+			signal(SIGCHLD, SIG_DFL); /* the session waits for its tracer */
+			int rc = dap_serve_fds(fd, fd, opt);
+			close(fd);
+			exit(rc);
+		}
+		if (pid < 0)
+			fprintf(stderr, "mixdbg: cannot serve a connection: %s\n", strerror(errno));
+		close(fd);
+	}
+}
