@@ -1,7 +1,8 @@
 /* dap_inspect.c: looking at a stopped program: threads, call stacks (managed and native frames
  * from the one session backtrace), scopes and variables (native frames: DWARF locals and
- * arguments; managed values are not read yet), evaluate and setVariable (C expressions over a
- * native frame), and the exception or signal a thread stopped for.
+ * arguments; managed frames: arguments and PDB locals), evaluate (C expressions over a native
+ * frame, a name in a managed one) and setVariable (native), and the exception or signal a
+ * thread stopped for.
  *
  * Frame ids stand for (thread, level) at the current stop only; a variables reference is the
  * frame id times two, plus one for the arguments.
@@ -205,14 +206,10 @@ void dap_cmd_scopes(struct dap_conn *c, struct dap_req *r)
 		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_STATE, "%s", err.msg);
 		return;
 	}
+	(void)managed; /* managed and native frames have the same two scopes */
 	json_t *list = json_array();
-	if (managed) {
-		json_array_append_new(
-		    list, scope("Locals (managed values are not supported yet)", "locals", id * 2));
-	} else {
-		json_array_append_new(list, scope("Locals", "locals", id * 2));
-		json_array_append_new(list, scope("Arguments", "arguments", id * 2 + 1));
-	}
+	json_array_append_new(list, scope("Locals", "locals", id * 2));
+	json_array_append_new(list, scope("Arguments", "arguments", id * 2 + 1));
 	json_t *body = json_object();
 	json_object_set_new(body, "scopes", list);
 	dap_respond(&c->out, r, body);
@@ -246,7 +243,8 @@ void dap_cmd_variables(struct dap_conn *c, struct dap_req *r)
 	json_t *all = json_array();
 	/* our variables have no children: nothing is indexed */
 	bool indexed = filter && strcmp(filter, "indexed") == 0;
-	if (!managed && !indexed && ses_frame_vars(c->ses, ref % 2 == 1, add_var, all, &err) < 0) {
+	(void)managed;
+	if (!indexed && ses_frame_vars(c->ses, ref % 2 == 1, add_var, all, &err) < 0) {
 		json_decref(all);
 		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_DEBUGGER, "%s", err.msg);
 		return;
@@ -263,19 +261,14 @@ void dap_cmd_variables(struct dap_conn *c, struct dap_req *r)
 	dap_respond(&c->out, r, body);
 }
 
-/* Selects the frame of an expression: frameId's, or the current one. Responds with an error
- * and returns false when that frame is managed (C# expressions are not evaluated yet). */
+/* Selects the frame of an expression: frameId's, or the current one (the session answers
+ * for both kinds of frame, or says why it cannot). */
 static bool expression_frame(struct dap_conn *c, struct dap_req *r, bool has_frame, json_int_t id)
 {
 	struct mx_err err;
-	bool managed = ses_is_managed_stop(c->ses);
+	bool managed;
 	if (has_frame && select_frame(c, id, &managed, &err) != 0) {
 		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_STATE, "%s", err.msg);
-		return false;
-	}
-	if (managed) {
-		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_UNSUPPORTED,
-				  "Evaluating in a managed (.NET) frame is not supported yet.");
 		return false;
 	}
 	return true;

@@ -1,7 +1,7 @@
 // The DAP server on .NET programs (tests/fixtures/cs): source breakpoints bound when their module
 // loads, managed stacks, managed steps, function breakpoints, exception breakpoints (all, by
-// type, unhandled) with exceptionInfo, threads by name, modules; what is not supported yet
-// (managed values, C# expressions) answers so.
+// type, unhandled) with exceptionInfo, threads by name, modules, managed arguments and locals;
+// what is not supported yet (C# expressions) answers so.
 'use strict';
 const { test, afterEach } = require('node:test');
 const path = require('node:path');
@@ -53,14 +53,19 @@ test('Hello: a Program.cs breakpoint binds when the module loads and stops; stac
 		assert.equal(page.body.stackFrames[0].name, 'Fixtures.Program.Main');
 		assert.equal(page.body.totalFrames, st.body.totalFrames);
 
-		// managed values are not read yet: said in the scope's name, no variables
+		// managed values, first cut: arguments and locals by name, a name evaluated; C#
+		// expressions are refused with the reason
 		const sc = await a.dc.scopesRequest({ frameId: f0.id });
-		assert.equal(sc.body.scopes.length, 1);
-		assert.match(sc.body.scopes[0].name, /not supported yet/);
-		const v = await a.dc.variablesRequest({ variablesReference: sc.body.scopes[0].variablesReference });
-		assert.deepEqual(v.body.variables, []);
+		assert.deepEqual(sc.body.scopes.map((x) => x.name), ['Locals', 'Arguments']);
+		const vars = async (scopeIndex) => (await a.dc.variablesRequest({
+			variablesReference: sc.body.scopes[scopeIndex].variablesReference,
+		})).body.variables.map((x) => `${x.name}=${x.value}`);
+		assert.deepEqual(await vars(1), ['a=2', 'b=3']);
+		assert.deepEqual(await vars(0), ['sum=0']);
+		const ev = await a.dc.evaluateRequest({ expression: 'b', frameId: f0.id });
+		assert.equal(ev.body.result, '3');
 		await assert.rejects(a.dc.evaluateRequest({ expression: 'a + b', frameId: f0.id }),
-			/managed.*not supported/);
+			/C# expressions come later/);
 
 		await a.dc.nextRequest({ threadId: tid });
 		assert.equal((await a.log.next('stopped')).body.reason, 'step');
