@@ -131,6 +131,8 @@ int tr_bp_remove(struct tracer *t, const struct tr_bp *req)
 	if (b->ngroups)
 		return 0;
 	int r = tr_mem_write_byte(t, b->addr, b->orig);
+	if (b->orig != 0xCC) /* an int3 of the program's own stays the program's */
+		t->removed_bps[t->removed_next++ % 64] = b->addr;
 	b->addr = 0;
 	b->tombstone = true;
 	t->bp_used--;
@@ -149,6 +151,7 @@ void tr_bp_remove_all_bytes(struct tracer *t)
 /* Forgets every breakpoint without touching memory (after exec the old image is gone). */
 void tr_bp_forget_all(struct tracer *t)
 {
+	memset(t->removed_bps, 0, sizeof(t->removed_bps));
 	free(t->bps);
 	t->bps = NULL;
 	t->bp_cap = t->bp_used = 0;

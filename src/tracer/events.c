@@ -223,6 +223,18 @@ static enum verdict on_signal(struct tracer *t, struct tr_thread *th, int sig, c
 	return V_RESUME;
 }
 
+/* Whether addr held a breakpoint we removed lately and now holds its original byte again. */
+static bool hit_removed_breakpoint(struct tracer *t, uint64_t addr)
+{
+	for (unsigned i = 0; i < 64; i++) {
+		if (t->removed_bps[i] != addr || !addr)
+			continue;
+		uint8_t byte;
+		return pread(t->memfd, &byte, 1, (off_t)addr) == 1 && byte != 0xCC;
+	}
+	return false;
+}
+
 static enum verdict on_trap(struct tracer *t, struct tr_thread *th, uint64_t pc)
 {
 	siginfo_t si;
@@ -255,6 +267,13 @@ static enum verdict on_trap(struct tracer *t, struct tr_thread *th, uint64_t pc)
 		struct tr_bploc *b = pc ? tr_bp_find(t, pc - 1) : NULL;
 		if (b)
 			return on_breakpoint(t, th, b);
+		if (pc && hit_removed_breakpoint(t, pc - 1)) {
+			/* our int3, hit before the session removed it (several threads hit it
+			 * at once, this one's SIGTRAP was still queued): the original byte is
+			 * back, so run it as if the int3 had never been there */
+			set_pc(th->tid, pc - 1);
+			return V_RESUME;
+		}
 	}
 	/* Not ours (the program's own int3 or raise(SIGTRAP), or a runtime's trap): the signal
 	 * policy decides, and by default it goes back to the program untouched. */

@@ -79,6 +79,10 @@ struct tracer {
 	size_t report_cursor; /* round-robin start when several threads have events */
 	struct tr_bploc *bps; /* open-addressing hash on addr */
 	size_t bp_cap, bp_used;
+	/* addresses of breakpoints removed lately: a thread may have hit one just before its
+	 * removal, with the SIGTRAP not yet collected (see events.c) */
+	uint64_t removed_bps[64];
+	unsigned removed_next;
 	struct tr_group *groups;
 	size_t ngroups, cap_groups;
 	uint8_t sigpolicy[65];		       /* enum tr_sig_flags per signal number */
