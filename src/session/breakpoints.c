@@ -335,6 +335,11 @@ static int break_managed(struct ses *s, const char *spec, bool temporary, int *i
 				 ml->where.func, ml->where.file, ml->where.line);
 		if (bp->nmlocs > 1 && n > 0 && (size_t)n < msglen)
 			snprintf(msg + n, msglen - (size_t)n, " (%zu locations)", bp->nmlocs);
+	} else if (bp->mbind_pending) {
+		snprintf(msg, msglen,
+			 "%s %d (%s): set in managed code when the program resumes (the runtime "
+			 "takes no requests at a native stop).",
+			 what, bp->id, spec);
 	} else {
 		snprintf(msg, msglen,
 			 "%s %d (%s) pending: it binds when a module with that %s "

@@ -334,6 +334,10 @@ void ses_managed_run_deferred(struct ses *s)
 	s->ndeferred_release = 0;
 	if (s->deferred_sync) {
 		s->deferred_sync = false;
+		/* stop the managed threads while the breakpoints are set, so that little runs
+		 * before they are in place (some code may: the program ran since the native
+		 * stop's continue) */
+		bool stopped = COM(s->clr->process, Stop, 0) >= 0;
 		s->in_mevent = true; /* requests are safe now */
 		for (size_t i = 0; i < s->nbps; i++) {
 			struct ses_bp *bp = s->bps[i];
@@ -343,6 +347,8 @@ void ses_managed_run_deferred(struct ses *s)
 				clr_bp_loc_activate(bp->mlocs[j].impl, bp->enabled);
 		}
 		s->in_mevent = false;
+		if (stopped)
+			COM(s->clr->process, Continue, 0);
 	}
 }
 

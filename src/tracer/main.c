@@ -184,8 +184,13 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		return;
 	case TR_REQ_BP_INSERT:
 	case TR_REQ_BP_REMOVE: {
+		/* Allowed while the program runs (at a managed stop the runtime holds the managed
+		 * threads while the native side runs): writing one int3 byte through
+		 * /proc/PID/mem is seen whole by a running thread, a thread that hits a new one
+		 * finds it in the table, and one whose hit of a removed one is still queued is
+		 * recognized by the address (events.c, hit_removed_breakpoint). */
 		struct tr_bp b;
-		if (!need(t, m, sizeof(b)) || !need_process(t, m, true))
+		if (!need(t, m, sizeof(b)) || !need_process(t, m, false))
 			return;
 		memcpy(&b, m->payload, sizeof(b));
 		if (m->hdr.kind == TR_REQ_BP_REMOVE) {

@@ -5,7 +5,7 @@
 # the C function, the P/Invoke transition, the C# callers with file and line (read from the
 # runtime's memory through its data access library), the runtime's entry into managed code,
 # then the runtime's and the host's native frames. Managed breakpoints deleted and set at such
-# a stop take effect when the program runs again.
+# a stop take effect when the program runs again; native ones set at a managed stop at once.
 source "$(dirname "$0")/../lib.sh"
 set -u
 app="$FIXTURES/cs/Interop/Interop"
@@ -51,6 +51,16 @@ run_mixdbg -batch -ex "break Program.cs:$pinvoke" -ex 'break greet_compute' -ex 
 	-ex 'delete 1' -ex "break Program.cs:$print_line" -ex continue -ex continue -ex continue "$app"
 expect_count 1 'hit Breakpoint 1, Fixtures.Interop.Compute'
 expect_count 2 'hit Breakpoint 2, greet_compute'
+expect_out 'Breakpoint 3 \(Program.cs:[0-9]+\): set in managed code when the program resumes'
 expect_out "hit Breakpoint 3, Fixtures.Interop.Main \\(\\) at Program.cs:$print_line"
+expect_out 'exited normally'
+
+# and the other way: a native breakpoint set at a managed stop (the library already loaded,
+# the native side running) is planted at once and hit; one deleted there is gone
+run_mixdbg -batch -ex "break Program.cs:$main_call" -ex run -ex 'break greet_compute' -ex continue \
+	-ex 'delete 2' -ex continue "$app"
+expect_out "hit Breakpoint 1, Fixtures.Interop.Main \\(\\) at Program.cs:$main_call"
+expect_out 'Breakpoint 2 at 0x[0-9a-f]+: file .*greet_lib.c, line [0-9]+\.'
+expect_count 1 'hit Breakpoint 2, greet_compute'
 expect_out 'exited normally'
 pass
