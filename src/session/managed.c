@@ -243,6 +243,10 @@ static void bind_in_module(struct ses *s, struct ses_bp *bp, struct clr_module *
 		char file[512];
 		snprintf(file, sizeof(file), "%.*s", (int)(colon - bp->spec), bp->spec);
 		n = clr_find_line(s->clr, cm, file, atoi(colon + 1), found, 32, &resolved);
+	} else if (!cm->user_code && !strchr(bp->spec, '.')) {
+		/* a bare method name means the user's code: `break Add` must not plant
+		 * breakpoints in every framework method called Add (a qualified name may) */
+		n = 0;
 	} else {
 		n = clr_find_method(s->clr, cm, bp->spec, found, 32);
 	}
@@ -296,6 +300,8 @@ void ses_managed_bind(struct ses *s, struct ses_bp *bp)
 
 void ses_managed_enable(struct ses *s, struct ses_bp *bp, bool on)
 {
+	if (!s->clr)
+		return; /* nothing bound yet: bound as modules load, with bp->enabled */
 	if (!runtime_answers(s)) {
 		s->deferred_sync = true; /* activated or not at the next resume */
 		return;
@@ -334,10 +340,9 @@ void ses_managed_run_deferred(struct ses *s)
 	s->ndeferred_release = 0;
 	if (s->deferred_sync) {
 		s->deferred_sync = false;
-		/* stop the managed threads while the breakpoints are set, so that little runs
-		 * before they are in place (some code may: the program ran since the native
-		 * stop's continue) */
-		bool stopped = COM(s->clr->process, Stop, 0) >= 0;
+		/* Not wrapped in ICorDebugProcess::Stop: with one of the runtime's callbacks still
+		 * in our queue (not yet continued) that waits forever. So code that runs right
+		 * after the resume may pass a breakpoint set at the native stop before it is in. */
 		s->in_mevent = true; /* requests are safe now */
 		for (size_t i = 0; i < s->nbps; i++) {
 			struct ses_bp *bp = s->bps[i];
@@ -347,8 +352,6 @@ void ses_managed_run_deferred(struct ses *s)
 				clr_bp_loc_activate(bp->mlocs[j].impl, bp->enabled);
 		}
 		s->in_mevent = false;
-		if (stopped)
-			COM(s->clr->process, Continue, 0);
 	}
 }
 
