@@ -60,15 +60,12 @@ static void send_started(struct tracer *t, uint32_t seq)
 		close(fd);
 }
 
-/* Descriptors from TR_REQ_STDIO for the next launch's stdin, stdout and stderr (-1: ours). */
-static int launch_stdio[3] = {-1, -1, -1};
-
-static void forget_launch_stdio(void)
+static void forget_launch_stdio(struct tracer *t)
 {
 	for (int i = 0; i < 3; i++) {
-		if (launch_stdio[i] >= 0)
-			close(launch_stdio[i]);
-		launch_stdio[i] = -1;
+		if (t->launch_stdio[i] >= 0)
+			close(t->launch_stdio[i]);
+		t->launch_stdio[i] = -1;
 	}
 }
 
@@ -79,14 +76,14 @@ static int launch_with_stdio(struct tracer *t, const struct tr_msg *m, char *err
 {
 	int saved[3] = {-1, -1, -1};
 	for (int i = 0; i < 3; i++) {
-		if (launch_stdio[i] < 0)
+		if (t->launch_stdio[i] < 0)
 			continue;
 		saved[i] = fcntl(i, F_DUPFD_CLOEXEC, 3); /* -1 if ours was closed */
-		dup2(launch_stdio[i], i);
+		dup2(t->launch_stdio[i], i);
 	}
 	int r = tr_launch(t, m->payload, m->hdr.len, err, errlen);
 	for (int i = 0; i < 3; i++) {
-		if (launch_stdio[i] < 0)
+		if (t->launch_stdio[i] < 0)
 			continue;
 		if (saved[i] >= 0) {
 			dup2(saved[i], i);
@@ -95,7 +92,7 @@ static int launch_with_stdio(struct tracer *t, const struct tr_msg *m, char *err
 			close(i);
 		}
 	}
-	forget_launch_stdio();
+	forget_launch_stdio(t);
 	return r;
 }
 
@@ -113,13 +110,13 @@ static void handle(struct tracer *t, struct tr_msg *m)
 			reply_err(t, seq, -EINVAL, "no such standard stream");
 			return;
 		}
-		if (launch_stdio[sio.which] >= 0)
-			close(launch_stdio[sio.which]);
-		launch_stdio[sio.which] = -1; /* none: the program inherits ours again */
+		if (t->launch_stdio[sio.which] >= 0)
+			close(t->launch_stdio[sio.which]);
+		t->launch_stdio[sio.which] = -1; /* none: the program inherits ours again */
 		if (m->fd >= 0) {
 			/* above 2, so that putting one in place of our 0, 1 or 2 never replaces
 			 * another of them */
-			launch_stdio[sio.which] = fcntl(m->fd, F_DUPFD_CLOEXEC, 3);
+			t->launch_stdio[sio.which] = fcntl(m->fd, F_DUPFD_CLOEXEC, 3);
 			close(m->fd);
 			m->fd = -1;
 		}
@@ -348,7 +345,7 @@ static void session_lost(struct tracer *t)
 
 int main(int argc, char **argv)
 {
-	struct tracer t = {.sock = -1, .sigfd = -1, .memfd = -1};
+	struct tracer t = {.sock = -1, .sigfd = -1, .memfd = -1, .launch_stdio = {-1, -1, -1}};
 	for (int i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "--fd") && i + 1 < argc)
 			t.sock = atoi(argv[++i]);
@@ -397,7 +394,7 @@ int main(int argc, char **argv)
 		}
 	}
 	session_lost(&t);
-	forget_launch_stdio();
+	forget_launch_stdio(&t);
 	free(t.threads);
 	free(t.groups);
 	tr_bp_forget_all(&t);

@@ -83,6 +83,8 @@ struct tracer {
 	 * removal, with the SIGTRAP not yet collected (see events.c) */
 	uint64_t removed_bps[64];
 	unsigned removed_next;
+	/* descriptors from TR_REQ_STDIO for the next launch's stdin, stdout, stderr (-1: ours) */
+	int launch_stdio[3];
 	struct tr_group *groups;
 	size_t ngroups, cap_groups;
 	uint8_t sigpolicy[65];		       /* enum tr_sig_flags per signal number */
