@@ -410,6 +410,24 @@ bool ses_managed_at_entry_brace(struct ses *s, ICorDebugThread *t)
 	return brace;
 }
 
+/* Whether thread t's active frame is in a module with symbols (a PDB). */
+static bool active_frame_has_symbols(struct ses *s, ICorDebugThread *t)
+{
+	ICorDebugFrame *f = NULL;
+	ICorDebugFunction *fn = NULL;
+	ICorDebugModule *m = NULL;
+	bool yes = false;
+	if (COM(t, GetActiveFrame, &f) >= 0 && f && COM(f, GetFunction, &fn) >= 0 &&
+	    COM(fn, GetModule, &m) >= 0) {
+		struct clr_module *cm = clr_module_find(s->clr, m);
+		yes = cm && cm->user_code;
+	}
+	COM_RELEASE(m);
+	COM_RELEASE(fn);
+	COM_RELEASE(f);
+	return yes;
+}
+
 static void enter_stop(struct ses *s, ICorDebugThread *t)
 {
 	if (s->mstepper) {
@@ -570,9 +588,11 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 		fill_stop(s, ev->thread, st);
 		/* landed on a hidden sequence point (compiler-generated code), or stepped into
 		 * a method and stopped at its opening brace: keep going to a statement */
-		if ((!st->where.line || ses_managed_at_entry_brace(s, ev->thread)) &&
-		    s->mstep_retries < 8 && s->mstep_kind != CLR_STEP_IL &&
-		    s->mstep_kind != CLR_STEP_OUT) {
+		bool hidden =
+		    !st->where.line && (s->jmc || active_frame_has_symbols(s, ev->thread));
+		/* with Just My Code off a step may enter code without symbols: stop there */
+		if ((hidden || ses_managed_at_entry_brace(s, ev->thread)) && s->mstep_retries < 8 &&
+		    s->mstep_kind != CLR_STEP_IL && s->mstep_kind != CLR_STEP_OUT) {
 			s->mstep_retries++;
 			struct mx_err err;
 			if (clr_step(c, ev->thread, CLR_STEP_OVER, s->jmc, &s->mstepper, &err) == 0)

@@ -27,6 +27,14 @@ expect_out 'Thread 1 "Waiter" stopped\.'
 expect_out "detached"
 expect_ticking "$PWD/ready.ticks"
 
+# settings with a bad value
+run_mixdbg -batch -ex 'set just-my-code maybe' -ex 'set native-only sure' -ex 'set jmc' \
+	-ex 'set print managed-events 2'
+expect_out 'Expected "on" or "off", not "maybe"\.'
+expect_out 'Expected "on" or "off", not "sure"\.'
+expect_out 'Just My Code is on\.'
+expect_out 'Expected "on" or "off", not "2"\.'
+
 # a class library is not a program
 cp "$dir/Hello.dll" lib.dll
 run_mixdbg -batch -ex run "$PWD/lib.dll"

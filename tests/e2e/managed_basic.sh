@@ -49,7 +49,14 @@ expect_out "exited with code 3"
 run_mixdbg -batch -ex "tbreak Next" -ex "break Add" -ex 'disable 2' -ex run -ex 'enable 2' \
 	-ex continue -ex 'info breakpoints' -ex continue "$dir/Hello"
 expect_count 1 'hit Temporary breakpoint 1, Fixtures.Counter.Next'
+# bare names bind in the program's own code only, not in framework methods of that name
+expect_not_out 'at System\.'
 expect_not_out 'hit Breakpoint 2'
 expect_not_out '^1 +breakpoint'
 expect_out "exited with code 3"
+# the managed modules are listed with their symbols
+run_mixdbg -batch -ex 'break Add' -ex run -ex 'info sharedlibrary' -ex kill "$dir/Hello"
+expect_out '^\(managed\) +Yes \(PDB\) +.*/Hello\.dll$'
+expect_out '^\(managed\) +No +.*/System\.Private\.CoreLib\.dll$'
+expect_out '^0x[0-9a-f]+ +0x[0-9a-f]+ +No +.*/libcoreclr\.so$'
 pass

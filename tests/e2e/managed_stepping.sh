@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Managed steps: next over a loop (every iteration's lines, then out of it), step into a
 # call and finish back to the caller, step into a property getter and out again, and a step
-# over Console.WriteLine that Just My Code keeps out of the framework; next over a property;
-# stepi by IL instruction.
+# over Console.WriteLine that Just My Code keeps out of the framework (and, with it off, a
+# step into the framework); next over a property; stepi by IL instruction.
 source "$(dirname "$0")/../lib.sh"
 set -u
 app="$FIXTURES/cs/Stepping/Stepping"
@@ -55,6 +55,16 @@ expect_out "exited with code 5"
 run_mixdbg -batch -ex "break Program.cs:$balance" -ex run -ex next -ex kill "$app"
 expect_not_out 'get_Balance'
 expect_out "^Fixtures.Stepping.Main \\(\\) at Program.cs:$print"
+
+# Just My Code off: the same step enters the framework (int.ToString, for the concatenation),
+# shown without source, and finish returns to the line
+run_mixdbg -batch -ex 'set just-my-code off' -ex "break Program.cs:$print" -ex run -ex step \
+	-ex 'bt 2' -ex finish -ex kill "$app"
+expect_out '^System\.[A-Za-z0-9_.<>]+ \(\) from System\.[A-Za-z.]+\.dll$'
+expect_out '^#1 +Fixtures.Stepping.Main \(\) at Program.cs:'"$print"'$'
+tail_stop=$(grep -E '^(Fixtures|System)\.' <<<"$OUT" | tail -n 1)
+[[ "$tail_stop" == "Fixtures.Stepping.Main () at Program.cs:$print" ]] ||
+	_fail_out "finish did not return to Main:$print ($tail_stop)"
 
 # stepi: IL level, offsets increasing through Square's lines
 run_mixdbg -batch -ex "break Program.cs:$square" -ex run -ex stepi -ex stepi -ex kill "$app"

@@ -22,8 +22,12 @@ expect_out '^c = null$'
 expect_not_out '^i = '
 expect_out '^args = \{string\[0\]\}$'
 
-run_mixdbg -batch -ex 'break Fixtures.Counter.Next' -ex run -ex 'info args' -ex kill "$dir/Hello"
+run_mixdbg -batch -ex 'break Fixtures.Counter.Next' -ex run -ex 'info args' -ex 'set var this = 1' \
+	-ex 'condition 1 Value == 7' -ex kill "$dir/Hello"
 expect_out '^this = \{Fixtures.Counter\}$'
+# not yet: said so, nothing changed
+expect_out 'assigning to managed variables is not supported yet'
+expect_out 'conditions on managed breakpoints \(C# expressions\) are not supported yet'
 
 run_mixdbg -batch -ex 'break Fixtures.Places.Echo' -ex run -ex 'info args' -ex continue \
 	-ex 'info args' -ex kill "$FIXTURES/cs/Places/Places"
