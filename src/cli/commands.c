@@ -881,7 +881,11 @@ static void print_policy_header(void)
 
 static void print_policy(int sig, unsigned f)
 {
-	printf("%-13s %s\t%s\t%s\t\t%s\n", ses_signal_name(sig), f & TR_SIG_STOP ? "Yes" : "No",
+	/* "Native": a .NET program's fault stops only in native code (TR_SIG_NATIVE_FAULT) */
+	printf("%-13s %s\t%s\t%s\t\t%s\n", ses_signal_name(sig),
+	       f & TR_SIG_STOP		 ? "Yes"
+	       : f & TR_SIG_NATIVE_FAULT ? "Native"
+					 : "No",
 	       f & TR_SIG_PRINT ? "Yes" : "No", f & TR_SIG_PASS ? "Yes" : "No",
 	       ses_signal_desc(sig));
 }
@@ -905,11 +909,11 @@ static int cmd_handle(struct cli *c, const char *args)
 		if (!strcmp(tok, "stop"))
 			f |= TR_SIG_STOP | TR_SIG_PRINT;
 		else if (!strcmp(tok, "nostop"))
-			f &= ~TR_SIG_STOP;
+			f &= ~(TR_SIG_STOP | TR_SIG_NATIVE_FAULT);
 		else if (!strcmp(tok, "print"))
 			f |= TR_SIG_PRINT;
 		else if (!strcmp(tok, "noprint"))
-			f &= ~(TR_SIG_PRINT | TR_SIG_STOP);
+			f &= ~(TR_SIG_PRINT | TR_SIG_STOP | TR_SIG_NATIVE_FAULT);
 		else if (!strcmp(tok, "pass") || !strcmp(tok, "noignore"))
 			f |= TR_SIG_PASS;
 		else if (!strcmp(tok, "nopass") || !strcmp(tok, "ignore"))

@@ -158,6 +158,12 @@ int meta_find_methods(const struct meta_image *img, const char *query, uint32_t 
 int meta_pinvoke(const struct meta_image *img, uint32_t method, const char **module,
 		 const char **entry);
 
+/* The method tokens called (call, callvirt, newobj) by the IL instructions that start in
+ * [from, to) of a method body's code; at most max. Walks from the body's start (IL has no
+ * other way to find instruction boundaries); stops at bytes that are not valid IL. */
+size_t meta_il_calls(const uint8_t *code, uint32_t size, uint32_t from, uint32_t to,
+		     uint32_t *tokens, size_t max);
+
 /* ---- types and fields ---- */
 
 /* TypeDef tokens are META_TOKEN(META_T_TYPEDEF, 1..meta_type_count(img)); row 1 is <Module>. */

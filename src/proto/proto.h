@@ -162,6 +162,11 @@ enum tr_sig_flags {
 	TR_SIG_STOP = 1,  /* stop the process and report */
 	TR_SIG_PRINT = 2, /* tell the session (TR_EV_SIGNAL) even when not stopping */
 	TR_SIG_PASS = 4,  /* deliver the signal to the program when it resumes */
+	/* with PASS, for SIGSEGV, SIGBUS, SIGFPE and SIGILL raised by an instruction: stop
+	 * anyway when that instruction is in native code (a file-backed mapping other than the
+	 * .NET runtime's libcoreclr.so), where the runtime will not turn the fault into an
+	 * exception but crash the program */
+	TR_SIG_NATIVE_FAULT = 8,
 };
 
 struct tr_sigpolicy {

@@ -34,6 +34,7 @@
 extern char **environ;
 
 static void note_text(struct ses *s, const char *text);
+static void cancel_stale_steppers(struct ses *s, bool deactivate);
 
 /* ---- launch ---- */
 
@@ -69,9 +70,16 @@ void ses_managed_signal_defaults(struct ses *s, unsigned *policy)
 	if (!ses_managed_wanted(s))
 		return;
 	static const int runtime_sigs[] = {SIGSEGV, SIGFPE, SIGBUS, SIGILL, SIGTRAP, SIGPIPE};
-	for (size_t i = 0; i < sizeof(runtime_sigs) / sizeof(runtime_sigs[0]); i++)
-		if (!s->sig_user_set[runtime_sigs[i]])
-			policy[runtime_sigs[i]] = TR_SIG_PASS;
+	for (size_t i = 0; i < sizeof(runtime_sigs) / sizeof(runtime_sigs[0]); i++) {
+		int sig = runtime_sigs[i];
+		if (s->sig_user_set[sig])
+			continue;
+		policy[sig] = TR_SIG_PASS;
+		/* ...unless the fault is in native code: a crash, stopped before the runtime's
+		 * crash handling (tracer/faults.c) */
+		if (sig != SIGTRAP && sig != SIGPIPE)
+			policy[sig] |= TR_SIG_NATIVE_FAULT;
+	}
 	for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
 		if (!s->sig_user_set[sig])
 			policy[sig] = TR_SIG_PASS;
@@ -144,6 +152,10 @@ static void drop_managed_locs(struct ses *s)
 void ses_managed_forget(struct ses *s)
 {
 	drop_stop_state(s);
+	cancel_stale_steppers(s, false);
+	free(s->stale_steppers);
+	s->stale_steppers = NULL;
+	s->cap_stale_steppers = 0;
 	drop_managed_locs(s);
 	clr_startup_free(s->startup);
 	s->startup = NULL;
@@ -330,6 +342,11 @@ void ses_managed_unbind(struct ses *s, struct ses_bp *bp)
 
 void ses_managed_run_deferred(struct ses *s)
 {
+	if (s->clr && s->nstale_steppers) {
+		s->in_mevent = true; /* the runtime runs: its helper thread takes requests */
+		cancel_stale_steppers(s, true);
+		s->in_mevent = false;
+	}
 	if (!s->clr || (!s->deferred_sync && !s->ndeferred_release))
 		return;
 	/* the runtime runs again: its helper thread takes requests */
@@ -378,7 +395,7 @@ static void fill_stop(struct ses *s, ICorDebugThread *t, struct ses_stop *st)
 			snprintf(w.func, sizeof(w.func), "[not in managed code]");
 		CORDB_ADDRESS start = 0, end = 0;
 		if (COM(f, GetStackRange, &start, &end) >= 0)
-			st->pc = start;
+			st->pc = st->frame_sp = start;
 		COM_RELEASE(f);
 	}
 	memset(&st->where, 0, sizeof(st->where));
@@ -744,9 +761,36 @@ int ses_managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *err)
 		return -1;
 	}
 	s->mstepper = stepper;
+	s->mstep_tid = s->cur_tid;
 	s->mstep_kind = kind;
 	s->mstep_retries = 0;
 	return 0;
+}
+
+bool ses_managed_step_parked(const struct ses *s)
+{
+	return s->mstepper && !s->mstopped && s->mstep_tid == s->cur_tid;
+}
+
+void ses_managed_abandon_step(struct ses *s)
+{
+	if (!s->mstepper || s->mstopped)
+		return;
+	/* its StepComplete, if it comes first, is ignored (not s->mstepper any more) */
+	xgrow((void **)&s->stale_steppers, &s->cap_stale_steppers, s->nstale_steppers + 1,
+	      sizeof(*s->stale_steppers));
+	s->stale_steppers[s->nstale_steppers++] = s->mstepper;
+	s->mstepper = NULL;
+}
+
+static void cancel_stale_steppers(struct ses *s, bool deactivate)
+{
+	for (size_t i = 0; i < s->nstale_steppers; i++) {
+		if (deactivate)
+			COM(s->stale_steppers[i], Deactivate);
+		COM_RELEASE(s->stale_steppers[i]);
+	}
+	s->nstale_steppers = 0;
 }
 
 /* ---- stacks ---- */
@@ -818,10 +862,10 @@ int ses_managed_selftest(struct ses *s, const char *exception_type,
 
 /* ---- variables ---- */
 
-/* The selected frame of the current thread, as an IL frame with its module (references the
- * caller releases), or -1 with err. */
-static int selected_il_frame(struct ses *s, ICorDebugILFrame **ilf, struct clr_module **cm,
-			     mdMethodDef *tok, uint32_t *il, struct mx_err *err)
+/* Frame `want` of the current thread, as an IL frame with its module (references the caller
+ * releases), or -1 with err. */
+static int il_frame_at(struct ses *s, int want, ICorDebugILFrame **ilf, struct clr_module **cm,
+		       mdMethodDef *tok, uint32_t *il, struct mx_err *err)
 {
 	ICorDebugThread *t = NULL;
 	if (COM(s->clr->process, GetThread, (DWORD)s->cur_tid, &t) < 0 || !t)
@@ -832,7 +876,6 @@ static int selected_il_frame(struct ses *s, ICorDebugILFrame **ilf, struct clr_m
 	COM_RELEASE(t);
 	if (r != 0)
 		return -1;
-	int want = ses_current_frame(s);
 	r = -1;
 	if (want < 0 || (size_t)want >= n || !frames[want].il) {
 		mx_err_set(err, "frame %d is not a managed method (no variables)", want);
@@ -852,6 +895,41 @@ static int selected_il_frame(struct ses *s, ICorDebugILFrame **ilf, struct clr_m
 	}
 	clr_stack_free(frames, n);
 	return r;
+}
+
+/* The selected frame of the current thread (see il_frame_at). */
+static int selected_il_frame(struct ses *s, ICorDebugILFrame **ilf, struct clr_module **cm,
+			     mdMethodDef *tok, uint32_t *il, struct mx_err *err)
+{
+	return il_frame_at(s, ses_current_frame(s), ilf, cm, tok, il, err);
+}
+
+size_t ses_managed_line_pinvokes(struct ses *s, struct ses_pinvoke *out, size_t max)
+{
+	ICorDebugILFrame *ilf = NULL;
+	struct clr_module *cm = NULL;
+	mdMethodDef tok;
+	uint32_t il, start, end;
+	if (!s->mstopped || il_frame_at(s, 0, &ilf, &cm, &tok, &il, NULL) != 0)
+		return 0;
+	COM_RELEASE(ilf);
+	struct meta_method_body body;
+	if (!cm->img || !clr_sym_line_range(cm, tok, il, &start, &end) ||
+	    meta_method_body(cm->img, tok, &body, NULL) != 0)
+		return 0;
+	uint32_t called[64];
+	size_t ncalled = meta_il_calls(body.code, body.code_size, start, end, called, 64);
+	size_t n = 0;
+	for (size_t i = 0; i < ncalled && n < max; i++) {
+		const char *lib = NULL, *entry = NULL;
+		if (META_TOKEN_TABLE(called[i]) != META_T_METHODDEF ||
+		    meta_pinvoke(cm->img, called[i], &lib, &entry) != 1 || !lib || !entry)
+			continue;
+		mx_strlcpy(out[n].library, lib, sizeof(out[n].library));
+		mx_strlcpy(out[n].entry, entry, sizeof(out[n].entry));
+		n++;
+	}
+	return n;
 }
 
 /* Calls fn for each argument (`this` first for an instance method) or each local in scope of

@@ -22,6 +22,12 @@ struct ses_lib {
 	bool permanent;			 /* the executable or the dynamic loader */
 };
 
+/* A P/Invoke declaration: the library DllImport names and the entry point in it. */
+struct ses_pinvoke {
+	char library[256];
+	char entry[256];
+};
+
 struct ses {
 	/* the tracer */
 	pid_t tracer_pid;
@@ -95,6 +101,17 @@ struct ses {
 	struct clr_bp_loc **deferred_release; /* managed locations deleted at a native stop */
 	size_t ndeferred_release, cap_deferred_release;
 	bool deferred_sync; /* breakpoints changed at a native stop: sync them at resume */
+	pid_t mstep_tid;    /* the thread of s->mstepper */
+	/* managed steppers abandoned at a native stop, cancelled when the runtime runs again */
+	ICorDebugStepper **stale_steppers;
+	size_t nstale_steppers, cap_stale_steppers;
+
+	/* a step from C# into native code (crossing.c): the P/Invokes the line calls and the
+	 * internal breakpoints at their native functions */
+	struct ses_pinvoke *pstep;
+	size_t npstep;
+	uint64_t *pstep_addrs;
+	size_t npstep_addrs, cap_pstep_addrs;
 
 	ses_notify_fn notify;
 	void *notify_ctx;
@@ -160,7 +177,26 @@ int ses_cond_eval_here(struct ses *s, pid_t tid, const char *expr, bool *result,
 size_t ses_bp_pcs(struct ses *s, int id, struct nat_syms **syms, uint64_t *pcs, size_t max);
 int ses_cond_install(struct ses *s, int id, const char *expr, struct mx_err *err);
 
+/* crossing.c */
+/* At a managed stop, before a step into: breakpoints at the native functions of the
+ * P/Invokes the current line calls (now, or when their library loads). Returns how many
+ * P/Invokes the line calls. */
+size_t ses_pstep_arm(struct ses *s);
+void ses_pstep_resolve_in(struct ses *s, const struct nat_module *m);
+void ses_pstep_disarm(struct ses *s);
+bool ses_pstep_is_target(const struct ses *s, uint64_t pc);
+/* Whether pc is in a loaded ELF file (not in the runtime's generated code). */
+bool ses_pc_in_native_module(struct ses *s, uint64_t pc);
+
 /* managed.c */
+/* The P/Invokes called by the current line of the current thread's top managed frame (at
+ * a managed stop): fills at most max, returns how many. */
+size_t ses_managed_line_pinvokes(struct ses *s, struct ses_pinvoke *out, size_t max);
+/* A managed step whose thread is stopped in native code (it stepped into a P/Invoke's
+ * function): whether one is under way for the current thread. */
+bool ses_managed_step_parked(const struct ses *s);
+/* Drops a parked step (the user resumes otherwise): cancelled when the runtime runs again. */
+void ses_managed_abandon_step(struct ses *s);
 int ses_managed_detect(struct ses *s, struct mx_err *err);
 bool ses_managed_wanted(const struct ses *s);
 void ses_managed_signal_defaults(struct ses *s, unsigned *policy);

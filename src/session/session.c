@@ -59,6 +59,7 @@ static void forget_process(struct ses *s)
 	ses_watch_process_gone(s);
 	ses_solib_clear(s);
 	s->pid = 0;
+	ses_pstep_disarm(s); /* (its breakpoints left with the process) */
 	s->attached = false;
 	s->nthreads = 0;
 	s->cur_tid = 0;
@@ -848,6 +849,7 @@ static int resume(struct ses *s, struct mx_err *err)
 {
 	if (s->mstopped)
 		return ses_managed_resume(s, err);
+	ses_managed_abandon_step(s); /* a step parked in native code (crossing.c) ends here */
 	return send_continue(s, err);
 }
 

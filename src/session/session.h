@@ -80,7 +80,8 @@ struct ses_stop {
 	/* a managed stop (the runtime stopped the program): where it is */
 	bool managed;
 	struct ses_where where;
-	uint32_t il; /* IL offset in where.func */
+	uint32_t il;	   /* IL offset in where.func */
+	uint64_t frame_sp; /* the top managed frame's stack address (deeper frames: lower) */
 	bool exc_unhandled;
 	char exc_text[700]; /* "System.InvalidOperationException: message" */
 };

@@ -237,6 +237,7 @@ void ses_solib_sync(struct ses *s)
 				s->notify(s->notify_ctx, &n);
 				ses_managed_library_loaded(s, l->path);
 				ses_bp_resolve_all_in(s, l->module);
+				ses_pstep_resolve_in(s, l->module);
 			}
 		}
 		free(v[j].path);

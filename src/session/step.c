@@ -67,20 +67,43 @@ static int one_insn(struct ses *s, struct ses_stop *st, bool *user, struct mx_er
 	return 0;
 }
 
+/* Whether stop st is the current thread's parked managed step (crossing.c) completing in a
+ * C# method called from the native code being stepped (its frame deeper than sp): a callback
+ * that a `next` or `finish` in C steps over. The step is parked again, as a step out of that
+ * method (Just My Code: it completes in the user's C# code the native code returns to). */
+static bool repark_in_callback(struct ses *s, pid_t tid, uint64_t sp, const struct ses_stop *st)
+{
+	if (!st->managed || st->kind != SES_STOP_STEP || st->tid != tid || !sp || !st->frame_sp ||
+	    st->frame_sp >= sp)
+		return false;
+	struct mx_err err;
+	return ses_managed_step(s, CLR_STEP_OUT, &err) == 0;
+}
+
 /* Runs the program until the current thread reaches addr with rsp == want_sp (0: any rsp).
- * Other stops on the way end it with *user set. */
-static int run_to(struct ses *s, uint64_t addr, uint64_t want_sp, struct ses_stop *st, bool *user,
-		  struct mx_err *err)
+ * Other stops on the way end it with *user set; with over_callbacks, a parked managed step
+ * completing in a C# callback does not (see repark_in_callback). */
+static int run_to(struct ses *s, uint64_t addr, uint64_t want_sp, bool over_callbacks,
+		  struct ses_stop *st, bool *user, struct mx_err *err)
 {
 	uint8_t orig;
 	pid_t tid = s->cur_tid;
+	struct user_regs_struct now;
+	uint64_t here_sp = regs_of(s, &now, NULL) == 0 ? now.rsp : 0;
 	if (ses_insert_raw(s, addr, SES_GROUP_STEP, TR_BP_INTERNAL, &orig) != 0)
 		return mx_err_set(err, "cannot set a breakpoint at 0x%" PRIx64, addr);
 	int rc = 0;
+	bool resumed = false; /* the runtime resumed the program itself (a re-parked step) */
 	for (;;) {
-		if (ses_send_continue(s, err) != 0 || ses_wait_event(s, st, err) != 0) {
+		if ((!resumed && ses_send_continue(s, err) != 0) ||
+		    ses_wait_event(s, st, err) != 0) {
 			rc = -1;
 			break;
+		}
+		resumed = false;
+		if (over_callbacks && repark_in_callback(s, tid, here_sp, st)) {
+			resumed = true;
+			continue;
 		}
 		if (st->kind == SES_STOP_EXITED) {
 			*user = true;
@@ -129,7 +152,8 @@ static uint64_t frame_cfa(struct ses *s)
 }
 
 /* Steps out of a function without line information: to its return address. */
-static int step_out(struct ses *s, struct ses_stop *st, bool *user, struct mx_err *err)
+static int step_out(struct ses *s, bool over_callbacks, struct ses_stop *st, bool *user,
+		    struct mx_err *err)
 {
 	const struct ses_frame *f;
 	size_t n;
@@ -138,7 +162,7 @@ static int step_out(struct ses *s, struct ses_stop *st, bool *user, struct mx_er
 		return -1;
 	if (n < 2)
 		return mx_err_set(err, "cannot step out of the outermost frame");
-	return run_to(s, f[1].pc, f[1].sp, st, user, err);
+	return run_to(s, f[1].pc, f[1].sp, over_callbacks, st, user, err);
 }
 
 int ses_step(struct ses *s, bool into, struct mx_err *err)
@@ -154,14 +178,64 @@ int ses_until(struct ses *s, struct mx_err *err)
 /* until: like next, but a jump backwards in the same frame (a loop's end) does not stop it,
  * so a loop runs to its exit. */
 /* A step at a managed stop: the runtime's stepper does it; wait for its StepComplete (or
- * whatever stops first). */
+ * whatever stops first). A step into a line that calls P/Invokes may end in their native
+ * functions instead (crossing.c). */
 static int managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *err)
 {
-	if (ses_managed_step(s, kind, err) != 0)
+	pid_t tid = s->cur_tid;
+	if (kind == CLR_STEP_IN)
+		ses_pstep_arm(s);
+	if (ses_managed_step(s, kind, err) != 0) {
+		ses_pstep_disarm(s);
+		return -1;
+	}
+	struct ses_stop st;
+	for (;;) {
+		if (ses_wait_event(s, &st, err) != 0) {
+			ses_pstep_disarm(s);
+			return -1;
+		}
+		if (st.kind == SES_STOP_STEP && st.step_bp && !st.managed &&
+		    ses_pstep_is_target(s, st.pc)) {
+			if (st.tid != tid) {
+				/* another thread calling the same function: not our step */
+				if (ses_send_continue(s, err) != 0) {
+					ses_pstep_disarm(s);
+					return -1;
+				}
+				continue;
+			}
+			/* in the native function, the runtime's stepper parked meanwhile */
+			ses_pstep_disarm(s);
+			s->cur_tid = tid;
+			finish_line_step(s, &st);
+			return 0;
+		}
+		break;
+	}
+	ses_pstep_disarm(s);
+	ses_report_stop(s, &st);
+	return 0;
+}
+
+/* Out of native code into the C# code that called it, when the current thread's managed step
+ * is parked (it stepped into a P/Invoke's function): the program runs until that step
+ * completes on the C# line after the call (or something else stops it first). */
+static int resume_parked_step(struct ses *s, bool to_line_start, struct mx_err *err)
+{
+	pid_t tid = s->cur_tid;
+	struct user_regs_struct r;
+	uint64_t sp = regs_of(s, &r, NULL) == 0 ? r.rsp : 0;
+	if (ses_send_continue(s, err) != 0)
 		return -1;
 	struct ses_stop st;
-	if (ses_wait_event(s, &st, err) != 0)
-		return -1;
+	do {
+		if (ses_wait_event(s, &st, err) != 0)
+			return -1;
+	} while (repark_in_callback(s, tid, sp, &st)); /* C# the native code calls on the way */
+	if (to_line_start && st.managed && st.kind == SES_STOP_STEP && st.tid == tid &&
+	    !st.where.line_start)
+		return managed_step(s, CLR_STEP_OVER, err); /* mid-line after the call: on */
 	ses_report_stop(s, &st);
 	return 0;
 }
@@ -179,10 +253,12 @@ int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 	nat_line_range(s->syms, r.rip, &lr);
 	struct ses_stop st = {.tid = s->cur_tid};
 	bool user = false;
+	if (!lr.line && ses_managed_step_parked(s) && !ses_pc_in_native_module(s, r.rip))
+		return resume_parked_step(s, true, err); /* back in the runtime's code: to C# */
 	if (!lr.line) {
 		/* gdb: "Single stepping until exit from function X, which has no line number
 		 * information." */
-		if (step_out(s, &st, &user, err) != 0)
+		if (step_out(s, !into, &st, &user, err) != 0)
 			return -1;
 		if (user) {
 			ses_report_stop(s, &st);
@@ -230,7 +306,7 @@ int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 					nat_loc_list_clear(&ll);
 					/* (any rsp: this activation reaches its body first) */
 					if (body && body != r.rip &&
-					    run_to(s, body, 0, &st, &user, err) != 0)
+					    run_to(s, body, 0, false, &st, &user, err) != 0)
 						return -1;
 					if (user) {
 						ses_report_stop(s, &st);
@@ -240,9 +316,9 @@ int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 					return 0;
 				}
 				/* no line info there: come back out */
-				if (run_to(s, ret, sp, &st, &user, err) != 0)
+				if (run_to(s, ret, sp, false, &st, &user, err) != 0)
 					return -1;
-			} else if (run_to(s, ret, sp, &st, &user, err) != 0) {
+			} else if (run_to(s, ret, sp, true, &st, &user, err) != 0) {
 				return -1;
 			}
 		} else if (one_insn(s, &st, &user, err) != 0) {
@@ -262,9 +338,12 @@ int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 		}
 		struct nat_line_range now;
 		nat_line_range(s->syms, r.rip, &now);
+		if (!now.line && ses_managed_step_parked(s) && !ses_pc_in_native_module(s, r.rip))
+			return resume_parked_step(s, true,
+						  err); /* returned to the runtime: to C# */
 		if (!now.line) {
 			/* jumped somewhere without lines (not by a call): step back out */
-			if (step_out(s, &st, &user, err) != 0)
+			if (step_out(s, !into, &st, &user, err) != 0)
 				return -1;
 			if (user) {
 				ses_report_stop(s, &st);
@@ -306,10 +385,12 @@ int ses_finish(struct ses *s, struct mx_err *err)
 	size_t level = (size_t)s->cur_frame;
 	if (level + 1 >= n)
 		return mx_err_set(err, "\"finish\" not meaningful in the outermost frame.");
+	if (ses_managed_step_parked(s) && (f[level + 1].managed || f[level + 1].label[0]))
+		return resume_parked_step(s, false, err); /* out to the C# caller */
 	uint64_t ret = f[level + 1].pc, sp = f[level + 1].sp;
 	struct ses_stop st = {.tid = s->cur_tid};
 	bool user = false;
-	if (run_to(s, ret, sp, &st, &user, err) != 0)
+	if (run_to(s, ret, sp, true, &st, &user, err) != 0)
 		return -1;
 	if (user) {
 		ses_report_stop(s, &st);
@@ -338,7 +419,7 @@ int ses_nexti(struct ses *s, struct mx_err *err)
 		return ses_stepi(s, err);
 	struct ses_stop st = {.tid = s->cur_tid};
 	bool user = false;
-	if (run_to(s, r.rip + in.len, r.rsp, &st, &user, err) != 0)
+	if (run_to(s, r.rip + in.len, r.rsp, true, &st, &user, err) != 0)
 		return -1;
 	if (!user) {
 		st.kind = SES_STOP_STEP;

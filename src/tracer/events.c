@@ -203,6 +203,12 @@ static enum verdict on_signal(struct tracer *t, struct tr_thread *th, int sig, c
 {
 	uint8_t p = t->sigpolicy[sig];
 	th->resume_sig = (p & TR_SIG_PASS) ? sig : 0;
+	/* si_code > 0: raised by the kernel for an instruction, not sent by kill or tgkill */
+	bool fault = si && si->si_code > 0 &&
+		     (sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL);
+	if ((p & TR_SIG_NATIVE_FAULT) && !(p & TR_SIG_STOP) && fault &&
+	    tr_fault_in_native_code(t, get_pc(th->tid)))
+		p |= TR_SIG_STOP; /* a crash: shown before the runtime's crash handling */
 	if (p & TR_SIG_STOP) {
 		struct tr_stop *ev = &th->ev;
 		memset(ev, 0, sizeof(*ev));

@@ -104,6 +104,9 @@ struct tr_thread *tr_thread_add(struct tracer *t, pid_t tid);
 void tr_thread_remove(struct tracer *t, pid_t tid);
 void tr_threads_reset(struct tracer *t);
 
+/* faults.c */
+bool tr_fault_in_native_code(struct tracer *t, uint64_t pc);
+
 /* bptable.c */
 struct tr_bploc *tr_bp_find(struct tracer *t, uint64_t addr);
 int tr_bp_insert(struct tracer *t, const struct tr_bp *req, uint8_t *orig);

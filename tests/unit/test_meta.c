@@ -385,6 +385,30 @@ static void test_pinvoke(struct t *t, const struct meta_image *img)
 	      meta_pinvoke(img, 0x06ffffff, &module, &entry) < 0 &&
 		  meta_pinvoke(img, 0x02000001, &module, &entry) < 0,
 	      "P/Invoke of bad tokens is an error", "%s", "");
+	/* the IL walker finds Main's call of the P/Invoke GetPid among its calls, the whole body
+	 * walked; a range that ends before the body does not */
+	struct meta_method_body body;
+	uint32_t main_tok = one_method(img, "Main"), getpid_tok = one_method(img, "GetPid");
+	uint32_t called[256];
+	size_t ncalled = 0, nbefore = 0;
+	if (meta_method_body(img, main_tok, &body, NULL) == 0) {
+		ncalled = meta_il_calls(body.code, body.code_size, 0, body.code_size, called, 256);
+		nbefore = meta_il_calls(body.code, body.code_size, 0, 1, called + 128, 128);
+	}
+	bool calls_getpid = false;
+	for (size_t i = 0; i < ncalled; i++)
+		calls_getpid |= called[i] == getpid_tok;
+	check(t, calls_getpid && ncalled > 3 && nbefore == 0,
+	      "IL calls of Main include the P/Invoke GetPid", "%zu calls, %zu in [0,1)", ncalled,
+	      nbefore);
+	/* every truncation of the body is walked without reading past it */
+	size_t most = 0;
+	for (uint32_t cut = 0; cut <= body.code_size && ncalled; cut++) {
+		size_t n = meta_il_calls(body.code, cut, 0, cut, called, 256);
+		most = n > most ? n : most;
+	}
+	check(t, most == ncalled, "IL walks of truncated bodies", "at most %zu of %zu", most,
+	      ncalled);
 	bool libc = false, libgreet = false;
 	struct mx_err err = {{0}};
 	for (uint32_t r = 1; r <= meta_row_count(img, META_T_MODULEREF); r++) {
