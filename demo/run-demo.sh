@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds the demo (demo/Greet.cs, a C# program, calling demo/libgreet.c through P/Invoke) and
-# debugs it across the boundary with mixdbg in batch mode: a C# line breakpoint and a
-# breakpoint in the C library set before either is loaded; the managed stop with its C#
-# stack and locals; the native stop in the C function from the C# worker thread, with one
-# call stack from C through the P/Invoke transition to the C# callers, and the C# caller's
-# arguments read there; the threads; then the same C function called from Main.
+# Builds the demo (demo/Greet.cs, a C# program, calling demo/libgreet.c through P/Invoke, the C
+# code calling C# back) and debugs it across the boundary with mixdbg in batch mode: a C# line
+# breakpoint and a breakpoint in the C library set before either is loaded; the managed stop
+# with its C# stack; the native stop in the C function from the C# worker thread, with one call
+# stack from C through the P/Invoke transition to the C# callers, and the C# caller's arguments
+# read there; the threads; `finish` from C back to the C# caller; then, on the main thread, a
+# `step` from C# into C, `next` in C, and a `step` from C into the C# callback.
 set -euo pipefail
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,21 +17,29 @@ cp "$here/../tests/fixtures/cs/fixture.csproj.in" "$out/src/Greet.csproj"
 (cd "$out/src" && dotnet build -nologo -v:q -clp:ErrorsOnly -o "$out/bin" Greet.csproj >/dev/null)
 gcc -g -O0 -fPIC -shared "$here/libgreet.c" -o "$out/bin/libgreet.so"
 line=$(grep -n 'the call into C' "$out/src/Greet.cs" | cut -d: -f1)
+visit_line=$(grep -n 'C calling back into C#' "$out/src/Greet.cs" | cut -d: -f1)
 set -x
 "$build/mixdbg" -batch \
 	-ex "break Greet.cs:$line" \
 	-ex 'break greet_compute' \
 	-ex 'run' \
 	-ex 'bt' \
-	-ex 'info args' \
 	-ex 'continue' \
 	-ex 'bt' \
 	-ex 'info locals' \
 	-ex 'frame 2' \
 	-ex 'info args' \
 	-ex 'info threads' \
-	-ex 'delete 1' \
+	-ex 'frame 0' \
+	-ex 'finish' \
+	-ex 'delete' \
+	-ex "tbreak Greet.cs:$visit_line" \
 	-ex 'continue' \
-	-ex 'bt 4' \
+	-ex 'step' \
+	-ex 'next' \
+	-ex 'next' \
+	-ex 'step' \
+	-ex 'bt' \
+	-ex 'info args' \
 	-ex 'continue' \
 	"$out/bin/Greet"

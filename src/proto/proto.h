@@ -42,6 +42,8 @@ enum tr_kind {
 				 false: it was no hit (and is not an ignored crossing either) */
 	TR_REQ_STDIO,	      /* struct tr_stdio + a descriptor (none: forget the one kept): the
 				 next TR_REQ_LAUNCH gives the program this stdin/stdout/stderr */
+	TR_REQ_CONT_HOLD,     /* struct tr_pid: like TR_REQ_CONT, but that thread stays stopped */
+	TR_REQ_RELEASE,	      /* struct tr_pid: resume the thread TR_REQ_CONT_HOLD kept stopped */
 	TR_REPLY = 64,
 	/* events */
 	TR_EV_STOP = 100, /* struct tr_stop: every thread is stopped */

@@ -744,6 +744,31 @@ int ses_managed_async_break(struct ses *s, struct ses_stop *st, struct mx_err *e
 	return 0;
 }
 
+int ses_managed_stop_holding(struct ses *s, pid_t tid, struct mx_err *err)
+{
+	/* the others run so the runtime can suspend them; tid, in native code, counts as
+	 * suspended for the runtime (preemptive mode) and stays where it is */
+	struct tr_pid hold = {.pid = tid};
+	ses_stack_invalidate(s);
+	if (ses_call(s, TR_REQ_CONT_HOLD, &hold, sizeof(hold), NULL, err) != 0)
+		return -1;
+	ses_managed_run_deferred(s);
+	HRESULT hr = COM(s->clr->process, Stop, 0);
+	if (hr < 0) {
+		ses_managed_release(s, tid);
+		return mx_err_set(err, "the runtime could not stop the program: %s", clr_hr(hr));
+	}
+	s->mstopped = true;
+	s->cur_tid = tid;
+	return 0;
+}
+
+void ses_managed_release(struct ses *s, pid_t tid)
+{
+	struct tr_pid rel = {.pid = tid};
+	ses_call(s, TR_REQ_RELEASE, &rel, sizeof(rel), NULL, NULL);
+}
+
 /* ---- steps ---- */
 
 int ses_managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *err)

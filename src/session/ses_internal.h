@@ -228,6 +228,10 @@ void ses_managed_run_deferred(struct ses *s);
  * instead (ICorDebugProcess::Stop), so the stop is a managed one. */
 int ses_managed_async_break(struct ses *s, struct ses_stop *st, struct mx_err *err);
 int ses_managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *err);
+/* At a native stop: resumes every thread but tid and stops the runtime (a managed stop with
+ * nothing reported); tid stays held by the tracer until ses_managed_release. */
+int ses_managed_stop_holding(struct ses *s, pid_t tid, struct mx_err *err);
+void ses_managed_release(struct ses *s, pid_t tid);
 int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size_t *n,
 			  struct mx_err *err);
 int ses_managed_frame_vars(struct ses *s, bool args,

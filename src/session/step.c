@@ -372,6 +372,30 @@ int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 	return 0;
 }
 
+/* `finish` out of a native function called from C# with no managed step under way (the stop
+ * was a native breakpoint): the runtime is stopped instead of the tracer, with this thread
+ * held where it is meanwhile (so it cannot return to C# before the step is armed), and the
+ * runtime's stepper steps over the C# line that made the call: the step completes on the
+ * caller's next line once the thread is let go and the native function returns. */
+static int finish_to_managed(struct ses *s, struct mx_err *err)
+{
+	pid_t tid = s->cur_tid;
+	if (ses_managed_stop_holding(s, tid, err) != 0)
+		return -1;
+	int r = ses_managed_step(s, CLR_STEP_OVER, err);
+	ses_managed_release(s, tid);
+	if (r != 0) {
+		if (s->mstopped)
+			ses_managed_resume(s, NULL);
+		return -1;
+	}
+	struct ses_stop st;
+	if (ses_wait_event(s, &st, err) != 0)
+		return -1;
+	ses_report_stop(s, &st);
+	return 0;
+}
+
 int ses_finish(struct ses *s, struct mx_err *err)
 {
 	if (s->mstopped)
@@ -387,6 +411,8 @@ int ses_finish(struct ses *s, struct mx_err *err)
 		return mx_err_set(err, "\"finish\" not meaningful in the outermost frame.");
 	if (ses_managed_step_parked(s) && (f[level + 1].managed || f[level + 1].label[0]))
 		return resume_parked_step(s, false, err); /* out to the C# caller */
+	if (level == 0 && s->clr && (f[1].managed || f[1].label[0]))
+		return finish_to_managed(s, err);
 	uint64_t ret = f[level + 1].pc, sp = f[level + 1].sp;
 	struct ses_stop st = {.tid = s->cur_tid};
 	bool user = false;

@@ -519,8 +519,18 @@ static void finish_stop(struct tracer *t)
 	}
 	t->running = true;
 	for (size_t i = 0; i < t->nthreads; i++)
-		if (t->threads[i].stopped)
+		if (t->threads[i].stopped && t->threads[i].tid != t->hold_tid)
 			resume_thread(t, &t->threads[i]);
+}
+
+void tr_release(struct tracer *t, pid_t tid)
+{
+	if (t->hold_tid != tid)
+		return;
+	t->hold_tid = 0;
+	struct tr_thread *th = tr_thread_find(t, tid);
+	if (t->running && th && th->stopped)
+		resume_thread(t, th);
 }
 
 void tr_wait_all_stopped(struct tracer *t)

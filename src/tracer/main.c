@@ -152,11 +152,26 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		return;
 	}
 	case TR_REQ_CONT:
+	case TR_REQ_CONT_HOLD: {
 		if (!need_process(t, m, true))
 			return;
+		struct tr_pid hold = {0};
+		if (m->hdr.kind == TR_REQ_CONT_HOLD && m->hdr.len >= sizeof(hold))
+			memcpy(&hold, m->payload, sizeof(hold));
+		t->hold_tid = hold.pid;
 		reply(t, seq, 0, NULL, 0, -1);
 		tr_continue(t);
 		return;
+	}
+	case TR_REQ_RELEASE: {
+		struct tr_pid rel = {0};
+		if (m->hdr.len >= sizeof(rel))
+			memcpy(&rel, m->payload, sizeof(rel));
+		reply(t, seq, 0, NULL, 0, -1);
+		if (t->pid)
+			tr_release(t, rel.pid);
+		return;
+	}
 	case TR_REQ_INTERRUPT:
 		if (!need_process(t, m, false))
 			return;

@@ -87,6 +87,7 @@ struct tracer {
 	int launch_stdio[3];
 	struct tr_group *groups;
 	size_t ngroups, cap_groups;
+	pid_t hold_tid; /* TR_REQ_CONT_HOLD: this thread stays stopped while the others run */
 	uint8_t sigpolicy[65];		       /* enum tr_sig_flags per signal number */
 	struct tr_watch watch[TR_WATCH_SLOTS]; /* hardware watchpoints, the same in every thread */
 	struct tr_condprog *conds;	       /* breakpoint conditions run at hits */
@@ -155,6 +156,8 @@ void tr_displace_forget(struct tracer *t);
 void tr_on_sigchld(struct tracer *t);
 void tr_stop_all(struct tracer *t);
 void tr_continue(struct tracer *t);
+/* Resumes the thread held by TR_REQ_CONT_HOLD (if the others run). */
+void tr_release(struct tracer *t, pid_t tid);
 void tr_interrupt(struct tracer *t);
 /* Steps count instructions of tid (the steps are counted here, with no round trip each). */
 int tr_singlestep(struct tracer *t, pid_t tid, uint32_t count);

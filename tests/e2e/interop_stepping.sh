@@ -6,7 +6,8 @@
 # - `finish` from the C function, or `next` past its end, returns to the C# caller's next line;
 # - `step` in C on a line that calls the C# delegate stops at the C# method's first line;
 # - `next` in C over that call, and `finish` from C code that calls it, do not stop in C#;
-# - `next` over the C# line calling the P/Invoke never stops in the C# callback either.
+# - `next` over the C# line calling the P/Invoke never stops in the C# callback either;
+# - `finish` from a native breakpoint's stop in the C function returns to the C# caller.
 source "$(dirname "$0")/../lib.sh"
 set -u
 app="$FIXTURES/cs/Interop/Interop"
@@ -75,5 +76,15 @@ expect_out 'main 33 thread 63 visited 9'
 run_mixdbg -batch -ex "break Program.cs:$visit_call" -ex run -ex next -ex continue "$app"
 expect_not_out 'Fixtures.Interop.Visit \(\)'
 expect_out "^Fixtures.Interop.Main \\(\\) at Program.cs:$((visit_call + 1))\$"
+expect_out 'main 33 thread 63 visited 9'
+
+# `finish` from a native breakpoint's stop (no step under way) returns to the C# caller's next
+# line, on each thread, with the C function's result there
+run_mixdbg -batch -ex 'break greet_compute' -ex run -ex finish -ex 'info locals' -ex continue \
+	-ex finish -ex 'info locals' -ex continue "$app"
+expect_count 2 'Run till exit from #0 +greet_compute \(\) at greet_lib.c:'
+expect_count 2 "^Fixtures.Interop.Compute \\(\\) at Program.cs:$after_pinvoke\$"
+expect_out '^r = 63$'
+expect_out '^r = 33$'
 expect_out 'main 33 thread 63 visited 9'
 pass
