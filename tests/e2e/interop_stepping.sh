@@ -78,6 +78,14 @@ expect_not_out 'Fixtures.Interop.Visit \(\)'
 expect_out "^Fixtures.Interop.Main \\(\\) at Program.cs:$((visit_call + 1))\$"
 expect_out 'main 33 thread 63 visited 9'
 
+# `continue` while the step is in C drops it: no stop when control comes back to C#
+run_mixdbg -batch -ex "break Program.cs:$pinvoke" -ex run -ex step -ex continue -ex step \
+	-ex next -ex continue "$app"
+expect_count 2 "^greet_compute \\(\\) at greet_lib.c:$sum0\$"
+expect_not_out "Program.cs:$after_pinvoke\$"
+expect_out 'main 33 thread 63 visited 9'
+expect_out 'exited normally'
+
 # `finish` from a native breakpoint's stop (no step under way) returns to the C# caller's next
 # line, on each thread, with the C function's result there
 run_mixdbg -batch -ex 'break greet_compute' -ex run -ex finish -ex 'info locals' -ex continue \
