@@ -532,12 +532,10 @@ static int cmd_info_threads(struct cli *c, const char *args)
 		printf("%c %-4d %-38s ", cur && cur->tid == t->tid ? '*' : ' ', t->num, target);
 		struct user_regs_struct r;
 		struct ses_where w;
-		if (ses_is_managed_stop(c->ses)) {
-			/* the runtime holds its threads; the others run */
-			if (ses_managed_thread_where(c->ses, t->tid, &w) == 0)
-				cli_print_where(c, &w, false);
-			else
-				printf("(not in managed code)\n");
+		if (ses_is_managed_stop(c->ses) &&
+		    ses_managed_thread_where(c->ses, t->tid, &w) == 0) {
+			/* held by the runtime */
+			cli_print_where(c, &w, false);
 		} else if (ses_get_regs(c->ses, t->tid, &r, NULL) == 0) {
 			cli_print_location(c, r.rip, false);
 		} else {

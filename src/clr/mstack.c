@@ -44,6 +44,42 @@ static const char *internal_frame_label(ICorDebugFrame *f)
 	}
 }
 
+/* The registers the runtime's stack walk has for frame fr (its native frame's register set):
+ * for the innermost frame the thread's context, for a caller the context unwound to it. */
+static bool frame_regs(ICorDebugFrame *fr, struct user_regs_struct *r)
+{
+	ICorDebugNativeFrame *nf = NULL;
+	ICorDebugRegisterSet *rs = NULL;
+	/* the AMD64 register numbers 0..16: rip rsp rbp rax rcx rdx rbx rsi rdi r8..r15 */
+	CORDB_REGISTER v[17] = {0};
+	bool ok = COM(fr, QueryInterface, &IID_ICorDebugNativeFrame, (void **)&nf) >= 0 &&
+		  COM(nf, GetRegisterSet, &rs) >= 0 && rs &&
+		  COM(rs, GetRegisters, (1ull << 17) - 1, 17, v) >= 0;
+	COM_RELEASE(rs);
+	COM_RELEASE(nf);
+	if (!ok)
+		return false;
+	memset(r, 0, sizeof(*r));
+	r->rip = v[REGISTER_AMD64_RIP];
+	r->rsp = v[REGISTER_AMD64_RSP];
+	r->rbp = v[REGISTER_AMD64_RBP];
+	r->rax = v[REGISTER_AMD64_RAX];
+	r->rcx = v[REGISTER_AMD64_RCX];
+	r->rdx = v[REGISTER_AMD64_RDX];
+	r->rbx = v[REGISTER_AMD64_RBX];
+	r->rsi = v[REGISTER_AMD64_RSI];
+	r->rdi = v[REGISTER_AMD64_RDI];
+	r->r8 = v[REGISTER_AMD64_R8];
+	r->r9 = v[REGISTER_AMD64_R9];
+	r->r10 = v[REGISTER_AMD64_R10];
+	r->r11 = v[REGISTER_AMD64_R11];
+	r->r12 = v[REGISTER_AMD64_R12];
+	r->r13 = v[REGISTER_AMD64_R13];
+	r->r14 = v[REGISTER_AMD64_R14];
+	r->r15 = v[REGISTER_AMD64_R15];
+	return r->rip != 0;
+}
+
 static void push_frame(struct clr_frame **v, size_t *n, size_t *cap, const struct clr_frame *f)
 {
 	xgrow((void **)v, cap, *n + 1, sizeof(**v));
@@ -73,6 +109,7 @@ static void add_chain_frames(struct clr *c, ICorDebugChain *ch, struct clr_frame
 		if (clr_describe_frame(c, fr, &f.where)) {
 			f.il = true;
 			f.frame = fr;
+			f.has_regs = frame_regs(fr, &f.regs);
 		} else {
 			mx_strlcpy(f.label, internal_frame_label(fr), sizeof(f.label));
 			COM_RELEASE(fr);
@@ -161,6 +198,31 @@ int clr_step(struct clr *c, ICorDebugThread *t, enum clr_step_kind kind, bool jm
 		hr = have_range ? COM(st, StepRange, in, &range, 1) : COM(st, Step, in);
 	}
 	COM_RELEASE(frame);
+	if (hr < 0) {
+		COM_RELEASE(st);
+		return mx_err_set(err, "cannot step: %s", clr_hr(hr));
+	}
+	*out = st;
+	return 0;
+}
+
+int clr_step_in_from_native(ICorDebugThread *t, ICorDebugStepper **out, struct mx_err *err)
+{
+	ICorDebugStepper *st = NULL;
+	HRESULT hr = COM(t, CreateStepper, &st);
+	if (hr < 0)
+		return mx_err_set(err, "cannot create a stepper: %s", clr_hr(hr));
+	COM(st, SetInterceptMask, INTERCEPT_NONE);
+	COM(st, SetUnmappedStopMask, STOP_NONE);
+	/* Just My Code: a thread in native code has no range to step; a JMC stepper on it arms
+	 * the runtime's method-enter hook, so the first user method the thread enters stops it
+	 * (seen on .NET 10: a frame's stepper, as clr_step makes, does not; the thread's does) */
+	ICorDebugStepper2 *st2 = NULL;
+	if (COM(st, QueryInterface, &IID_ICorDebugStepper2, (void **)&st2) >= 0) {
+		COM(st2, SetJMC, 1);
+		COM_RELEASE(st2);
+	}
+	hr = COM(st, Step, 1);
 	if (hr < 0) {
 		COM_RELEASE(st);
 		return mx_err_set(err, "cannot step: %s", clr_hr(hr));

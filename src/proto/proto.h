@@ -44,6 +44,10 @@ enum tr_kind {
 				 next TR_REQ_LAUNCH gives the program this stdin/stdout/stderr */
 	TR_REQ_CONT_HOLD,     /* struct tr_pid: like TR_REQ_CONT, but that thread stays stopped */
 	TR_REQ_RELEASE,	      /* struct tr_pid: resume the thread TR_REQ_CONT_HOLD kept stopped */
+	TR_REQ_FREEZE,	      /* struct tr_freeze + tids: at a managed stop, stop every thread but
+				 these (the runtime's service threads); no event. -EALREADY when
+				 the program is already stopped. The next TR_REQ_CONT (or detach,
+				 kill, step) stops those too first, then goes on as usual. */
 	TR_REPLY = 64,
 	/* events */
 	TR_EV_STOP = 100, /* struct tr_stop: every thread is stopped */
@@ -77,6 +81,10 @@ struct tr_pid {
  * launch only (then closes it). Without one, the program inherits the tracer's (mixdbg's). */
 struct tr_stdio {
 	int32_t which; /* 0 stdin, 1 stdout, 2 stderr */
+};
+
+struct tr_freeze {
+	uint32_t nkeep; /* then nkeep int32_t thread ids that keep running */
 };
 
 struct tr_step {

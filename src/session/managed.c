@@ -714,7 +714,9 @@ int ses_managed_resume(struct ses *s, struct mx_err *err)
 {
 	drop_stop_state(s);
 	ses_stack_invalidate(s);
-	return clr_continue(s->clr, err);
+	int r = clr_continue(s->clr, err);
+	ses_thaw(s); /* the runtime has the continue: the threads the tracer held go too */
+	return r;
 }
 
 int ses_managed_async_break(struct ses *s, struct ses_stop *st, struct mx_err *err)
@@ -740,6 +742,7 @@ int ses_managed_async_break(struct ses *s, struct ses_stop *st, struct mx_err *e
 	struct ses_thread *th = ses_thread_find(s, st->tid);
 	st->thread_num = th ? th->num : 0;
 	s->cur_tid = st->tid;
+	ses_freeze_at_managed_stop(s);
 	ses_stack_invalidate(s);
 	return 0;
 }
@@ -777,7 +780,8 @@ int ses_managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *err)
 	if (COM(s->clr->process, GetThread, (DWORD)s->cur_tid, &t) < 0 || !t)
 		return mx_err_set(err, "thread %d is not a managed thread", (int)s->cur_tid);
 	ICorDebugStepper *stepper = NULL;
-	int r = clr_step(s->clr, t, kind, s->jmc, &stepper, err);
+	int r = kind == CLR_STEP_IN_NATIVE ? clr_step_in_from_native(t, &stepper, err)
+					   : clr_step(s->clr, t, kind, s->jmc, &stepper, err);
 	COM_RELEASE(t);
 	if (r != 0)
 		return -1;
@@ -821,8 +825,9 @@ static void cancel_stale_steppers(struct ses *s, bool deactivate)
 /* ---- stacks ---- */
 
 int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size_t *n,
-			  struct mx_err *err)
+			  struct user_regs_struct *leaf, bool *has_leaf, struct mx_err *err)
 {
+	*has_leaf = false;
 	ICorDebugThread *t = NULL;
 	if (COM(s->clr->process, GetThread, (DWORD)tid, &t) < 0 || !t)
 		return mx_err_set(err, "thread %d runs no managed code", (int)tid);
@@ -833,8 +838,17 @@ int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size
 	if (r != 0)
 		return -1;
 	struct ses_frame *v = xcalloc(nf ? nf : 1, sizeof(*v));
+	if (nf && frames[0].il && frames[0].has_regs) {
+		*leaf = frames[0].regs;
+		*has_leaf = true;
+	}
 	for (size_t i = 0; i < nf; i++) {
 		v[i].managed = true;
+		v[i].rt_index = (int)i;
+		if (frames[i].has_regs) {
+			v[i].pc = frames[i].regs.rip;
+			v[i].sp = frames[i].regs.rsp;
+		}
 		if (frames[i].il) {
 			struct ses_where *w = &v[i].where;
 			mx_strlcpy(w->func, frames[i].where.func, sizeof(w->func));
@@ -926,7 +940,15 @@ static int il_frame_at(struct ses *s, int want, ICorDebugILFrame **ilf, struct c
 static int selected_il_frame(struct ses *s, ICorDebugILFrame **ilf, struct clr_module **cm,
 			     mdMethodDef *tok, uint32_t *il, struct mx_err *err)
 {
-	return il_frame_at(s, ses_current_frame(s), ilf, cm, tok, il, err);
+	/* the selected level counts native frames too (stack.c): the runtime's index */
+	const struct ses_frame *f;
+	size_t n;
+	int level = ses_current_frame(s);
+	if (ses_backtrace(s, s->cur_tid, &f, &n, err) != 0)
+		return -1;
+	if (level < 0 || (size_t)level >= n || f[level].rt_index < 0)
+		return mx_err_set(err, "frame %d is not a managed method", level);
+	return il_frame_at(s, f[level].rt_index, ilf, cm, tok, il, err);
 }
 
 size_t ses_managed_line_pinvokes(struct ses *s, struct ses_pinvoke *out, size_t max)

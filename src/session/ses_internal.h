@@ -87,6 +87,7 @@ struct ses {
 	struct clr_startup *startup; /* waiting for the runtime's startup handshake */
 	struct clr *clr;	     /* the attached runtime */
 	bool mstopped;		     /* stopped by the runtime (a managed stop) */
+	bool frozen; /* at a managed stop, the tracer holds the other threads (freeze.c) */
 	ICorDebugThread *mstop_thread;
 	ICorDebugStepper *mstepper;
 	enum clr_step_kind mstep_kind;
@@ -165,6 +166,11 @@ void ses_watch_hit(struct ses *s, int slot, struct ses_stop *st);
 /* stack.c */
 void ses_stack_invalidate(struct ses *s);
 
+/* freeze.c: at a managed stop in mixed mode the tracer stops every thread but the runtime's
+ * service threads; ses_thaw (at the resume, after the runtime's continue) lets them go. */
+void ses_freeze_at_managed_stop(struct ses *s);
+void ses_thaw(struct ses *s);
+
 /* cond.c: breakpoint conditions over registers and literals */
 
 int ses_cond_compile(const char *expr, struct nat_syms *syms, uint64_t pc, uint8_t *code,
@@ -232,8 +238,11 @@ int ses_managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *err)
  * nothing reported); tid stays held by the tracer until ses_managed_release. */
 int ses_managed_stop_holding(struct ses *s, pid_t tid, struct mx_err *err);
 void ses_managed_release(struct ses *s, pid_t tid);
+/* At a managed stop: the runtime's frames of thread tid (IL frames with their pc and sp from
+ * the runtime's unwind, rt_index = position). *leaf gets the innermost frame's registers when
+ * that frame is managed code (*has_leaf), the start of a native unwind through the rest. */
 int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size_t *n,
-			  struct mx_err *err);
+			  struct user_regs_struct *leaf, bool *has_leaf, struct mx_err *err);
 int ses_managed_frame_vars(struct ses *s, bool args,
 			   void (*fn)(void *arg, const char *name, const char *value), void *arg,
 			   struct mx_err *err);

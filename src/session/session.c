@@ -55,6 +55,7 @@ int ses_new(struct ses **out, const struct ses_options *opt, ses_notify_fn fn, v
 static void forget_process(struct ses *s)
 {
 	ses_managed_forget(s);
+	s->frozen = false;
 	ses_bp_process_gone(s);
 	ses_watch_process_gone(s);
 	ses_solib_clear(s);
@@ -499,6 +500,7 @@ int ses_wait_event(struct ses *s, struct ses_stop *out, struct mx_err *err)
 		if (r == 3) {
 			struct ses_stop mst;
 			if (ses_managed_pump(s, &mst) == 1) {
+				ses_freeze_at_managed_stop(s);
 				ses_stack_invalidate(s);
 				s->last_stop_pc = mst.pc;
 				*out = mst;

@@ -247,6 +247,8 @@ struct ses_frame {
 	struct ses_where where;
 	uint32_t il;
 	char label[64]; /* a frame that is no method: "[managed-to-native]" */
+	int rt_index;	/* at a managed stop: this frame's index in the runtime's list of the
+			   thread's frames (its locals come from there); -1 for native frames */
 };
 int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, size_t *n,
 		  struct mx_err *err);

@@ -21,11 +21,6 @@ void ses_stack_invalidate(struct ses *s)
 	s->cur_frame = 0;
 }
 
-static int read_mem(void *ctx, uint64_t addr, void *buf, size_t len)
-{
-	return ses_read_memory(ctx, addr, buf, len, NULL);
-}
-
 static int get_regs(void *ctx, pid_t tid, struct user_regs_struct *r)
 {
 	return ses_get_regs(ctx, tid, r, NULL);
@@ -56,9 +51,12 @@ static void insert_label(struct ses *s, size_t at, const char *label)
 	memmove(&s->bt[at + 1], &s->bt[at], (s->bt_n - at) * sizeof(*s->bt));
 	memset(&s->bt[at], 0, sizeof(s->bt[at]));
 	s->bt[at].managed = true;
+	s->bt[at].rt_index = -1;
 	snprintf(s->bt[at].label, sizeof(s->bt[at].label), "%s", label);
 	s->bt_n++;
 }
+
+static void mark_transitions(struct ses *s);
 
 /* At a native stop of a .NET program: the frames the native unwind could not name (JIT
  * code) are matched by address with the managed frames the runtime's own stack walk finds
@@ -93,10 +91,15 @@ static void merge_managed_frames(struct ses *s, pid_t tid)
 		}
 	}
 	free(sf);
-	if (!any)
-		return;
-	/* mark the transitions, innermost first: native code called from managed code, and
-	 * managed code called from native code (the runtime's entry into Main included) */
+	if (any)
+		mark_transitions(s);
+}
+
+/* Marks each switch between native and managed code in s->bt, innermost first: native code
+ * called from managed code, and managed code called from native code (the runtime's entry
+ * into Main included). */
+static void mark_transitions(struct ses *s)
+{
 	for (size_t i = 0; i + 1 < s->bt_n; i++) {
 		bool here = s->bt[i].managed && !s->bt[i].label[0];
 		bool next = s->bt[i + 1].managed && !s->bt[i + 1].label[0];
@@ -111,9 +114,110 @@ static void merge_managed_frames(struct ses *s, pid_t tid)
 			snprintf(s->bt[i].label, sizeof(s->bt[i].label), "[managed-to-native]");
 			continue;
 		}
+		if (here) {
+			ses_describe(s, s->bt[i + 1].lookup_pc, &w);
+			if (!w.module[0] && !w.func[0]) {
+				/* code in no module right above managed code: the runtime's
+				 * stub for a call from native code (a delegate's function
+				 * pointer), the transition itself */
+				s->bt[i + 1].managed = true;
+				snprintf(s->bt[i + 1].label, sizeof(s->bt[i + 1].label),
+					 "[native-to-managed]");
+				i++;
+				continue;
+			}
+		}
 		insert_label(s, i + 1, here ? "[native-to-managed]" : "[managed-to-native]");
 		i++;
 	}
+}
+
+/* Registers for the native unwind: the thread's own from the tracer, or for a managed stop's
+ * thread parked by the runtime, its innermost managed frame's (the thread's real pc is
+ * inside the runtime, which is none of the user's business). */
+struct seeded_regs {
+	struct ses *s;
+	pid_t tid;
+	const struct user_regs_struct *seed;
+};
+
+static int seeded_get_regs(void *ctx, pid_t tid, struct user_regs_struct *r)
+{
+	struct seeded_regs *sr = ctx;
+	if (sr->seed && tid == sr->tid) {
+		*r = *sr->seed;
+		return 0;
+	}
+	return ses_get_regs(sr->s, tid, r, NULL);
+}
+
+static int seeded_read_mem(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	return ses_read_memory(((struct seeded_regs *)ctx)->s, addr, buf, len, NULL);
+}
+
+/* Unwinds thread tid natively into s->bt (from seed when given). */
+static int unwind_native(struct ses *s, pid_t tid, const struct user_regs_struct *seed,
+			 struct mx_err *err)
+{
+	struct seeded_regs sr = {.s = s, .tid = tid, .seed = seed};
+	struct nat_frame *nf = xmalloc(MAX_FRAMES * sizeof(*nf));
+	struct nat_unwind_ops ops = {
+	    .read_mem = seeded_read_mem, .get_regs = seeded_get_regs, .ctx = &sr};
+	size_t got = 0;
+	int rc = nat_unwind(s->syms, &ops, s->pid, tid, nf, MAX_FRAMES, &got, err);
+	if (rc != 0) {
+		free(nf);
+		return -1;
+	}
+	if (!s->bt)
+		s->bt = xmalloc(MAX_FRAMES * sizeof(*s->bt));
+	for (size_t i = 0; i < got; i++) {
+		memset(&s->bt[i], 0, sizeof(s->bt[i]));
+		s->bt[i].pc = nf[i].pc;
+		s->bt[i].lookup_pc = nf[i].lookup_pc;
+		s->bt[i].sp = nf[i].sp;
+		s->bt[i].rt_index = -1;
+	}
+	free(nf);
+	s->bt_n = got;
+	return 0;
+}
+
+/* At a managed stop with the other threads held (freeze.c): the native unwind of thread tid
+ * with the runtime's frames (rt, which have the pc the runtime's own unwind gives each: the
+ * same return addresses) placed where their pc is. False when some managed frame found no
+ * place (an unwind that stopped early): the runtime's list alone is then the better one. */
+static bool place_runtime_frames(struct ses *s, const struct ses_frame *rt, size_t nrt)
+{
+	size_t at = 0;
+	for (size_t j = 0; j < nrt; j++) {
+		if (rt[j].label[0])
+			continue; /* transitions are marked below, from what the unwind saw */
+		if (!rt[j].pc)
+			return false;
+		while (at < s->bt_n && s->bt[at].pc != rt[j].pc)
+			at++;
+		if (at == s->bt_n)
+			return false;
+		struct ses_frame *f = &s->bt[at++];
+		f->managed = true;
+		f->where = rt[j].where;
+		f->il = rt[j].il;
+		f->rt_index = rt[j].rt_index;
+	}
+	mark_transitions(s);
+	return true;
+}
+
+static void keep_runtime_list(struct ses *s, const struct ses_frame *rt, size_t nrt)
+{
+	if (!s->bt)
+		s->bt = xmalloc(MAX_FRAMES * sizeof(*s->bt));
+	if (nrt > MAX_FRAMES)
+		nrt = MAX_FRAMES;
+	memcpy(s->bt, rt, nrt * sizeof(*rt));
+	s->bt_n = nrt;
 }
 
 int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, size_t *n,
@@ -122,40 +226,36 @@ int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, siz
 	if (!s->pid)
 		return mx_err_set(err, "No stack (the program is not being run).");
 	if (s->bt_tid != tid && s->mstopped) {
-		/* at a managed stop: the runtime's view of the thread's managed frames */
-		struct ses_frame *mf;
-		size_t got;
-		if (ses_managed_backtrace(s, tid, &mf, &got, err) != 0)
-			return -1;
-		if (!s->bt)
-			s->bt = xmalloc(MAX_FRAMES * sizeof(*s->bt));
-		if (got > MAX_FRAMES)
-			got = MAX_FRAMES;
-		memcpy(s->bt, mf, got * sizeof(*mf));
-		free(mf);
-		s->bt_n = got;
+		/* at a managed stop: the runtime's view of the thread's managed frames, placed
+		 * in the native stack when the tracer holds the thread */
+		struct ses_frame *rt = NULL;
+		size_t nrt = 0;
+		struct user_regs_struct leaf;
+		bool has_leaf = false;
+		struct mx_err rterr;
+		bool managed =
+		    ses_managed_backtrace(s, tid, &rt, &nrt, &leaf, &has_leaf, &rterr) == 0;
+		bool placed = false;
+		if (s->frozen) {
+			struct user_regs_struct own;
+			/* a thread the runtime parked shows from its managed frame on; one in
+			 * native code (or native-only), from its own registers */
+			if ((has_leaf || ses_get_regs(s, tid, &own, NULL) == 0) &&
+			    unwind_native(s, tid, has_leaf ? &leaf : NULL, NULL) == 0)
+				placed = managed ? place_runtime_frames(s, rt, nrt) : true;
+		}
+		if (!placed && !managed) {
+			free(rt);
+			return mx_err_set(err, "%s", rterr.msg);
+		}
+		if (!placed)
+			keep_runtime_list(s, rt, nrt);
+		free(rt);
 		s->bt_tid = tid;
 	}
 	if (s->bt_tid != tid) {
-		struct nat_frame *nf = xmalloc(MAX_FRAMES * sizeof(*nf));
-		struct nat_unwind_ops ops = {.read_mem = read_mem, .get_regs = get_regs, .ctx = s};
-		size_t got = 0;
-		int rc = nat_unwind(s->syms, &ops, s->pid, tid, nf, MAX_FRAMES, &got, err);
-		if (rc != 0) {
-			free(nf);
+		if (unwind_native(s, tid, NULL, err) != 0)
 			return -1;
-		}
-		if (!s->bt)
-			s->bt = xmalloc(MAX_FRAMES * sizeof(*s->bt));
-		for (size_t i = 0; i < got; i++) {
-			s->bt[i].pc = nf[i].pc;
-			s->bt[i].lookup_pc = nf[i].lookup_pc;
-			s->bt[i].sp = nf[i].sp;
-			s->bt[i].managed = false;
-			s->bt[i].label[0] = 0;
-		}
-		free(nf);
-		s->bt_n = got;
 		s->bt_tid = tid;
 		if (s->clr)
 			merge_managed_frames(s, tid);

@@ -83,17 +83,26 @@ static bool repark_in_callback(struct ses *s, pid_t tid, uint64_t sp, const stru
 /* Runs the program until the current thread reaches addr with rsp == want_sp (0: any rsp).
  * Other stops on the way end it with *user set; with over_callbacks, a parked managed step
  * completing in a C# callback does not (see repark_in_callback). */
-static int run_to(struct ses *s, uint64_t addr, uint64_t want_sp, bool over_callbacks,
-		  struct ses_stop *st, bool *user, struct mx_err *err)
+static int run_to_from(struct ses *s, uint64_t addr, uint64_t want_sp, bool over_callbacks,
+		       pid_t held, struct ses_stop *st, bool *user, struct mx_err *err)
 {
 	uint8_t orig;
 	pid_t tid = s->cur_tid;
 	struct user_regs_struct now;
 	uint64_t here_sp = regs_of(s, &now, NULL) == 0 ? now.rsp : 0;
-	if (ses_insert_raw(s, addr, SES_GROUP_STEP, TR_BP_INTERNAL, &orig) != 0)
+	if (ses_insert_raw(s, addr, SES_GROUP_STEP, TR_BP_INTERNAL, &orig) != 0) {
+		if (held)
+			ses_managed_release(s, held);
 		return mx_err_set(err, "cannot set a breakpoint at 0x%" PRIx64, addr);
+	}
 	int rc = 0;
-	bool resumed = false; /* the runtime resumed the program itself (a re-parked step) */
+	/* the runtime resumed the program itself (a re-parked step), or the program runs but
+	 * for the thread the tracer held (callback_step_in), let go now */
+	bool resumed = false;
+	if (held) {
+		ses_managed_release(s, held);
+		resumed = true;
+	}
 	for (;;) {
 		if ((!resumed && ses_send_continue(s, err) != 0) ||
 		    ses_wait_event(s, st, err) != 0) {
@@ -125,6 +134,31 @@ static int run_to(struct ses *s, uint64_t addr, uint64_t want_sp, bool over_call
 	if (s->pid)
 		ses_call(s, TR_REQ_BP_REMOVE, &req, sizeof(req), NULL, NULL);
 	return rc;
+}
+
+static int run_to(struct ses *s, uint64_t addr, uint64_t want_sp, bool over_callbacks,
+		  struct ses_stop *st, bool *user, struct mx_err *err)
+{
+	return run_to_from(s, addr, want_sp, over_callbacks, 0, st, user, err);
+}
+
+/* `step` in C entered code in no module (the runtime's stub behind a delegate's function
+ * pointer) with no managed step parked: the runtime is stopped with this thread held where it
+ * is (as finish_to_managed does) and a Just My Code step-in is armed on the thread: the
+ * runtime's method-enter hook stops it in the first C# method the stub calls.
+ * Returns the held thread (run_to_from lets it go), or 0 when that cannot be done. */
+static pid_t callback_step_in(struct ses *s)
+{
+	pid_t tid = s->cur_tid;
+	if (!s->clr || ses_managed_step_parked(s) || ses_managed_stop_holding(s, tid, NULL) != 0)
+		return 0;
+	if (ses_managed_step(s, CLR_STEP_IN_NATIVE, NULL) != 0) {
+		if (s->mstopped)
+			ses_managed_resume(s, NULL);
+		ses_managed_release(s, tid);
+		return 0;
+	}
+	return tid;
 }
 
 static void finish_line_step(struct ses *s, struct ses_stop *st)
@@ -180,13 +214,65 @@ int ses_until(struct ses *s, struct mx_err *err)
 /* A step at a managed stop: the runtime's stepper does it; wait for its StepComplete (or
  * whatever stops first). A step into a line that calls P/Invokes may end in their native
  * functions instead (crossing.c). */
+/* Where a managed step can leave for native code: when the caller of the C# method at frame 0
+ * is C code (it called a delegate's function pointer; the stack shows the runtime's
+ * transition between them), the runtime's stepper cannot stop there (it goes on to the next
+ * managed code the thread runs), so the step also gets a native breakpoint at that return
+ * address, taken when the thread comes back with the caller's rsp. */
+static bool native_return_trap(struct ses *s, uint64_t *pc, uint64_t *sp)
+{
+	const struct ses_frame *f;
+	size_t n;
+	if (!s->frozen || ses_backtrace(s, s->cur_tid, &f, &n, NULL) != 0 || n < 3 ||
+	    !f[0].managed || f[0].label[0])
+		return false;
+	size_t k = 1;
+	while (k < n && f[k].label[0])
+		k++;
+	if (k == 1 || k >= n || f[k].managed)
+		return false;
+	*pc = f[k].pc;
+	*sp = f[k].sp;
+	return true;
+}
+
+static void remove_step_bp(struct ses *s, uint64_t addr)
+{
+	struct tr_bp req = {.addr = addr, .group = SES_GROUP_STEP};
+	if (s->pid)
+		ses_call(s, TR_REQ_BP_REMOVE, &req, sizeof(req), NULL, NULL);
+}
+
+/* The step came back to the native caller (native_return_trap): `finish` stops there, after
+ * the call; `step` and `next` go on to the start of a line, as out of any function. */
+static int back_in_native_caller(struct ses *s, enum clr_step_kind kind, struct ses_stop *st,
+				 struct mx_err *err)
+{
+	ses_managed_abandon_step(s);
+	if (kind != CLR_STEP_OUT)
+		return ses_step_mode(s, kind == CLR_STEP_IN, false, err);
+	st->kind = SES_STOP_STEP;
+	st->step_bp = false;
+	s->last_stop_pc = st->pc;
+	ses_stack_invalidate(s);
+	ses_report_stop(s, st);
+	return 0;
+}
+
 static int managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *err)
 {
 	pid_t tid = s->cur_tid;
+	uint64_t trap = 0, trap_sp = 0;
+	uint8_t orig;
+	if (kind != CLR_STEP_IL && native_return_trap(s, &trap, &trap_sp) &&
+	    ses_insert_raw(s, trap, SES_GROUP_STEP, TR_BP_INTERNAL, &orig) != 0)
+		trap = 0;
 	if (kind == CLR_STEP_IN)
 		ses_pstep_arm(s);
 	if (ses_managed_step(s, kind, err) != 0) {
 		ses_pstep_disarm(s);
+		if (trap)
+			remove_step_bp(s, trap);
 		return -1;
 	}
 	struct ses_stop st;
@@ -194,6 +280,23 @@ static int managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *e
 		if (ses_wait_event(s, &st, err) != 0) {
 			ses_pstep_disarm(s);
 			return -1;
+		}
+		if (trap && st.kind == SES_STOP_STEP && st.step_bp && !st.managed &&
+		    st.pc == trap) {
+			struct user_regs_struct r;
+			if (st.tid != tid || ses_get_regs(s, tid, &r, NULL) != 0 ||
+			    r.rsp != trap_sp) {
+				/* another thread, or a deeper call, returning there */
+				if (ses_send_continue(s, err) != 0) {
+					ses_pstep_disarm(s);
+					return -1;
+				}
+				continue;
+			}
+			ses_pstep_disarm(s);
+			remove_step_bp(s, trap);
+			s->cur_tid = tid;
+			return back_in_native_caller(s, kind, &st, err);
 		}
 		if (st.kind == SES_STOP_STEP && st.step_bp && !st.managed &&
 		    ses_pstep_is_target(s, st.pc)) {
@@ -207,6 +310,8 @@ static int managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *e
 			}
 			/* in the native function, the runtime's stepper parked meanwhile */
 			ses_pstep_disarm(s);
+			if (trap)
+				remove_step_bp(s, trap);
 			s->cur_tid = tid;
 			finish_line_step(s, &st);
 			return 0;
@@ -214,6 +319,8 @@ static int managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *e
 		break;
 	}
 	ses_pstep_disarm(s);
+	if (trap)
+		remove_step_bp(s, trap);
 	ses_report_stop(s, &st);
 	return 0;
 }
@@ -315,9 +422,15 @@ int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 					finish_line_step(s, &st);
 					return 0;
 				}
-				/* no line info there: come back out */
-				if (run_to(s, ret, sp, false, &st, &user, err) != 0)
+				/* no line info there: come back out, unless it is the runtime's
+				 * way into a C# callback */
+				pid_t held = 0;
+				if (!ses_pc_in_native_module(s, r.rip))
+					held = callback_step_in(s);
+				if (run_to_from(s, ret, sp, false, held, &st, &user, err) != 0)
 					return -1;
+				if (held && !user)
+					ses_managed_abandon_step(s); /* no C# code ran */
 			} else if (run_to(s, ret, sp, true, &st, &user, err) != 0) {
 				return -1;
 			}
@@ -398,6 +511,9 @@ static int finish_to_managed(struct ses *s, struct mx_err *err)
 
 int ses_finish(struct ses *s, struct mx_err *err)
 {
+	if (s->mstopped && s->cur_frame != 0)
+		return mx_err_set(err, "at a managed stop only the innermost frame can be finished "
+				       "(select frame 0)");
 	if (s->mstopped)
 		return managed_step(s, CLR_STEP_OUT, err);
 	if (!s->pid)

@@ -61,11 +61,26 @@ static const struct ses_frame *selected_managed_frame(struct ses *s)
 	return NULL;
 }
 
+/* Whether the variables to read are the runtime's: at a managed stop, unless the selected
+ * frame is native code in a stack the tracer holds (stack.c places native frames there). */
+static bool runtime_frame_selected(struct ses *s)
+{
+	if (!s->mstopped)
+		return false;
+	const struct ses_frame *f;
+	size_t n;
+	int cur = ses_current_frame(s);
+	if (!s->frozen || ses_backtrace(s, s->cur_tid, &f, &n, NULL) != 0 || cur < 0 ||
+	    (size_t)cur >= n)
+		return true;
+	return f[cur].managed;
+}
+
 int ses_frame_vars(struct ses *s, bool args,
 		   void (*fn)(void *arg, const char *name, const char *value), void *arg,
 		   struct mx_err *err)
 {
-	if (s->mstopped)
+	if (runtime_frame_selected(s))
 		return ses_managed_frame_vars(s, args, fn, arg, err);
 	const struct ses_frame *mf = selected_managed_frame(s);
 	if (mf && mf->label[0])
@@ -84,7 +99,7 @@ int ses_frame_vars(struct ses *s, bool args,
 
 int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, struct mx_err *err)
 {
-	if (s->mstopped)
+	if (runtime_frame_selected(s))
 		return ses_managed_print(s, expr, out, outlen, err);
 	struct nat_frame_regs fr;
 	if (frame_regs(s, &fr, err) != 0)
@@ -133,7 +148,7 @@ static int parse_value(const char *value, const struct nat_var_place *pl, uint8_
 
 int ses_set_var(struct ses *s, const char *name, const char *value, struct mx_err *err)
 {
-	if (s->mstopped)
+	if (runtime_frame_selected(s))
 		return mx_err_set(err, "assigning to managed variables is not supported yet");
 	struct nat_frame_regs fr;
 	if (frame_regs(s, &fr, err) != 0)

@@ -573,8 +573,13 @@ static void on_status(struct tracer *t, pid_t tid, int status)
 	enum verdict v = classify(t, &th, status);
 	if (v == V_GONE || v == V_RESUMED || !t->pid)
 		return;
-	if (!t->running)
-		return; /* stopped state: whatever this was stays with the thread */
+	if (!t->running) {
+		/* stopped state: whatever this was stays with the thread, unless the thread is
+		 * one a freeze left running and the stop was nothing to report */
+		if (th->free_running && (v == V_RESUME || v == V_QUIET))
+			resume_thread(t, th);
+		return;
+	}
 	if (th->user_step && v != V_REPORT) {
 		/* an out-of-band stop in the middle of a user's single-step: step again */
 		ptrace(PTRACE_SINGLESTEP, th->tid, 0, (void *)(uintptr_t)th->resume_sig);
@@ -625,6 +630,36 @@ void tr_interrupt(struct tracer *t)
 	ev.pc = get_pc(ev.tid);
 	t->running = false;
 	tr_send_event(t, TR_EV_STOP, &ev, sizeof(ev), -1);
+}
+
+/* At a managed stop the runtime has parked the threads running managed code; its debugger
+ * service threads must keep running to answer ICorDebug, while everything else (threads in
+ * native code, native-only threads) is held here so the user sees one stopped program. */
+void tr_freeze(struct tracer *t, const int32_t *keep, size_t nkeep)
+{
+	tr_stop_all(t);
+	if (!t->pid)
+		return;
+	t->running = false;
+	t->frozen = true;
+	for (size_t i = 0; i < nkeep; i++) {
+		struct tr_thread *th = tr_thread_find(t, keep[i]);
+		if (!th || !th->stopped || th->has_event || th->exiting)
+			continue;
+		th->free_running = true;
+		resume_thread(t, th);
+	}
+}
+
+/* Back to the plain all-stop state: the threads a freeze left running are stopped too. */
+void tr_thaw(struct tracer *t)
+{
+	if (!t->frozen)
+		return;
+	t->frozen = false;
+	tr_stop_all(t);
+	for (size_t i = 0; i < t->nthreads; i++)
+		t->threads[i].free_running = false;
 }
 
 int tr_singlestep(struct tracer *t, pid_t tid, uint32_t count)

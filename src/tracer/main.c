@@ -158,6 +158,7 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		struct tr_pid hold = {0};
 		if (m->hdr.kind == TR_REQ_CONT_HOLD && m->hdr.len >= sizeof(hold))
 			memcpy(&hold, m->payload, sizeof(hold));
+		tr_thaw(t);
 		t->hold_tid = hold.pid;
 		reply(t, seq, 0, NULL, 0, -1);
 		tr_continue(t);
@@ -170,6 +171,30 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		reply(t, seq, 0, NULL, 0, -1);
 		if (t->pid)
 			tr_release(t, rel.pid);
+		return;
+	}
+	case TR_REQ_FREEZE: {
+		struct tr_freeze f;
+		if (!need(t, m, sizeof(f)) || !need_process(t, m, false))
+			return;
+		memcpy(&f, m->payload, sizeof(f));
+		if (f.nkeep > (m->hdr.len - sizeof(f)) / sizeof(int32_t)) {
+			reply_err(t, seq, -EINVAL, "short freeze request");
+			return;
+		}
+		if (!t->running) {
+			reply_err(t, seq, -EALREADY, "the program is already stopped");
+			return;
+		}
+		int32_t *keep = calloc(f.nkeep + 1, sizeof(*keep));
+		if (!keep) {
+			reply_err(t, seq, -ENOMEM, "out of memory");
+			return;
+		}
+		memcpy(keep, (const char *)m->payload + sizeof(f), f.nkeep * sizeof(*keep));
+		tr_freeze(t, keep, f.nkeep);
+		free(keep);
+		reply(t, seq, 0, NULL, 0, -1);
 		return;
 	}
 	case TR_REQ_INTERRUPT:
@@ -185,6 +210,7 @@ static void handle(struct tracer *t, struct tr_msg *m)
 	case TR_REQ_DETACH:
 		if (!need_process(t, m, false))
 			return;
+		tr_thaw(t);
 		tr_detach(t);
 		reply(t, seq, 0, NULL, 0, -1);
 		return;
@@ -293,6 +319,7 @@ static void handle(struct tracer *t, struct tr_msg *m)
 			return;
 		memcpy(&p, m->payload, sizeof(p));
 		reply(t, seq, 0, NULL, 0, -1);
+		tr_thaw(t);
 		int r = tr_singlestep(t, p.tid, p.count ? p.count : 1);
 		if (r) {
 			struct tr_stop ev = {.reason = TR_STOP_STEP, .tid = p.tid};

@@ -331,6 +331,7 @@ void tr_forget_process(struct tracer *t)
 	tr_displace_forget(t);
 	t->pid = 0;
 	t->running = false;
+	t->frozen = false;
 	t->bytes_lifted = false;
 	if (t->memfd >= 0)
 		close(t->memfd);

@@ -32,6 +32,7 @@ struct tr_thread {
 				is that same hit, not a new one */
 	uint32_t steps_left; /* further instructions a TR_REQ_SINGLESTEP asked for */
 	bool user_step;	     /* a TR_REQ_SINGLESTEP is under way */
+	bool free_running;   /* TR_REQ_FREEZE left it running while the others are stopped */
 };
 
 enum tr_ds_mode {
@@ -88,6 +89,7 @@ struct tracer {
 	struct tr_group *groups;
 	size_t ngroups, cap_groups;
 	pid_t hold_tid; /* TR_REQ_CONT_HOLD: this thread stays stopped while the others run */
+	bool frozen;	/* TR_REQ_FREEZE: stopped but for the free_running threads */
 	uint8_t sigpolicy[65];		       /* enum tr_sig_flags per signal number */
 	struct tr_watch watch[TR_WATCH_SLOTS]; /* hardware watchpoints, the same in every thread */
 	struct tr_condprog *conds;	       /* breakpoint conditions run at hits */
@@ -159,6 +161,8 @@ void tr_continue(struct tracer *t);
 /* Resumes the thread held by TR_REQ_CONT_HOLD (if the others run). */
 void tr_release(struct tracer *t, pid_t tid);
 void tr_interrupt(struct tracer *t);
+void tr_freeze(struct tracer *t, const int32_t *keep, size_t nkeep);
+void tr_thaw(struct tracer *t);
 /* Steps count instructions of tid (the steps are counted here, with no round trip each). */
 int tr_singlestep(struct tracer *t, pid_t tid, uint32_t count);
 void tr_send_event(struct tracer *t, uint32_t kind, const void *p, uint32_t len, int fd);

@@ -4,7 +4,9 @@
 # - `step` on a C# line that calls a P/Invoke stops at the first line of the C function, even
 #   when that very call is what loads the library (the worker thread's call comes first);
 # - `finish` from the C function, or `next` past its end, returns to the C# caller's next line;
-# - `step` in C on a line that calls the C# delegate stops at the C# method's first line;
+# - `step` in C on a line that calls the C# delegate stops at the C# method's first line, also
+#   from a native breakpoint's stop; there the stack shows the C caller below the callback, with
+#   its locals; `finish` from the callback, or `next` past its end, returns to the C caller;
 # - `next` in C over that call, and `finish` from C code that calls it, do not stop in C#;
 # - `next` over the C# line calling the P/Invoke never stops in the C# callback either;
 # - `finish` from a native breakpoint's stop in the C function returns to the C# caller.
@@ -21,6 +23,7 @@ callback=$(grep -n 'MARK:callback' "$csrc" | cut -d: -f1)
 sum0=$(grep -n 'int sum = 0;' "$csrc" | cut -d: -f1)
 ret_sum=$(grep -n 'return sum;' "$csrc" | cut -d: -f1)
 total0=$(grep -n 'int total = 0;' "$csrc" | cut -d: -f1)
+for_line=$(grep -n 'for (int i = 0; i < n; i++)' "$csrc" | cut -d: -f1)
 after_pinvoke=$((pinvoke + 1))
 
 # into C from C#, on the thread whose call loads libgreet.so; finish back to C#; then on the
@@ -51,16 +54,40 @@ order=$(grep -nE "^$ret_sum[[:space:]]+return sum;|^Fixtures.Interop.Compute \\(
 [[ "$order" == "$ret_sum"*"return sum;|Fixtures.Interop.Compute"* ]] ||
 	_fail_out "the C function's last line did not come before the return to C#: $order"
 
-# from C into the C# callback, and back out over the remaining callbacks with finish
+# from C into the C# callback, whose stack at that managed stop shows the C caller between the
+# runtime's transitions; `finish` from the callback returns to the C caller, mid-line after the
+# call, and `next` goes on in C
 run_mixdbg -batch -ex "break Program.cs:$visit_call" -ex run -ex step -ex next -ex next \
-	-ex step -ex bt -ex 'info locals' -ex finish -ex next -ex continue "$app"
+	-ex step -ex bt -ex 'info locals' -ex 'frame 2' -ex 'info locals' -ex finish -ex 'frame 0' \
+	-ex finish -ex next -ex 'info locals' -ex continue "$app"
 expect_out "^greet_visit \\(\\) at greet_lib.c:$total0\$"
 expect_out "^$callback[[:space:]]+total \\+= visit\\(i \\* 2\\);"
 expect_out "^Fixtures.Interop.Visit \\(\\) at Program.cs:$visit\$"
 expect_out '^#0 +Fixtures.Interop.Visit \(\) at Program.cs:'
-expect_out "^#[0-9]+ +Fixtures.Interop.Main \\(\\) at Program.cs:$visit_call\$"
+expect_out '^#1 +\[native-to-managed\]$'
+expect_out "^#2 +0x[0-9a-f]+ in greet_visit \\(\\) at greet_lib.c:$callback\$"
+expect_out '^#3 +\[managed-to-native\]$'
+expect_out "^#4 +Fixtures.Interop.Main \\(\\) at Program.cs:$visit_call\$"
 expect_out '^next = 0$'
-expect_out "^Fixtures.Interop.Main \\(\\) at Program.cs:$((visit_call + 1))\$"
+# the C frame's locals, read at the managed stop (the tracer holds the thread's native state)
+expect_count 2 '^i = 0$'
+expect_out '^at a managed stop only the innermost frame can be finished \(select frame 0\)$'
+expect_out 'Run till exit from #0 +Fixtures.Interop.Visit \(\) at Program.cs:'
+expect_out "^0x[0-9a-f]+ in greet_visit \\(\\) at greet_lib.c:$callback\$"
+expect_out "^greet_visit \\(\\) at greet_lib.c:$for_line\$"
+# the callback's result was added: total is 0 + Visit(0) = 1
+expect_out '^total = 1$'
+expect_not_out "^Fixtures.Interop.Main \\(\\) at Program.cs:$((visit_call + 1))\$"
+expect_out 'main 33 thread 63 visited 9'
+
+# `step` in C into the callback from a native breakpoint's stop (no step under way), and `next`
+# from the callback's last line back out to the C caller
+run_mixdbg -batch -ex "break greet_lib.c:$callback" -ex run -ex step -ex next -ex next \
+	-ex next -ex bt -ex delete -ex continue "$app"
+expect_out "^Fixtures.Interop.Visit \\(\\) at Program.cs:$visit\$"
+expect_out "^Fixtures.Interop.Visit \\(\\) at Program.cs:$((visit + 2))\$"
+expect_out "^greet_visit \\(\\) at greet_lib.c:$for_line\$"
+expect_out "^#0 +greet_visit \\(\\) at greet_lib.c:$for_line\$"
 expect_out 'main 33 thread 63 visited 9'
 
 # `next` in C over the callback stays in C; `finish` (with callbacks still to come) and `next`
