@@ -5,7 +5,8 @@
 # with its C# stack; the native stop in the C function from the C# worker thread, with one call
 # stack from C through the P/Invoke transition to the C# callers, and the C# caller's arguments
 # read there; the threads; `finish` from C back to the C# caller; then, on the main thread, a
-# `step` from C# into C, `next` in C, and a `step` from C into the C# callback.
+# `step` from C# into C, `next` in C, a `step` from C into the C# callback, whose stack shows
+# the C caller between the C# frames, and `finish` from the callback back into C.
 set -euo pipefail
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,5 +42,6 @@ set -x
 	-ex 'step' \
 	-ex 'bt' \
 	-ex 'info args' \
+	-ex 'finish' \
 	-ex 'continue' \
 	"$out/bin/Greet"

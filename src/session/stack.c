@@ -235,17 +235,25 @@ int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, siz
 		struct mx_err rterr;
 		bool managed =
 		    ses_managed_backtrace(s, tid, &rt, &nrt, &leaf, &has_leaf, &rterr) == 0;
-		bool placed = false;
+		bool placed = false, held = false;
 		if (s->frozen) {
 			struct user_regs_struct own;
 			/* a thread the runtime parked shows from its managed frame on; one in
 			 * native code (or native-only), from its own registers */
-			if ((has_leaf || ses_get_regs(s, tid, &own, NULL) == 0) &&
+			held = ses_get_regs(s, tid, &own, NULL) == 0;
+			if ((has_leaf || held) &&
 			    unwind_native(s, tid, has_leaf ? &leaf : NULL, NULL) == 0)
 				placed = managed ? place_runtime_frames(s, rt, nrt) : true;
 		}
 		if (!placed && !managed) {
 			free(rt);
+			if (s->frozen && !held)
+				return mx_err_set(
+				    err,
+				    "thread %d is one of the runtime's service threads, "
+				    "left running at managed stops (they answer the "
+				    "debugger)",
+				    (int)tid);
 			return mx_err_set(err, "%s", rterr.msg);
 		}
 		if (!placed)

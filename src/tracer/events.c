@@ -658,8 +658,13 @@ void tr_thaw(struct tracer *t)
 		return;
 	t->frozen = false;
 	tr_stop_all(t);
-	for (size_t i = 0; i < t->nthreads; i++)
-		t->threads[i].free_running = false;
+	for (size_t i = 0; i < t->nthreads; i++) {
+		struct tr_thread *th = &t->threads[i];
+		/* watchpoints set meanwhile reached only the stopped threads */
+		if (th->free_running && th->stopped && !th->exiting)
+			tr_watch_apply(t, th->tid);
+		th->free_running = false;
+	}
 }
 
 int tr_singlestep(struct tracer *t, pid_t tid, uint32_t count)
