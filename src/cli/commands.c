@@ -281,7 +281,11 @@ static int do_break(struct cli *c, const char *args, bool temporary)
 		/* gdb: a bare `break` sets one at the current pc */
 		const struct ses_thread *t = ses_current_thread(c->ses);
 		struct user_regs_struct r;
-		if (t && ses_get_regs(c->ses, t->tid, &r, NULL) == 0)
+		struct ses_where w;
+		if (t && ses_is_managed_stop(c->ses) &&
+		    ses_managed_thread_where(c->ses, t->tid, &w) == 0 && w.file[0])
+			snprintf(spec, sizeof(spec), "%.480s:%d", w.file, w.line); /* C# */
+		else if (t && ses_get_regs(c->ses, t->tid, &r, NULL) == 0)
 			snprintf(spec, sizeof(spec), "*0x%llx", (unsigned long long)r.rip);
 	}
 	char msg[1024];
@@ -564,7 +568,10 @@ static int cmd_thread(struct cli *c, const char *args)
 		ses_thread_at(c->ses, i); /* refresh names */
 	printf("[Current thread is %d (Thread %d \"%s\")]\n", t->num, (int)t->tid, t->name);
 	struct user_regs_struct r;
-	if (ses_get_regs(c->ses, t->tid, &r, NULL) == 0)
+	struct ses_where w;
+	if (ses_is_managed_stop(c->ses) && ses_managed_thread_where(c->ses, t->tid, &w) == 0)
+		cli_print_where(c, &w, false);
+	else if (ses_get_regs(c->ses, t->tid, &r, NULL) == 0)
 		cli_print_location(c, r.rip, false);
 	return 0;
 }

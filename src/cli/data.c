@@ -50,7 +50,7 @@ static int current_regs(struct cli *c, struct user_regs_struct *r)
 	struct mx_err err;
 	if (!ses_has_process(c->ses))
 		return cli_error("The program has no registers now.");
-	if (!t || ses_get_regs(c->ses, t->tid, r, &err) != 0)
+	if (!t || ses_thread_regs(c->ses, t->tid, r, &err) != 0)
 		return cli_error("%s", t ? err.msg : "No thread selected.");
 	return 0;
 }

@@ -867,6 +867,17 @@ int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size
 	return 0;
 }
 
+int ses_managed_leaf_regs(struct ses *s, pid_t tid, struct user_regs_struct *leaf)
+{
+	struct ses_frame *v = NULL;
+	size_t n = 0;
+	bool has_leaf = false;
+	if (ses_managed_backtrace(s, tid, &v, &n, leaf, &has_leaf, NULL) != 0)
+		return -1;
+	free(v);
+	return has_leaf ? 0 : -1;
+}
+
 int ses_managed_thread_where(struct ses *s, pid_t tid, struct ses_where *w)
 {
 	if (!s->mstopped)

@@ -243,6 +243,9 @@ void ses_managed_release(struct ses *s, pid_t tid);
  * that frame is managed code (*has_leaf), the start of a native unwind through the rest. */
 int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size_t *n,
 			  struct user_regs_struct *leaf, bool *has_leaf, struct mx_err *err);
+/* At a managed stop: the registers of thread tid's innermost frame when that is managed code;
+ * -1 otherwise. */
+int ses_managed_leaf_regs(struct ses *s, pid_t tid, struct user_regs_struct *leaf);
 int ses_managed_frame_vars(struct ses *s, bool args,
 			   void (*fn)(void *arg, const char *name, const char *value), void *arg,
 			   struct mx_err *err);

@@ -317,6 +317,36 @@ int ses_get_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx
 	return rc;
 }
 
+int ses_thread_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx_err *err)
+{
+	struct user_regs_struct leaf;
+	if (s->mstopped && ses_managed_leaf_regs(s, tid, &leaf) == 0) {
+		/* flags and segment registers are not in the runtime's register set: the
+		 * thread's own, when the tracer holds it */
+		if (ses_get_regs(s, tid, r, NULL) != 0)
+			memset(r, 0, sizeof(*r));
+		r->rip = leaf.rip;
+		r->rsp = leaf.rsp;
+		r->rbp = leaf.rbp;
+		r->rax = leaf.rax;
+		r->rbx = leaf.rbx;
+		r->rcx = leaf.rcx;
+		r->rdx = leaf.rdx;
+		r->rsi = leaf.rsi;
+		r->rdi = leaf.rdi;
+		r->r8 = leaf.r8;
+		r->r9 = leaf.r9;
+		r->r10 = leaf.r10;
+		r->r11 = leaf.r11;
+		r->r12 = leaf.r12;
+		r->r13 = leaf.r13;
+		r->r14 = leaf.r14;
+		r->r15 = leaf.r15;
+		return 0;
+	}
+	return ses_get_regs(s, tid, r, err);
+}
+
 void ses_describe(struct ses *s, uint64_t pc, struct ses_where *w)
 {
 	memset(w, 0, sizeof(*w));

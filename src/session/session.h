@@ -232,6 +232,10 @@ const struct ses_thread *ses_current_thread(const struct ses *s);
 
 /* State of a stopped program. */
 int ses_get_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx_err *err);
+/* The registers the user sees: ses_get_regs', except at a managed stop for a thread the
+ * runtime parked in managed code, whose registers are its innermost managed frame's (the
+ * runtime's view; the thread itself waits inside the runtime). */
+int ses_thread_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx_err *err);
 /* Reads program memory with our int3 bytes shown as the original bytes. */
 int ses_read_memory(struct ses *s, uint64_t addr, void *buf, size_t len, struct mx_err *err);
 void ses_describe(struct ses *s, uint64_t pc, struct ses_where *w);
