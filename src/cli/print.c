@@ -220,7 +220,11 @@ static void print_stop(struct cli *c, const struct ses_stop *st)
 
 static void print_exit(const struct ses_stop *st)
 {
-	if (st->exit_signo)
+	if (st->exit_unknown)
+		printf("[Inferior 1 (process %d) exited; its exit status is unknown (an attached "
+		       "process, not traced)]\n",
+		       (int)st->pid);
+	else if (st->exit_signo)
 		printf("\nProgram terminated with signal %s, %s.\n[Inferior 1 (process %d) "
 		       "killed by signal %s]\n",
 		       ses_signal_name(st->exit_signo), ses_signal_desc(st->exit_signo),

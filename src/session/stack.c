@@ -136,6 +136,8 @@ int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, siz
 		s->bt_n = got;
 		s->bt_tid = tid;
 	}
+	if (s->bt_tid != tid && ses_native_refused(s, "native stacks", err) != 0)
+		return -1;
 	if (s->bt_tid != tid) {
 		struct nat_frame *nf = xmalloc(MAX_FRAMES * sizeof(*nf));
 		struct nat_unwind_ops ops = {.read_mem = read_mem, .get_regs = get_regs, .ctx = s};
