@@ -2,17 +2,42 @@
 // C# breakpoint binds and stops, the stack and locals are there, a step works, the program is
 // not traced at the stop (TracerPid 0 for each of its threads), a breakpoint in C source is
 // refused with the reason, and the exit code comes through; a native program is refused.
+// Attached with nativeDebugging false: pause, a breakpoint set while it runs, disconnect
+// leaving it running untraced.
 'use strict';
 const { test, afterEach } = require('node:test');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const L = require('./lib');
 const { assert } = L;
 
 const src = (name) => path.join(L.FIXTURES, 'cs-src', name, 'Program.cs');
-let a;
+let a, waiter, dir;
 
-afterEach(() => L.cleanup(a));
+afterEach(() => {
+	L.cleanup(a);
+	if (waiter) waiter.kill('SIGKILL');
+	if (dir) fs.rmSync(dir, { recursive: true, force: true });
+	waiter = dir = undefined;
+});
+
+function tickCount(file) {
+	try {
+		return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('tick')).length;
+	} catch (e) {
+		return 0;
+	}
+}
+
+async function ticksGrow(file, from, timeout = 20000) {
+	const end = Date.now() + timeout;
+	while (Date.now() < end) {
+		if (tickCount(file) > from) return true;
+		await L.sleep(50);
+	}
+	return false;
+}
 
 function tracedThreads(pid) {
 	return fs.readdirSync(`/proc/${pid}/task`).filter((tid) => {
@@ -73,3 +98,43 @@ test('nativeDebugging false on a native program: refused at configurationDone, s
 	assert.equal(a.log.events('exited').length, 0, 'it never ran');
 	await L.finish(a);
 });
+
+test('attach with nativeDebugging false: pause, breakpoint while running, disconnect, untraced',
+	async () => {
+		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mixdbg-dap-'));
+		const ready = path.join(dir, 'ready');
+		const ticks = `${ready}.ticks`;
+		const s = path.join(L.FIXTURES, 'cs-src', 'Waiter', 'Program.cs');
+		waiter = L.cp.spawn(path.join(L.FIXTURES, 'cs', 'Waiter', 'Waiter'), [ready],
+			{ stdio: 'ignore' });
+		const pid = Number((await L.waitFile(ready, /^ready \d+/)).split(' ')[1]);
+		a = await L.startAdapter();
+		const init = a.log.next('initialized');
+		await a.dc.attachRequest({ processId: pid, nativeDebugging: false });
+		await init;
+		await a.dc.configurationDoneRequest();
+		assert.ok(await ticksGrow(ticks, tickCount(ticks)), 'it runs after configurationDone');
+		assert.equal(tracedThreads(pid), 0, 'running untraced');
+
+		await a.dc.pauseRequest({ threadId: pid });
+		assert.equal((await a.log.next('stopped')).body.reason, 'pause');
+		assert.equal(tracedThreads(pid), 0, 'paused by the runtime, untraced');
+		const paused = tickCount(ticks);
+		await L.sleep(300);
+		assert.equal(tickCount(ticks), paused, 'no ticks while paused');
+		await a.dc.continueRequest({ threadId: pid });
+		await L.sleep(200);
+		const line = L.lineOf(s, '// MARK:tick');
+		const set = await a.dc.setBreakpointsRequest({ source: { path: s }, breakpoints: [{ line }] });
+		assert.equal(set.body.breakpoints[0].verified, true);
+		const stop = await a.log.next('stopped');
+		assert.equal(stop.body.reason, 'breakpoint');
+		assert.equal((await L.topFrame(a, stop.body.threadId)).name, 'Fixtures.Waiter.Tick');
+
+		await a.dc.setBreakpointsRequest({ source: { path: s }, breakpoints: [] });
+		await a.dc.continueRequest({ threadId: stop.body.threadId });
+		await L.sleep(300);
+		await L.finish(a);
+		assert.ok(await ticksGrow(ticks, tickCount(ticks)), 'it runs on after disconnect');
+		assert.equal(tracedThreads(pid), 0, 'left untraced');
+	});
