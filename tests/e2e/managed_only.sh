@@ -18,7 +18,7 @@ main_line=$(grep -n 'int x = Add(2, 3);' "$src" | cut -d: -f1)
 # breakpoint, bt, locals, a step, then the refusals, then on to the exit
 run_mixdbg -batch -ex 'set managed-only on' -ex 'set managed-only' -ex "break Program.cs:$add_line" \
 	-ex 'break Next' -ex 'break *0x401000' -ex 'break tricky.c:12' -ex run -ex bt \
-	-ex 'info threads' -ex next -ex 'info locals' -ex 'info registers' -ex 'x/2xg $sp' \
+	-ex 'info threads' -ex next -ex 'info locals' -ex 'info registers' -ex 'x/2xg $sp' -ex 'p $rip' \
 	-ex 'watch *0x1000' -ex 'handle SIGUSR1 stop' -ex 'set managed-only off' -ex continue \
 	-ex delete -ex continue "$dir/Hello"
 expect_out 'Managed-only debugging is on\.'
@@ -33,7 +33,7 @@ expect_out '^\* 1 +Thread [0-9]+ "Hello" +Fixtures.Program.Add \(\)'
 expect_out "^$((add_line + 1))[[:space:]]+return sum;"
 expect_out '^sum = 5$'
 expect_out 'hit Breakpoint 2, Fixtures.Counter.Next \(\)'
-expect_count 2 'registers need mixed mode \(set managed-only off\): in managed-only mode the program is not traced'
+expect_count 3 'registers need mixed mode \(set managed-only off\): in managed-only mode the program is not traced'
 expect_out 'watchpoints need mixed mode \(set managed-only off\)'
 expect_out 'signal policies need mixed mode \(set managed-only off\)'
 expect_out 'managed-only mode cannot change while a program is being debugged'
