@@ -110,6 +110,7 @@ bench: all
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/stepi.sh
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/cond.sh
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/managed.sh
+	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/interop.sh
 
 clean:
 	rm -rf build build-asan

@@ -793,7 +793,25 @@ static int cmd_set_native_only(struct cli *c, const char *args)
 	}
 	if (parse_on_off(args, &on) != 0)
 		return -1;
+	if (on && ses_managed_only(c->ses))
+		return cli_error("native-only and managed-only exclude each other (set "
+				 "managed-only off first)");
 	ses_set_native_only(c->ses, on);
+	return 0;
+}
+
+static int cmd_set_managed_only(struct cli *c, const char *args)
+{
+	bool on;
+	if (!*args) {
+		printf("Managed-only debugging is %s.\n", ses_managed_only(c->ses) ? "on" : "off");
+		return 0;
+	}
+	if (parse_on_off(args, &on) != 0)
+		return -1;
+	struct mx_err err;
+	if (ses_set_managed_only(c->ses, on, &err) != 0)
+		return report(&err);
 	return 0;
 }
 
@@ -1087,6 +1105,15 @@ const struct cli_cmd cli_commands[] = {
      "Debug a .NET program as a native one only (no managed breakpoints, stacks or steps). "
      "Off by default: dotnet app.dll, app.dll and apphosts are debugged as .NET.",
      cmd_set_native_only},
+    {"set managed-only", NULL, "on|off",
+     "Debug a .NET program with the runtime's debugger (ICorDebug) alone: once the runtime is "
+     "attached no thread is traced, so its faults and GC suspensions cost no ptrace stop. "
+     "Managed breakpoints, steps, stacks, variables, threads, Ctrl-C, detach and kill work; "
+     "native breakpoints, registers, watchpoints and `handle` are refused. Only between runs "
+     "(also --managed-only); `run` refuses a program that is not .NET. At a terminal the "
+     "program runs in a process group of its own (Ctrl-C reaches mixdbg only), so it cannot "
+     "read the terminal.",
+     cmd_set_managed_only},
     {"set just-my-code", "set jmc", "on|off",
      "Managed steps skip code without symbols (the framework); on by default.", cmd_set_jmc},
     {"set print managed-events", NULL, "on|off",

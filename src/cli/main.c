@@ -40,6 +40,8 @@ static void usage(FILE *out)
 		"  -p PID, --pid PID       attach to process PID\n"
 		"  --debug-file-directory DIRS\n"
 		"                          extra roots for separate debug files (colon-separated)\n"
+		"  --managed-only          debug a .NET program with ICorDebug alone, untraced\n"
+		"                          (set managed-only on)\n"
 		"  --interpreter=dap       serve the Debug Adapter Protocol on stdin/stdout\n"
 		"  --server[=PORT]         serve it on 127.0.0.1:PORT (default 4711, 0: any free\n"
 		"                          port), one session per connection\n"
@@ -65,6 +67,7 @@ int main(int argc, char **argv)
 	struct action *acts = xcalloc((size_t)argc + 1, sizeof(*acts));
 	size_t nacts = 0;
 	const char *program = NULL, *pid_arg = NULL, *debug_dirs = NULL;
+	bool managed_only = false;
 	char **prog_args = NULL;
 	int nprog_args = 0;
 	int dap_port = -1; /* --server */
@@ -116,6 +119,8 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			debug_dirs = argv[++i];
+		} else if (!strcmp(a, "--managed-only")) {
+			managed_only = true;
 		} else if (!strcmp(a, "--args")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "mixdbg: --args requires a program\n");
@@ -155,10 +160,11 @@ int main(int argc, char **argv)
 	if (dap_stdio || dap_port >= 0) {
 		/* the Debug Adapter Protocol: the client says what to debug */
 		free(acts);
-		if (program || pid_arg || nacts) {
+		if (program || pid_arg || nacts || managed_only) {
 			fprintf(stderr,
-				"mixdbg: a program, --pid, -ex and -x do not go with the DAP "
-				"server (the client launches or attaches)\n");
+				"mixdbg: a program, --pid, --managed-only, -ex and -x do not go "
+				"with the DAP server (the client launches or attaches, with "
+				"nativeDebugging: false for managed-only)\n");
 			return 2;
 		}
 		struct dap_options dopt = {.debug_dirs = debug_dirs};
@@ -178,6 +184,10 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	int status = 0;
+	if (managed_only && ses_set_managed_only(c.ses, true, &err) != 0) {
+		cli_error("%s", err.msg);
+		status = 1;
+	}
 	if (program) {
 		if (ses_set_program(c.ses, program, &err) != 0) {
 			cli_error("%s", err.msg);

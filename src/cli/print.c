@@ -114,10 +114,16 @@ void cli_print_where(struct cli *c, const struct ses_where *w, bool with_source)
 	}
 }
 
+/* gdb's frame number: "#0  ", "#10 ", "#100 " (always a blank after the number) */
+static void print_level(int level)
+{
+	printf("#%-3d%s", level, level >= 100 ? " " : "");
+}
+
 void cli_print_frame(struct cli *c, int level, const struct ses_frame *f, bool with_source)
 {
 	if (f->managed) {
-		printf("#%-3d", level);
+		print_level(level);
 		if (f->label[0])
 			printf("%s\n", f->label);
 		else
@@ -126,7 +132,7 @@ void cli_print_frame(struct cli *c, int level, const struct ses_frame *f, bool w
 	}
 	struct ses_where w;
 	ses_describe(c->ses, f->lookup_pc, &w);
-	printf("#%-3d", level);
+	print_level(level);
 	if (level > 0 || !w.file[0] || !w.line_start)
 		printf("0x%016" PRIx64 " in ", f->pc);
 	printf("%s ()", w.func[0] ? w.func : "??");
@@ -220,7 +226,11 @@ static void print_stop(struct cli *c, const struct ses_stop *st)
 
 static void print_exit(const struct ses_stop *st)
 {
-	if (st->exit_signo)
+	if (st->exit_unknown)
+		printf("[Inferior 1 (process %d) exited; its exit status is unknown (an attached "
+		       "process, not traced)]\n",
+		       (int)st->pid);
+	else if (st->exit_signo)
 		printf("\nProgram terminated with signal %s, %s.\n[Inferior 1 (process %d) "
 		       "killed by signal %s]\n",
 		       ses_signal_name(st->exit_signo), ses_signal_desc(st->exit_signo),

@@ -117,6 +117,7 @@ int dap_decode_attach(struct dap_req *r, struct dap_attach_args *a)
 		dap_arg_fail(r, "argument 'processId' must be a positive process id, not %lld",
 			     a->pid);
 	a->just_my_code = dap_arg_bool(r, r->args, "justMyCode", true);
+	a->native_debugging = dap_arg_bool(r, r->args, "nativeDebugging", true);
 	return r->bad ? -1 : 0;
 }
 

@@ -26,7 +26,7 @@ struct dap_launch_args {
 	size_t nenv;
 	bool stop_at_entry;
 	bool just_my_code;     /* default true */
-	bool native_debugging; /* default true; accepted, no effect yet */
+	bool native_debugging; /* default true; false: managed-only (ses_set_managed_only) */
 	bool no_debug;
 	const char *console; /* NULL, "internalConsole", "integratedTerminal"... */
 };
@@ -34,6 +34,7 @@ struct dap_launch_args {
 struct dap_attach_args {
 	long long pid; /* processId: a number or a string of digits */
 	bool just_my_code;
+	bool native_debugging; /* default true; false: managed-only */
 };
 
 /* One breakpoint of setBreakpoints or setFunctionBreakpoints. */

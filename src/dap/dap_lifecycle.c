@@ -126,6 +126,11 @@ void dap_cmd_launch(struct dap_conn *c, struct dap_req *r)
 		dap_launch_args_free(&a);
 		return;
 	}
+	if (ses_set_managed_only(c->ses, !a.native_debugging, &err) != 0) {
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_DEBUGGER, "%s.", err.msg);
+		dap_launch_args_free(&a);
+		return;
+	}
 	apply_env(c, &a);
 	ses_set_args(c->ses, (int)a.nargs, (char *const *)a.args);
 	ses_set_jmc(c->ses, a.just_my_code);
@@ -161,6 +166,10 @@ void dap_cmd_attach(struct dap_conn *c, struct dap_req *r)
 	}
 	ses_set_jmc(c->ses, a.just_my_code);
 	struct mx_err err;
+	if (ses_set_managed_only(c->ses, !a.native_debugging, &err) != 0) {
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_DEBUGGER, "%s.", err.msg);
+		return;
+	}
 	c->suppress_stops = true; /* the attach stops the program: not a stop to show */
 	int rc = ses_attach(c->ses, (pid_t)a.pid, &err);
 	c->suppress_stops = false;

@@ -143,15 +143,22 @@ static void on_exited(struct dap_conn *c, const struct ses_stop *st)
 	dap_frames_forget(c);
 	c->have_stop = false;
 	int code = st->exit_signo ? 128 + st->exit_signo : st->exit_code;
-	if (st->exit_signo)
+	if (st->exit_unknown)
+		dap_console(&c->out,
+			    "[process %d exited; its exit status is unknown (attached, not "
+			    "traced)]",
+			    (int)st->pid);
+	else if (st->exit_signo)
 		dap_console(&c->out, "[process %d killed by signal %s]", (int)st->pid,
 			    ses_signal_name(st->exit_signo));
 	else
 		dap_console(&c->out, "[process %d exited with code %d]", (int)st->pid,
 			    st->exit_code);
-	json_t *body = json_object();
-	json_object_set_new(body, "exitCode", json_integer(code));
-	dap_event(&c->out, "exited", body);
+	if (!st->exit_unknown) { /* "exited" must carry a code: none to give otherwise */
+		json_t *body = json_object();
+		json_object_set_new(body, "exitCode", json_integer(code));
+		dap_event(&c->out, "exited", body);
+	}
 	if (!c->terminated_sent) {
 		c->terminated_sent = true;
 		dap_event(&c->out, "terminated", NULL);

@@ -48,6 +48,10 @@ enum tr_kind {
 				 these (the runtime's service threads); no event. -EALREADY when
 				 the program is already stopped. The next TR_REQ_CONT (or detach,
 				 kill, step) stops those too first, then goes on as usual. */
+	TR_REQ_UNTRACE,	      /* no payload: remove breakpoints and detach every thread like
+				 TR_REQ_DETACH, but keep the process: it runs on untraced (managed-only
+				 mode) and its end still comes as TR_EV_EXIT; TR_REQ_KILL and
+				 TR_REQ_DETACH still work. No TR_EV_STOP or TR_EV_THREAD follows. */
 	TR_REPLY = 64,
 	/* events */
 	TR_EV_STOP = 100, /* struct tr_stop: every thread is stopped */
@@ -69,8 +73,15 @@ struct tr_hdr {
 /* TR_REQ_LAUNCH payload: this struct, then cwd (may be empty), argc argv strings and envc
  * environment strings, each NUL-terminated. */
 struct tr_launch {
-	uint32_t argc; /* >= 1; argv[0] is the path that is executed */
-	uint32_t envc; /* the whole environment of the new process */
+	uint32_t argc;	/* >= 1; argv[0] is the path that is executed */
+	uint32_t envc;	/* the whole environment of the new process */
+	uint32_t flags; /* enum tr_launch_flags */
+};
+
+enum tr_launch_flags {
+	/* the program gets a process group of its own, so the terminal's Ctrl-C reaches the
+	 * session only (managed-only mode: no ptrace holds the program's SIGINT back) */
+	TR_LAUNCH_OWN_PGRP = 1,
 };
 
 struct tr_pid {
@@ -224,9 +235,11 @@ struct tr_stop {
 
 struct tr_exit {
 	int32_t pid;
-	int32_t code;  /* exit status when signo == 0 */
-	int32_t signo; /* terminating signal, or 0 */
-	int32_t core;  /* 1 if a core was dumped */
+	int32_t code;	 /* exit status when signo == 0 */
+	int32_t signo;	 /* terminating signal, or 0 */
+	int32_t core;	 /* 1 if a core was dumped */
+	int32_t unknown; /* 1: an untraced attached process ended; code and signo are unknown
+			    (only a parent or a tracer learns them) */
 };
 
 struct tr_thread_ev {

@@ -376,6 +376,15 @@ int ses_break(struct ses *s, const char *spec, bool temporary, int *id, char *ms
 	struct spec sp;
 	if (parse_spec(s, spec, &sp, err) != 0)
 		return -1;
+	if (s->managed_only) {
+		/* a bare name is a method here; anything else only binds in native code */
+		if (sp.kind == SPEC_FUNC && program_is_managed(s))
+			return break_managed(s, spec, temporary, id, msg, msglen, err);
+		return mx_err_set(err,
+				  "native breakpoints need mixed mode (set managed-only off): '%s' "
+				  "binds in native code only",
+				  spec);
+	}
 	struct ses_bp *bp = xcalloc(1, sizeof(*bp));
 	bp->id = ++s->next_bp_id;
 	bp->spec = xstrdup(spec);

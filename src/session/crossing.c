@@ -74,6 +74,8 @@ void ses_pstep_resolve_in(struct ses *s, const struct nat_module *m)
 size_t ses_pstep_arm(struct ses *s)
 {
 	ses_pstep_disarm(s);
+	if (s->untraced)
+		return 0; /* no native breakpoints: the runtime's step goes over the call */
 	struct ses_pinvoke found[16];
 	size_t n = ses_managed_line_pinvokes(s, found, 16);
 	if (!n)

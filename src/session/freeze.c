@@ -45,8 +45,8 @@ static bool is_service_thread(pid_t pid, pid_t tid)
 
 void ses_freeze_at_managed_stop(struct ses *s)
 {
-	if (!s->pid || !s->clr || s->frozen)
-		return;
+	if (!s->pid || !s->clr || s->frozen || s->untraced)
+		return; /* (managed-only: no thread is traced) */
 	size_t size = sizeof(struct tr_freeze) + (s->nthreads + 1) * sizeof(int32_t);
 	char *req = xcalloc(1, size);
 	struct tr_freeze hdr = {0};

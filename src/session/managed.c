@@ -197,12 +197,25 @@ static void runtime_started(struct ses *s)
 		mx_err_set(&err, "the runtime announced itself but libcoreclr.so is not mapped");
 	if (r == 1 && clr_attach(&s->clr, s->pid, &rt, &err) == 0)
 		err.msg[0] = 0;
+	if (!err.msg[0] && s->managed_only) {
+		/* the runtime waits for our "continue": let go of its threads now, before any
+		 * managed code runs (if that fails the program stays traced, in mixed mode) */
+		struct mx_err uerr;
+		if (ses_untrace(s, &uerr) != 0) {
+			char msg[700];
+			snprintf(msg, sizeof(msg),
+				 "managed-only mode is not available (%s): debugging in mixed mode",
+				 uerr.msg);
+			note_text(s, msg);
+		}
+	}
 	clr_startup_release(s->startup);
 	clr_startup_free(s->startup);
 	s->startup = NULL;
 	if (err.msg[0]) {
 		char msg[700];
-		snprintf(msg, sizeof(msg), "managed debugging is not available: %s", err.msg);
+		snprintf(msg, sizeof(msg), "managed debugging is not available: %s%s", err.msg,
+			 s->managed_only ? " (the program stays traced: mixed mode)" : "");
 		note_text(s, msg);
 	}
 }
@@ -654,6 +667,18 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 	case CLR_EV_EXIT_PROCESS:
 		c->exited = true;
 		return 0; /* no Continue after ExitProcess; the tracer reports the exit */
+	case CLR_EV_EXIT_THREAD: {
+		struct ses_thread *gone =
+		    s->untraced ? ses_thread_find(s, clr_thread_tid(ev->thread)) : NULL;
+		if (gone && gone->tid != s->pid) {
+			struct ses_note n = {.kind = SES_NOTE_THREAD_EXIT,
+					     .tid = gone->tid,
+					     .thread_num = gone->num};
+			s->notify(s->notify_ctx, &n);
+			ses_thread_remove(s, n.tid);
+		}
+		break;
+	}
 	case CLR_EV_DEBUGGER_ERROR: {
 		char msg[256];
 		snprintf(msg, sizeof(msg), "the runtime's debugger reported an error: %s",
@@ -662,6 +687,13 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 		break;
 	}
 	case CLR_EV_CREATE_THREAD:
+		if (s->untraced && !ses_thread_find(s, clr_thread_tid(ev->thread))) {
+			/* untraced, the runtime's news are the only thread news */
+			struct ses_thread *nt = ses_thread_add(s, clr_thread_tid(ev->thread));
+			struct ses_note n = {
+			    .kind = SES_NOTE_THREAD_NEW, .tid = nt->tid, .thread_num = nt->num};
+			s->notify(s->notify_ctx, &n);
+		}
 		ses_thread_add(s, clr_thread_tid(ev->thread));
 		if (s->attaching && ++s->attach_threads_seen >= s->attach_threads_expected) {
 			attach_complete(s, st);
@@ -702,6 +734,10 @@ int ses_managed_pump(struct ses *s, struct ses_stop *st)
 	s->in_mevent = false;
 	clr_event_free(ev);
 	if (r == 1) {
+		if (s->untraced) {
+			ses_solib_sync(s); /* no loader breakpoint: libraries are read at stops */
+			ses_untraced_prune_threads(s);
+		}
 		struct ses_thread *t = ses_thread_find(s, st->tid);
 		st->thread_num = t ? t->num : 0;
 		s->cur_tid = st->tid;
@@ -722,7 +758,7 @@ int ses_managed_resume(struct ses *s, struct mx_err *err)
 int ses_managed_async_break(struct ses *s, struct ses_stop *st, struct mx_err *err)
 {
 	/* the runtime suspends its threads itself: none may be held by ptrace meanwhile */
-	if (ses_send_continue(s, err) != 0)
+	if (!s->untraced && ses_send_continue(s, err) != 0)
 		return -1;
 	HRESULT hr = COM(s->clr->process, Stop, 0);
 	if (hr < 0)
@@ -1236,13 +1272,14 @@ int ses_managed_attach(struct ses *s, const struct clr_runtime *rt)
 	if (!transport_listening(s->pid)) {
 		snprintf(msg, sizeof(msg),
 			 "process %d runs .NET but its runtime accepts no debugger (it was started "
-			 "with DOTNET_EnableDiagnostics=0?): debugging its native code only",
-			 (int)s->pid);
+			 "with DOTNET_EnableDiagnostics=0?)%s",
+			 (int)s->pid, s->managed_only ? "" : ": debugging its native code only");
 		note_text(s, msg);
 		return -1;
 	}
-	/* ICorDebug talks to the runtime's own threads: they must run while it attaches */
-	if (ses_send_continue(s, &err) != 0)
+	/* ICorDebug talks to the runtime's own threads: they must run while it attaches
+	 * (managed-only: they run untraced from now on) */
+	if ((s->managed_only ? ses_untrace(s, &err) : ses_send_continue(s, &err)) != 0)
 		goto failed;
 	if (clr_attach(&s->clr, s->pid, rt, &err) != 0)
 		goto stop_native;
@@ -1257,6 +1294,8 @@ int ses_managed_attach(struct ses *s, const struct clr_runtime *rt)
 stop_native:
 	snprintf(msg, sizeof(msg), "managed debugging is not available: %s", err.msg);
 	note_text(s, msg);
+	if (s->managed_only)
+		return -1; /* untraced already: the caller lets it go */
 	ses_call(s, TR_REQ_INTERRUPT, NULL, 0, NULL, NULL);
 	{
 		struct ses_stop st;
@@ -1267,7 +1306,7 @@ stop_native:
 failed:
 	snprintf(msg, sizeof(msg), "attaching to the runtime failed: %s", err.msg);
 	note_text(s, msg);
-	return 0;
+	return s->managed_only && !s->clr ? -1 : 0;
 }
 
 /* ---- entry point, detach, settings ---- */

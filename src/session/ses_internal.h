@@ -82,6 +82,8 @@ struct ses {
 
 	/* the managed side (managed.c) */
 	bool native_only;	     /* the user turned managed debugging off */
+	bool managed_only;	     /* the user turned native debugging off (managed_only.c) */
+	bool untraced;		     /* managed-only: the tracer let go of every thread */
 	bool jmc;		     /* Just My Code */
 	struct clr_app app;	     /* what the program is, decided at run */
 	struct clr_startup *startup; /* waiting for the runtime's startup handshake */
@@ -193,6 +195,15 @@ void ses_pstep_disarm(struct ses *s);
 bool ses_pstep_is_target(const struct ses *s, uint64_t pc);
 /* Whether pc is in a loaded ELF file (not in the runtime's generated code). */
 bool ses_pc_in_native_module(struct ses *s, uint64_t pc);
+
+/* managed_only.c */
+/* Once ICorDebug is attached in managed-only mode: the tracer lets go of the program's threads
+ * (TR_REQ_UNTRACE); the threads known from then on are ICorDebug's. */
+int ses_untrace(struct ses *s, struct mx_err *err);
+/* 0, or -1 with a message saying that `what` needs mixed mode, when the program is untraced. */
+int ses_native_refused(const struct ses *s, const char *what, struct mx_err *err);
+/* Untraced, no thread's end is reported unless it ran managed code: drop the threads gone. */
+void ses_untraced_prune_threads(struct ses *s);
 
 /* managed.c */
 /* The P/Invokes called by the current line of the current thread's top managed frame (at

@@ -62,6 +62,7 @@ static void forget_process(struct ses *s)
 	s->pid = 0;
 	ses_pstep_disarm(s); /* (its breakpoints left with the process) */
 	s->attached = false;
+	s->untraced = false;
 	s->nthreads = 0;
 	s->cur_tid = 0;
 	s->last_stop_pc = 0;
@@ -304,6 +305,8 @@ int ses_get_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx
 {
 	if (!s->pid)
 		return mx_err_set(err, "The program is not being run.");
+	if (ses_native_refused(s, "registers", err) != 0)
+		return -1;
 	struct tr_pid p = {.pid = tid};
 	struct tr_msg rep = {.fd = -1};
 	if (ses_call(s, TR_REQ_GET_REGS, &p, sizeof(p), &rep, err) != 0)
@@ -320,7 +323,7 @@ int ses_get_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx
 int ses_thread_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx_err *err)
 {
 	struct user_regs_struct leaf;
-	if (s->mstopped && ses_managed_leaf_regs(s, tid, &leaf) == 0) {
+	if (s->mstopped && !s->untraced && ses_managed_leaf_regs(s, tid, &leaf) == 0) {
 		/* flags and segment registers are not in the runtime's register set: the
 		 * thread's own, when the tracer holds it */
 		if (ses_get_regs(s, tid, r, NULL) != 0)
@@ -409,6 +412,10 @@ int ses_signal_policy(struct ses *s, int signo, unsigned *flags, bool set, struc
 {
 	if (signo < 1 || signo > 64)
 		return mx_err_set(err, "Only signals 1-64 are valid.");
+	if (set && s->managed_only)
+		return mx_err_set(err, "signal policies need mixed mode (set managed-only off): in "
+				       "managed-only mode the program is not traced and gets its "
+				       "signals untouched");
 	if (set) {
 		struct tr_sigpolicy p = {.signo = signo, .flags = *flags};
 		if (ses_call(s, TR_REQ_SIGNAL_POLICY, &p, sizeof(p), NULL, err) != 0)
@@ -430,7 +437,8 @@ static void process_exited(struct ses *s, const struct tr_exit *ex)
 	struct ses_stop st = {.kind = SES_STOP_EXITED,
 			      .pid = ex->pid,
 			      .exit_code = ex->code,
-			      .exit_signo = ex->signo};
+			      .exit_signo = ex->signo,
+			      .exit_unknown = ex->unknown != 0};
 	forget_process(s);
 	struct ses_note n = {.kind = SES_NOTE_EXITED, .stop = &st};
 	s->notify(s->notify_ctx, &n);
@@ -513,6 +521,18 @@ int ses_wait_event(struct ses *s, struct ses_stop *out, struct mx_err *err)
 	for (;;) {
 		struct tr_msg m;
 		int r = ses_next_event(s, &m, interrupt_wanted && !interrupt_sent ? 300 : -1);
+		if (r == 0 && s->untraced) {
+			if (s->attaching)
+				continue; /* the attach ends in a stop anyway */
+			/* untraced: no SIGINT reached the program through us; the runtime
+			 * stops it (an async break) */
+			struct ses_stop mst;
+			if (ses_managed_async_break(s, &mst, err) != 0)
+				return -1;
+			s->last_stop_pc = mst.pc;
+			*out = mst;
+			return 0;
+		}
 		if (r == 2 || (r == 0 && !shares_terminal)) {
 			if (!interrupt_sent)
 				ses_call(s, TR_REQ_INTERRUPT, NULL, 0, NULL, NULL);
@@ -710,6 +730,11 @@ static char *build_launch(struct ses *s, uint32_t *len)
 	char *buf = xmalloc(size), *p = buf;
 	struct tr_launch hdr = {.argc = (uint32_t)s->nargs + 1 + (host ? 1 : 0),
 				.envc = (uint32_t)envc};
+	/* untraced, the program's SIGINT from the terminal's Ctrl-C could not be held back: in a
+	 * process group of its own it gets none, and the session stops it through the runtime
+	 * (the price: it cannot read the terminal, SIGTTIN) */
+	if (s->managed_only && isatty(STDIN_FILENO))
+		hdr.flags |= TR_LAUNCH_OWN_PGRP;
 	memcpy(p, &hdr, sizeof(hdr));
 	p += sizeof(hdr);
 #define PUT(str) (p = stpcpy(p, (str)) + 1)
@@ -771,6 +796,11 @@ int ses_run(struct ses *s, bool stop_at_main, struct mx_err *err)
 				  (int)s->pid);
 	if (ses_managed_detect(s, err) != 0)
 		return -1;
+	if (s->managed_only && !ses_managed_wanted(s))
+		return mx_err_set(err,
+				  "managed-only mode debugs .NET programs and %s is not one (set "
+				  "managed-only off)",
+				  s->program);
 	if (s->app.kind != CLR_APP_DLL && access(s->program, X_OK) != 0)
 		return mx_err_errno(err, errno, "cannot execute '%s'", s->program);
 	uint32_t len;
@@ -840,6 +870,12 @@ int ses_attach(struct ses *s, pid_t pid, struct mx_err *err)
 	 * signals then pass quietly from the first instant */
 	struct clr_runtime rt;
 	bool managed = ses_managed_probe(s, pid, &rt);
+	if (s->managed_only && !managed)
+		return mx_err_set(
+		    err,
+		    "managed-only mode debugs .NET processes and process %d runs no .NET "
+		    "runtime (set managed-only off)",
+		    (int)pid);
 	push_signal_policies(s);
 	struct tr_pid p = {.pid = pid};
 	struct tr_msg rep = {.fd = -1};
@@ -859,6 +895,15 @@ int ses_attach(struct ses *s, pid_t pid, struct mx_err *err)
 	}
 	if (managed && ses_managed_attach(s, &rt) == 0)
 		return 0; /* stopped by the runtime once its attach events are in */
+	if (s->managed_only) {
+		/* without the runtime there is nothing to debug in this mode: let it go */
+		ses_call(s, TR_REQ_DETACH, NULL, 0, NULL, NULL);
+		forget_process(s);
+		return mx_err_set(err,
+				  "process %d not attached: managed-only mode needs the "
+				  "runtime's debugger (see above)",
+				  (int)pid);
+	}
 	struct ses_stop st = {.kind = SES_STOP_INTERRUPT, .tid = pid, .thread_num = 1};
 	struct user_regs_struct regs;
 	if (ses_get_regs(s, pid, &regs, NULL) == 0)
@@ -918,6 +963,8 @@ int ses_stepi_n(struct ses *s, uint32_t count, struct mx_err *err)
 		}
 		return 0;
 	}
+	if (ses_native_refused(s, "instruction steps in native code", err) != 0)
+		return -1;
 	ses_stack_invalidate(s);
 	struct tr_step p = {.tid = s->cur_tid, .count = count ? count : 1};
 	if (ses_call(s, TR_REQ_SINGLESTEP, &p, sizeof(p), NULL, err) != 0)

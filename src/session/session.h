@@ -72,9 +72,10 @@ struct ses_stop {
 	uint64_t fault_addr; /* SIGSEGV/SIGBUS/SIGFPE/SIGILL */
 	pid_t pid;	     /* SES_STOP_EXITED */
 	int exit_code;
-	int exit_signo; /* killed by this signal (0: exited normally) */
-	bool step_bp;	/* internal: the stepping engine's breakpoint was hit */
-	int watch_id;	/* SES_STOP_WATCH */
+	int exit_signo;	   /* killed by this signal (0: exited normally) */
+	bool exit_unknown; /* an untraced attached process ended: code and signal unknown */
+	bool step_bp;	   /* internal: the stepping engine's breakpoint was hit */
+	int watch_id;	   /* SES_STOP_WATCH */
 	uint64_t watch_old, watch_new;
 	bool line_step; /* SES_STOP_STEP that ended a source-line step (show the line) */
 	/* a managed stop (the runtime stopped the program): where it is */
@@ -285,6 +286,15 @@ const char *ses_signal_desc(int signo); /* "Segmentation fault" */
  * app.dll, or an apphost; native-only turns that off (the program then runs as any other). */
 void ses_set_native_only(struct ses *s, bool on);
 bool ses_native_only(const struct ses *s);
+/* Managed-only: a .NET program is debugged with ICorDebug alone. The tracer starts (or attaches
+ * to) it as usual and lets go of every thread once the runtime is attached: no ptrace stop
+ * then slows the runtime's signals (its faults, GC suspensions), and native breakpoints,
+ * registers, watchpoints and signal policies are refused. Refused while a program runs, and
+ * together with native-only. */
+int ses_set_managed_only(struct ses *s, bool on, struct mx_err *err);
+bool ses_managed_only(const struct ses *s);
+/* The program runs untraced (managed-only mode, the runtime attached). */
+bool ses_is_untraced(const struct ses *s);
 /* `set print managed-events on`: a line for every runtime event (for tests and curious). */
 void ses_set_print_events(struct ses *s, bool on);
 /* Just My Code: managed steps skip code without symbols (on by default). */

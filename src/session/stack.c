@@ -261,6 +261,8 @@ int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, siz
 		free(rt);
 		s->bt_tid = tid;
 	}
+	if (s->bt_tid != tid && ses_native_refused(s, "native stacks", err) != 0)
+		return -1;
 	if (s->bt_tid != tid) {
 		if (unwind_native(s, tid, NULL, err) != 0)
 			return -1;

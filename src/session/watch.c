@@ -26,6 +26,9 @@ static uint64_t read_value(struct ses *s, const struct ses_watch *w)
 int ses_watch(struct ses *s, const char *expr, uint64_t addr, uint32_t len,
 	      enum ses_watch_kind kind, int *id, struct mx_err *err)
 {
+	if (s->managed_only)
+		return mx_err_set(err, "watchpoints need mixed mode (set managed-only off): they "
+				       "are debug registers, set through ptrace");
 	if (!s->pid)
 		return mx_err_set(err, "Hardware watchpoints need a running program (use 'start' "
 				       "first).");

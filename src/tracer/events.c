@@ -550,6 +550,8 @@ void tr_wait_all_stopped(struct tracer *t)
 			return;
 		}
 		struct tr_thread *th = tr_thread_find(t, w);
+		if (!th && tr_let_go_reaped(t, w))
+			continue;
 		if (!th)
 			th = tr_thread_add(t,
 					   w); /* a new thread whose clone event is still queued */
@@ -568,6 +570,8 @@ void tr_stop_all(struct tracer *t)
 static void on_status(struct tracer *t, pid_t tid, int status)
 {
 	struct tr_thread *th = tr_thread_find(t, tid);
+	if (!th && tr_let_go_reaped(t, tid))
+		return; /* a program let go untraced earlier ended (untrace.c) */
 	if (!th)
 		th = tr_thread_add(t, tid);
 	enum verdict v = classify(t, &th, status);
@@ -606,6 +610,9 @@ void tr_on_sigchld(struct tracer *t)
 	pid_t w;
 	while (t->pid && (w = waitpid(-1, &st, WNOHANG | __WALL)) > 0)
 		on_status(t, w, st);
+	/* with no process, only programs let go untraced (untrace.c) end */
+	while (!t->pid && (w = waitpid(-1, &st, WNOHANG | __WALL)) > 0)
+		tr_let_go_reaped(t, w);
 }
 
 void tr_continue(struct tracer *t)

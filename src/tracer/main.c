@@ -44,6 +44,11 @@ static bool need_process(struct tracer *t, const struct tr_msg *m, bool stopped)
 		reply_err(t, m->hdr.seq, -ESRCH, "the program is not being run");
 		return false;
 	}
+	if (t->untraced) {
+		reply_err(t, m->hdr.seq, -EPERM,
+			  "the program is not traced (managed-only mode): that needs mixed mode");
+		return false;
+	}
 	if (stopped && t->running) {
 		reply_err(t, m->hdr.seq, -EBUSY, "the program is running");
 		return false;
@@ -208,16 +213,38 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		tr_interrupt(t);
 		return;
 	case TR_REQ_DETACH:
-		if (!need_process(t, m, false))
-			return;
-		tr_thaw(t);
-		tr_detach(t);
+		if (t->untraced) {
+			tr_untraced_let_go(t);
+		} else {
+			if (!need_process(t, m, false))
+				return;
+			tr_thaw(t);
+			tr_detach(t);
+		}
 		reply(t, seq, 0, NULL, 0, -1);
 		return;
 	case TR_REQ_KILL:
+		if (t->untraced) {
+			tr_untraced_kill(t);
+		} else {
+			if (!need_process(t, m, false))
+				return;
+			tr_kill(t);
+		}
+		reply(t, seq, 0, NULL, 0, -1);
+		return;
+	case TR_REQ_UNTRACE:
+		if (t->untraced) {
+			reply(t, seq, 0, NULL, 0, -1);
+			return;
+		}
 		if (!need_process(t, m, false))
 			return;
-		tr_kill(t);
+		tr_untrace(t);
+		if (!t->pid) {
+			reply_err(t, seq, -ESRCH, "the program exited");
+			return;
+		}
 		reply(t, seq, 0, NULL, 0, -1);
 		return;
 	case TR_REQ_BP_INSERT:
@@ -379,7 +406,11 @@ static void session_lost(struct tracer *t)
 {
 	if (!t->pid)
 		return;
-	if (t->launched)
+	if (t->untraced && t->launched)
+		tr_untraced_kill(t);
+	else if (t->untraced)
+		tr_untraced_let_go(t); /* already left as it was */
+	else if (t->launched)
 		tr_kill(t);
 	else
 		tr_detach(t);
@@ -387,7 +418,8 @@ static void session_lost(struct tracer *t)
 
 int main(int argc, char **argv)
 {
-	struct tracer t = {.sock = -1, .sigfd = -1, .memfd = -1, .launch_stdio = {-1, -1, -1}};
+	struct tracer t = {
+	    .sock = -1, .sigfd = -1, .memfd = -1, .pidfd = -1, .launch_stdio = {-1, -1, -1}};
 	for (int i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "--fd") && i + 1 < argc)
 			t.sock = atoi(argv[++i]);
@@ -411,9 +443,11 @@ int main(int argc, char **argv)
 	/* for comparison and as an escape hatch: the classic step over breakpoints */
 	const char *nd = getenv("MIXDBG_NO_DISPLACE");
 	t.no_displace = nd && *nd && strcmp(nd, "0") != 0;
-	struct pollfd pf[2] = {{.fd = t.sock, .events = POLLIN}, {.fd = t.sigfd, .events = POLLIN}};
+	struct pollfd pf[3] = {{.fd = t.sock, .events = POLLIN}, {.fd = t.sigfd, .events = POLLIN}};
 	for (;;) {
-		if (poll(pf, 2, -1) < 0) {
+		/* an untraced attached process: its end comes through its pidfd (untrace.c) */
+		pf[2] = (struct pollfd){.fd = t.untraced ? t.pidfd : -1, .events = POLLIN};
+		if (poll(pf, 3, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			break;
@@ -422,8 +456,13 @@ int main(int argc, char **argv)
 			struct signalfd_siginfo ssi;
 			while (read(t.sigfd, &ssi, sizeof(ssi)) == (ssize_t)sizeof(ssi))
 				;
-			tr_on_sigchld(&t);
+			if (t.untraced)
+				tr_untraced_check_exit(&t);
+			else
+				tr_on_sigchld(&t);
 		}
+		if (pf[2].fd >= 0 && (pf[2].revents & (POLLIN | POLLHUP)))
+			tr_untraced_check_exit(&t);
 		if (pf[0].revents & (POLLIN | POLLHUP | POLLERR)) {
 			struct tr_msg m;
 			int r = tr_recv(t.sock, &m);

@@ -45,9 +45,12 @@ int tr_open_mem(struct tracer *t)
 	return 0;
 }
 
-static void child_exec(int gate, int errp, const char *cwd, char **argv, char **envp)
+static void child_exec(int gate, int errp, const char *cwd, char **argv, char **envp,
+		       uint32_t flags)
 {
 	char c;
+	if (flags & TR_LAUNCH_OWN_PGRP)
+		setpgid(0, 0);
 	/* The tracer ignores SIGINT and blocks SIGCHLD; both would be inherited through exec. */
 	sigset_t none;
 	sigemptyset(&none);
@@ -74,7 +77,7 @@ static void child_exec(int gate, int errp, const char *cwd, char **argv, char **
 
 /* Splits the launch payload into cwd, argv and envp (pointers into the payload). */
 static int parse_launch(const void *payload, uint32_t len, const char **cwd, char ***argv,
-			char ***envp)
+			char ***envp, uint32_t *flags)
 {
 	if (len < sizeof(struct tr_launch))
 		return -EINVAL;
@@ -102,6 +105,7 @@ static int parse_launch(const void *payload, uint32_t len, const char **cwd, cha
 	}
 	*argv = av;
 	*envp = ev;
+	*flags = hdr.flags;
 	return 0;
 bad:
 	free(av);
@@ -113,7 +117,8 @@ int tr_launch(struct tracer *t, const void *payload, uint32_t len, char *err, si
 {
 	const char *cwd = "";
 	char **argv = NULL, **envp = NULL;
-	if (parse_launch(payload, len, &cwd, &argv, &envp)) {
+	uint32_t flags = 0;
+	if (parse_launch(payload, len, &cwd, &argv, &envp, &flags)) {
 		snprintf(err, errlen, "malformed launch request");
 		return -EINVAL;
 	}
@@ -137,7 +142,7 @@ int tr_launch(struct tracer *t, const void *payload, uint32_t len, char *err, si
 		close(errp[0]);
 		close(t->sock);
 		close(t->sigfd);
-		child_exec(gate[0], errp[1], cwd, argv, envp);
+		child_exec(gate[0], errp[1], cwd, argv, envp, flags);
 	}
 	close(gate[0]);
 	close(errp[1]);
@@ -332,6 +337,10 @@ void tr_forget_process(struct tracer *t)
 	t->pid = 0;
 	t->running = false;
 	t->frozen = false;
+	t->untraced = false;
+	if (t->pidfd >= 0)
+		close(t->pidfd);
+	t->pidfd = -1;
 	t->bytes_lifted = false;
 	if (t->memfd >= 0)
 		close(t->memfd);

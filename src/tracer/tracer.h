@@ -99,6 +99,10 @@ struct tracer {
 	bool no_displace;  /* MIXDBG_NO_DISPLACE set: always single-step over breakpoints */
 	bool bytes_lifted; /* a vfork child shares our memory: int3 bytes are out until
 			      PTRACE_EVENT_VFORK_DONE */
+	bool untraced;	   /* TR_REQ_UNTRACE: pid runs with no thread traced (untrace.c) */
+	int pidfd;	   /* untraced and attached: pidfd_open(pid), readable when it ends */
+	pid_t let_go[8];   /* launched programs let go untraced (TR_REQ_DETACH): still our
+			      children, reaped when they end */
 };
 
 /* threads.c */
@@ -127,6 +131,19 @@ void tr_kill(struct tracer *t);
 void tr_forget_process(struct tracer *t);
 int tr_open_mem(struct tracer *t);
 unsigned tr_ptrace_options(const struct tracer *t);
+
+/* untrace.c */
+/* Lets go of every thread but keeps the process (see TR_REQ_UNTRACE). */
+void tr_untrace(struct tracer *t);
+/* SIGCHLD (a launched process) or the pidfd (an attached one): whether pid ended; if so it
+ * is reported (TR_EV_EXIT) and forgotten. */
+void tr_untraced_check_exit(struct tracer *t);
+/* Kills the untraced process and waits until it is gone. */
+void tr_untraced_kill(struct tracer *t);
+/* Forgets the untraced process, which runs on (TR_REQ_DETACH). */
+void tr_untraced_let_go(struct tracer *t);
+/* Whether pid (just reaped) was a program let go; it is forgotten. */
+bool tr_let_go_reaped(struct tracer *t, pid_t pid);
 
 /* condvm.c */
 bool tr_cond_true(struct tracer *t, pid_t tid, const uint8_t *code, size_t len);
