@@ -87,9 +87,6 @@ static json_t *set_one(struct dap_conn *c, const char *spec, const struct dap_bp
 {
 	*id = 0;
 	char msg[1200];
-	if (a->log_message)
-		return unverified(c, line, path,
-				  "Logpoints are not supported yet: this one is not set.");
 	unsigned long count = 0;
 	bool has_hit = a->hit_condition && *a->hit_condition;
 	if (has_hit && !dap_hit_count(a->hit_condition, &count)) {
@@ -115,6 +112,8 @@ static json_t *set_one(struct dap_conn *c, const char *spec, const struct dap_bp
 		*id = 0;
 		return unverified(c, line, path, err.msg);
 	}
+	if (a->log_message && *a->log_message)
+		dap_logpoint_add(c, *id, a->log_message);
 	return bp_json(c, *id, path, line, msg);
 }
 
@@ -132,8 +131,10 @@ static struct dap_source_bps *source_set(struct dap_conn *c, const char *path)
 
 static void delete_all(struct dap_conn *c, int **ids, size_t *n)
 {
-	for (size_t i = 0; i < *n; i++)
+	for (size_t i = 0; i < *n; i++) {
 		ses_break_delete(c->ses, (*ids)[i], NULL);
+		dap_logpoint_forget(c, (*ids)[i]);
+	}
 	free(*ids);
 	*ids = NULL;
 	*n = 0;
@@ -320,4 +321,5 @@ void dap_breakpoints_free(struct dap_conn *c)
 	free(c->resolved);
 	c->resolved = NULL;
 	c->nresolved = c->cap_resolved = 0;
+	dap_logpoints_free(c);
 }

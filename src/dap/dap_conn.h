@@ -88,6 +88,8 @@ struct dap_conn {
 	size_t nsources, cap_sources;
 	int *func_bps;
 	size_t nfunc_bps;
+	struct dap_logpoint *logpoints; /* breakpoints that log instead of stopping */
+	size_t nlogpoints, cap_logpoints;
 	int *resolved; /* breakpoints bound since the last stop: events to send */
 	size_t nresolved, cap_resolved;
 	struct dap_stdio *stdio;
@@ -154,6 +156,18 @@ void dap_cmd_set_exception_breakpoints(struct dap_conn *c, struct dap_req *r);
 /* A breakpoint of ours got a location: a `breakpoint` event. */
 void dap_breakpoint_resolved(struct dap_conn *c, int id);
 void dap_breakpoints_free(struct dap_conn *c);
+
+/* dap_logpoints.c: a breakpoint with a logMessage prints the message, its {expressions}
+ * evaluated in the stopped frame, as an output event, and the program goes on. */
+struct dap_logpoint {
+	int id; /* the session's breakpoint */
+	char *message;
+};
+void dap_logpoint_add(struct dap_conn *c, int id, const char *message);
+void dap_logpoint_forget(struct dap_conn *c, int id);
+void dap_logpoints_free(struct dap_conn *c);
+/* At a breakpoint stop: true if it was a logpoint's (its message is out now). */
+bool dap_logpoint_hit(struct dap_conn *c, const struct ses_stop *st);
 
 /* dap_inspect.c */
 void dap_cmd_threads(struct dap_conn *c, struct dap_req *r);

@@ -130,7 +130,12 @@ static void on_stopped(struct dap_conn *c, const struct ses_stop *st)
 		}
 	}
 	c->pause_requested = false;
+	bool resumable = c->run_resumable;
 	pthread_mutex_unlock(&c->mu);
+	if (st->kind == SES_STOP_BREAKPOINT && dap_logpoint_hit(c, st) && resumable) {
+		c->resume_after = true; /* a logpoint does not stop a continue */
+		return;
+	}
 	dap_send_stopped(c, st, NULL);
 }
 

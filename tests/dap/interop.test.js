@@ -69,3 +69,59 @@ test('Interop: C# and C breakpoints, one mixed stack, variables on both sides', 
 	assert.match(out, /main 33 thread 63/);
 	await L.finish(a);
 });
+
+test('Interop: logpoints on both sides of the boundary',
+	async () => {
+		a = await L.startAdapter();
+		const cs = path.join(L.FIXTURES, 'cs-src', 'Interop', 'Program.cs');
+		const c = path.join(L.C_SRC, 'greet_lib.c');
+		const visit = L.lineOf(cs, 'MARK:visit');
+		const callback = L.lineOf(c, 'MARK:callback');
+		await L.launch(a, { program: path.join(L.FIXTURES, 'cs', 'Interop', 'Interop') });
+		await a.dc.setBreakpointsRequest({
+			source: { path: cs }, breakpoints: [{ line: visit, logMessage: 'Visit({value})' }],
+		});
+		await a.dc.setBreakpointsRequest({
+			source: { path: c }, breakpoints: [{ line: callback, logMessage: 'C: i={i} total={total}' }],
+		});
+		await a.dc.configurationDoneRequest();
+		await a.log.next('exited');
+		assert.ok(!a.log.messages.some((m) => m.event === 'stopped'), 'logpoints never stop');
+		const lines = a.log.output('console').split('\n').filter((l) => /^(Visit|C:)/.test(l));
+		// C calls Visit(0), Visit(2), Visit(4); each C line is logged before its callback
+		assert.deepEqual(lines, ['C: i=0 total=0', 'Visit(0)', 'C: i=1 total=1', 'Visit(2)',
+			'C: i=2 total=4', 'Visit(4)']);
+		assert.match(a.log.output('stdout'), /main 33 thread 63 visited 9/);
+		await L.finish(a);
+	});
+
+test('Interop: at a managed stop in the C# callback, the stack shows the C caller and its locals',
+	async () => {
+		a = await L.startAdapter();
+		const cs = path.join(L.FIXTURES, 'cs-src', 'Interop', 'Program.cs');
+		const c = path.join(L.C_SRC, 'greet_lib.c');
+		const visit = L.lineOf(cs, 'MARK:visit');
+		const callback = L.lineOf(c, 'MARK:callback');
+		await L.launch(a, { program: path.join(L.FIXTURES, 'cs', 'Interop', 'Interop') });
+		await a.dc.setBreakpointsRequest({ source: { path: cs }, breakpoints: [{ line: visit }] });
+		await a.dc.configurationDoneRequest();
+		const stop = await a.log.next('stopped');
+		const st = await a.dc.stackTraceRequest({ threadId: stop.body.threadId });
+		const names = st.body.stackFrames.map((f) => f.name);
+		const iVisit = names.indexOf('Fixtures.Interop.Visit');
+		const iC = names.indexOf('greet_visit');
+		const iMain = names.indexOf('Fixtures.Interop.Main');
+		assert.ok(iVisit === 0 && iVisit < iC && iC < iMain, `stack order: ${names.join(' | ')}`);
+		const cFrame = st.body.stackFrames[iC];
+		assert.equal(cFrame.source.path, c);
+		assert.equal(cFrame.line, callback);
+		const { vars } = await L.variablesOf(a, cFrame.id, 'Locals');
+		assert.equal(vars.i, '0');
+		assert.equal(vars.total, '0');
+		await a.dc.continueRequest({ threadId: stop.body.threadId });
+		await a.log.next('stopped');
+		await a.dc.setBreakpointsRequest({ source: { path: cs }, breakpoints: [] });
+		await a.dc.continueRequest({ threadId: stop.body.threadId });
+		await a.log.next('exited');
+		await L.finish(a);
+	});

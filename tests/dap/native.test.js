@@ -115,20 +115,17 @@ test('stepIn, stepOut and next land on the right lines', async () => {
 	await L.finish(a);
 });
 
-test('conditions, hit counts, function breakpoints; logpoints are refused', async () => {
+test('conditions, hit counts, function breakpoints', async () => {
 	a = await L.startAdapter();
 	const src = path.join(L.C_SRC, 'loop.c');
 	const line = L.lineOf(src, 'counter++;');
 	await L.launch(a, { program: path.join(L.FIXTURES, 'loop') });
 	const set = await a.dc.setBreakpointsRequest({
 		source: { path: src },
-		breakpoints: [{ line, condition: 'i == 7' }, { line, logMessage: 'i is {i}' },
-			{ line, hitCondition: '>= 2' }],
+		breakpoints: [{ line, condition: 'i == 7' }, { line, hitCondition: '>= 2' }],
 	});
-	const [cond, logp, hitc] = set.body.breakpoints;
+	const [cond, hitc] = set.body.breakpoints;
 	assert.equal(cond.verified, false); // pending until the program runs
-	assert.equal(logp.verified, false);
-	assert.match(logp.message, /[Ll]ogpoints are not supported/);
 	assert.equal(hitc.verified, false);
 	assert.match(hitc.message, /only a count/);
 	await a.dc.configurationDoneRequest();
@@ -162,6 +159,32 @@ test('conditions, hit counts, function breakpoints; logpoints are refused', asyn
 	assert.equal(a.log.output('stdout'), 'sum=90 calls=10\n');
 	await L.finish(a);
 });
+
+test('logpoints log their message with expressions and do not stop; a condition applies',
+	async () => {
+		a = await L.startAdapter();
+		const src = path.join(L.C_SRC, 'loop.c');
+		const line = L.lineOf(src, 'counter++;');
+		await L.launch(a, { program: path.join(L.FIXTURES, 'loop') });
+		const init = a.log.messages.find((m) => m.command === 'initialize');
+		assert.equal(init.body.supportsLogPoints, true);
+		const set = await a.dc.setBreakpointsRequest({
+			source: { path: src },
+			breakpoints: [{ line, logMessage: 'hot({i}): {{twice}} {i * 2}, {no_such_name}', condition: 'i % 3 == 0' }],
+		});
+		const logp = set.body.breakpoints[0];
+		assert.equal(logp.verified, false); // pending until the program runs
+		await a.dc.configurationDoneRequest();
+		const exited = await a.log.next('exited');
+		assert.equal(exited.body.exitCode, 0);
+		assert.ok(!a.log.messages.some((m) => m.event === 'stopped'), 'a logpoint never stops');
+		const lines = a.log.output('console').split('\n').filter((l) => l.startsWith('hot('));
+		assert.deepEqual(lines.map((l) => l.replace(/, <.*>$/, '')),
+			['hot(0): {twice} 0', 'hot(3): {twice} 6', 'hot(6): {twice} 12', 'hot(9): {twice} 18']);
+		assert.match(lines[0], /, <.*no_such_name.*>$/, 'a failing expression shows its error');
+		assert.equal(a.log.output('stdout'), 'sum=90 calls=10\n');
+		await L.finish(a);
+	});
 
 test('stopAtEntry, modules, exit code and stderr of a failing program', async () => {
 	a = await L.startAdapter();
