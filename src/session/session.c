@@ -566,6 +566,9 @@ int ses_wait_event(struct ses *s, struct ses_stop *out, struct mx_err *err)
 			memcpy(&te, m.payload, sizeof(te));
 			struct ses_thread *t =
 			    te.exited ? ses_thread_find(s, te.tid) : ses_thread_add(s, te.tid);
+			/* the end of a thread never announced: no number to show */
+			if (!t)
+				break;
 			struct ses_note n = {.kind = te.exited ? SES_NOTE_THREAD_EXIT
 							       : SES_NOTE_THREAD_NEW,
 					     .tid = te.tid,

@@ -286,6 +286,33 @@ static enum verdict on_trap(struct tracer *t, struct tr_thread *th, uint64_t pc)
 	return on_signal(t, th, SIGTRAP, &si);
 }
 
+/* Whether tid is (still) a thread of the traced process: not a fork child, not one that has
+ * exited and been reaped. */
+static bool is_our_thread(const struct tracer *t, pid_t tid)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/task/%d", (int)t->pid, (int)tid);
+	return access(path, F_OK) == 0;
+}
+
+/* A thread seen for the first time: added, and announced to the session if it is one of the
+ * process's threads. A new thread's first stop, even its exit, can come before its creator's
+ * clone event (waitpid takes whichever child is ready), so this is wherever one is first
+ * seen; announced only at the clone event, such a thread was unknown to the session until
+ * then ("[Thread N (thread 0) exited]"), and one that had exited already came back as a thread
+ * that never stops (everything then waited for it). */
+static struct tr_thread *thread_appeared(struct tracer *t, pid_t tid)
+{
+	struct tr_thread *th = tr_thread_add(t, tid);
+	if (!is_our_thread(t, tid)) {
+		th->silent = true;
+		return th;
+	}
+	struct tr_thread_ev te = {.tid = tid, .exited = 0};
+	tr_send_event(t, TR_EV_THREAD, &te, sizeof(te), -1);
+	return th;
+}
+
 static enum verdict classify_event(struct tracer *t, struct tr_thread **thp, int sig, int event)
 {
 	struct tr_thread *th = *thp;
@@ -295,11 +322,10 @@ static enum verdict classify_event(struct tracer *t, struct tr_thread **thp, int
 		ptrace(PTRACE_GETEVENTMSG, th->tid, 0, &msg);
 		pid_t tid = (pid_t)msg;
 		size_t idx = (size_t)(th - t->threads);
-		if (!tr_thread_find(t, tid)) {
-			tr_thread_add(t, tid); /* starts unreaped: its first stop is still coming */
-			struct tr_thread_ev te = {.tid = tid, .exited = 0};
-			tr_send_event(t, TR_EV_THREAD, &te, sizeof(te), -1);
-		}
+		/* starts unreaped: its first stop is still coming. Unless it was seen first (see
+		 * thread_appeared): then it is known, or already gone and must not come back. */
+		if (!tr_thread_find(t, tid) && is_our_thread(t, tid))
+			thread_appeared(t, tid);
 		*thp = &t->threads[idx]; /* the array may have moved */
 		return V_RESUME;
 	}
@@ -342,8 +368,10 @@ static enum verdict classify(struct tracer *t, struct tr_thread **thp, int statu
 			tr_process_gone(t, status);
 		} else {
 			struct tr_thread_ev te = {.tid = th->tid, .exited = 1};
+			bool silent = th->silent;
 			tr_thread_remove(t, th->tid);
-			tr_send_event(t, TR_EV_THREAD, &te, sizeof(te), -1);
+			if (!silent) /* the session never heard of it: its end is no news either */
+				tr_send_event(t, TR_EV_THREAD, &te, sizeof(te), -1);
 		}
 		*thp = NULL;
 		return V_GONE;
@@ -553,8 +581,7 @@ void tr_wait_all_stopped(struct tracer *t)
 		if (!th && tr_let_go_reaped(t, w))
 			continue;
 		if (!th)
-			th = tr_thread_add(t,
-					   w); /* a new thread whose clone event is still queued */
+			th = thread_appeared(t, w); /* its clone event is still queued */
 		classify(t, &th, st);
 	}
 }
@@ -573,7 +600,7 @@ static void on_status(struct tracer *t, pid_t tid, int status)
 	if (!th && tr_let_go_reaped(t, tid))
 		return; /* a program let go untraced earlier ended (untrace.c) */
 	if (!th)
-		th = tr_thread_add(t, tid);
+		th = thread_appeared(t, tid); /* its clone event is still queued */
 	enum verdict v = classify(t, &th, status);
 	if (v == V_GONE || v == V_RESUMED || !t->pid)
 		return;

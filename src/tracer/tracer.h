@@ -33,6 +33,7 @@ struct tr_thread {
 	uint32_t steps_left; /* further instructions a TR_REQ_SINGLESTEP asked for */
 	bool user_step;	     /* a TR_REQ_SINGLESTEP is under way */
 	bool free_running;   /* TR_REQ_FREEZE left it running while the others are stopped */
+	bool silent;	     /* never announced to the session (not a thread of the process) */
 };
 
 enum tr_ds_mode {
