@@ -9,8 +9,10 @@
  * message for the user. Events (tracer -> session, seq 0) arrive at any time between replies.
  *
  * The process model is all-stop: after a TR_EV_STOP every thread of the debuggee is stopped
- * until TR_REQ_CONT. Events the tracer decides alone (the runtime's own traps, ignored
- * breakpoint hits, signals whose policy is "nostop") never reach the session.
+ * until TR_REQ_CONT (TR_REQ_FREEZE, at a managed stop, leaves the runtime's service threads
+ * running: TR_EV_THREAD and TR_EV_SIGNAL may come then). Events the tracer decides alone (the
+ * runtime's own traps, ignored breakpoint hits, signals whose policy is "nostop") never reach the
+ * session.
  */
 #ifndef MX_PROTO_PROTO_H
 #define MX_PROTO_PROTO_H
@@ -45,13 +47,16 @@ enum tr_kind {
 	TR_REQ_CONT_HOLD,     /* struct tr_pid: like TR_REQ_CONT, but that thread stays stopped */
 	TR_REQ_RELEASE,	      /* struct tr_pid: resume the thread TR_REQ_CONT_HOLD kept stopped */
 	TR_REQ_FREEZE,	      /* struct tr_freeze + tids: at a managed stop, stop every thread but
-				 these (the runtime's service threads); no event. -EALREADY when
-				 the program is already stopped. The next TR_REQ_CONT (or detach,
-				 kill, step) stops those too first, then goes on as usual. */
+				 these (the runtime's service threads); no event; reply: struct
+				 tr_frozen. Those threads' own stops meanwhile never hold them (see
+				 events.c). The next TR_REQ_CONT (or detach, untrace, step) stops
+				 them too first, then goes on as usual. */
 	TR_REQ_UNTRACE,	      /* no payload: remove breakpoints and detach every thread like
 				 TR_REQ_DETACH, but keep the process: it runs on untraced (managed-only
 				 mode) and its end still comes as TR_EV_EXIT; TR_REQ_KILL and
 				 TR_REQ_DETACH still work. No TR_EV_STOP or TR_EV_THREAD follows. */
+	TR_REQ_THAW, /* no payload: after a freeze over a reported stop (tr_frozen), stop the
+			threads it left running again; nothing resumes */
 	TR_REPLY = 64,
 	/* events */
 	TR_EV_STOP = 100, /* struct tr_stop: every thread is stopped */
@@ -96,6 +101,11 @@ struct tr_stdio {
 
 struct tr_freeze {
 	uint32_t nkeep; /* then nkeep int32_t thread ids that keep running */
+};
+
+struct tr_frozen {
+	uint32_t over_stop; /* the program was stopped already (a stop was reported, or is in
+			       flight): undo with TR_REQ_THAW, not TR_REQ_CONT */
 };
 
 struct tr_step {

@@ -55,11 +55,19 @@ void ses_freeze_at_managed_stop(struct ses *s)
 		if (is_service_thread(s->pid, s->threads[i].tid))
 			keep[hdr.nkeep++] = s->threads[i].tid;
 	memcpy(req, &hdr, sizeof(hdr));
-	/* -EALREADY: a native event stopped everything meanwhile; it is reported after the
-	 * continue, and the program is stopped already */
+	struct tr_msg rep = {.fd = -1};
 	if (ses_call(s, TR_REQ_FREEZE, req, (uint32_t)(sizeof(hdr) + hdr.nkeep * sizeof(int32_t)),
-		     NULL, NULL) == 0)
+		     &rep, NULL) == 0) {
+		struct tr_frozen fr = {0};
+		if (rep.hdr.len >= sizeof(fr))
+			memcpy(&fr, rep.payload, sizeof(fr));
+		/* over_stop: a native event had stopped everything meanwhile, and its stop is
+		 * queued here; the service threads run now all the same, and go back to that
+		 * stop at the resume (TR_REQ_THAW), which is then reported */
 		s->frozen = true;
+		s->frozen_over_stop = fr.over_stop != 0;
+		tr_msg_free(&rep);
+	}
 	free(req);
 }
 
@@ -68,5 +76,6 @@ void ses_thaw(struct ses *s)
 	if (!s->frozen)
 		return;
 	s->frozen = false;
-	ses_call(s, TR_REQ_CONT, NULL, 0, NULL, NULL);
+	ses_call(s, s->frozen_over_stop ? TR_REQ_THAW : TR_REQ_CONT, NULL, 0, NULL, NULL);
+	s->frozen_over_stop = false;
 }

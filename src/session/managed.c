@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <inttypes.h>
 #include <signal.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -789,7 +790,10 @@ int ses_managed_stop_holding(struct ses *s, pid_t tid, struct mx_err *err)
 	 * suspended for the runtime (preemptive mode) and stays where it is */
 	struct tr_pid hold = {.pid = tid};
 	ses_stack_invalidate(s);
-	if (ses_call(s, TR_REQ_CONT_HOLD, &hold, sizeof(hold), NULL, err) != 0)
+	int r = ses_call(s, TR_REQ_CONT_HOLD, &hold, sizeof(hold), NULL, err);
+	if (r == -EAGAIN)
+		return -2; /* another thread's event comes first; nothing changed */
+	if (r != 0)
 		return -1;
 	ses_managed_run_deferred(s);
 	HRESULT hr = COM(s->clr->process, Stop, 0);

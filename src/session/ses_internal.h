@@ -90,6 +90,7 @@ struct ses {
 	struct clr *clr;	     /* the attached runtime */
 	bool mstopped;		     /* stopped by the runtime (a managed stop) */
 	bool frozen; /* at a managed stop, the tracer holds the other threads (freeze.c) */
+	bool frozen_over_stop; /* ... over a native stop it reported meanwhile (queued here) */
 	ICorDebugThread *mstop_thread;
 	ICorDebugStepper *mstepper;
 	enum clr_step_kind mstep_kind;
@@ -246,7 +247,8 @@ void ses_managed_run_deferred(struct ses *s);
 int ses_managed_async_break(struct ses *s, struct ses_stop *st, struct mx_err *err);
 int ses_managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *err);
 /* At a native stop: resumes every thread but tid and stops the runtime (a managed stop with
- * nothing reported); tid stays held by the tracer until ses_managed_release. */
+ * nothing reported); tid stays held by the tracer until ses_managed_release. -2 (nothing
+ * done) when another thread has an event to report first. */
 int ses_managed_stop_holding(struct ses *s, pid_t tid, struct mx_err *err);
 void ses_managed_release(struct ses *s, pid_t tid);
 /* At a managed stop: the runtime's frames of thread tid (IL frames with their pc and sp from

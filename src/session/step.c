@@ -91,9 +91,15 @@ static int run_to_from(struct ses *s, uint64_t addr, uint64_t want_sp, bool over
 	struct user_regs_struct now;
 	uint64_t here_sp = regs_of(s, &now, NULL) == 0 ? now.rsp : 0;
 	if (ses_insert_raw(s, addr, SES_GROUP_STEP, TR_BP_INTERNAL, &orig) != 0) {
-		if (held)
-			ses_managed_release(s, held);
-		return mx_err_set(err, "cannot set a breakpoint at 0x%" PRIx64, addr);
+		if (!held)
+			return mx_err_set(err, "cannot set a breakpoint at 0x%" PRIx64, addr);
+		/* the program runs already: stop it again, and show that stop */
+		ses_managed_release(s, held);
+		ses_call(s, TR_REQ_INTERRUPT, NULL, 0, NULL, NULL);
+		if (ses_wait_event(s, st, err) != 0)
+			return -1;
+		*user = true;
+		return 0;
 	}
 	int rc = 0;
 	/* the runtime resumed the program itself (a re-parked step), or the program runs but
@@ -151,13 +157,10 @@ static pid_t callback_step_in(struct ses *s)
 {
 	pid_t tid = s->cur_tid;
 	if (!s->clr || ses_managed_step_parked(s) || ses_managed_stop_holding(s, tid, NULL) != 0)
-		return 0;
-	if (ses_managed_step(s, CLR_STEP_IN_NATIVE, NULL) != 0) {
-		if (s->mstopped)
-			ses_managed_resume(s, NULL);
-		ses_managed_release(s, tid);
-		return 0;
-	}
+		return 0; /* (-2: another thread's event is reported on the way instead) */
+	/* from here the program runs but for tid: whatever happens, run_to_from lets it go */
+	if (ses_managed_step(s, CLR_STEP_IN_NATIVE, NULL) != 0 && s->mstopped)
+		ses_managed_resume(s, NULL); /* no step: over the callback like any call */
 	return tid;
 }
 
@@ -279,6 +282,8 @@ static int managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *e
 	for (;;) {
 		if (ses_wait_event(s, &st, err) != 0) {
 			ses_pstep_disarm(s);
+			if (trap)
+				remove_step_bp(s, trap);
 			return -1;
 		}
 		if (trap && st.kind == SES_STOP_STEP && st.step_bp && !st.managed &&
@@ -289,6 +294,7 @@ static int managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *e
 				/* another thread, or a deeper call, returning there */
 				if (ses_send_continue(s, err) != 0) {
 					ses_pstep_disarm(s);
+					remove_step_bp(s, trap);
 					return -1;
 				}
 				continue;
@@ -304,6 +310,8 @@ static int managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *e
 				/* another thread calling the same function: not our step */
 				if (ses_send_continue(s, err) != 0) {
 					ses_pstep_disarm(s);
+					if (trap)
+						remove_step_bp(s, trap);
 					return -1;
 				}
 				continue;
@@ -493,7 +501,17 @@ int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 static int finish_to_managed(struct ses *s, struct mx_err *err)
 {
 	pid_t tid = s->cur_tid;
-	if (ses_managed_stop_holding(s, tid, err) != 0)
+	int held = ses_managed_stop_holding(s, tid, err);
+	struct ses_stop st;
+	if (held == -2) {
+		/* another thread's stop comes first: it is what `finish` shows (as any stop on
+		 * the way would be) */
+		if (ses_send_continue(s, err) != 0 || ses_wait_event(s, &st, err) != 0)
+			return -1;
+		ses_report_stop(s, &st);
+		return 0;
+	}
+	if (held != 0)
 		return -1;
 	int r = ses_managed_step(s, CLR_STEP_OVER, err);
 	ses_managed_release(s, tid);
@@ -502,7 +520,6 @@ static int finish_to_managed(struct ses *s, struct mx_err *err)
 			ses_managed_resume(s, NULL);
 		return -1;
 	}
-	struct ses_stop st;
 	if (ses_wait_event(s, &st, err) != 0)
 		return -1;
 	ses_report_stop(s, &st);

@@ -28,7 +28,11 @@ static int frame_regs(struct ses *s, struct nat_frame_regs *fr, struct mx_err *e
 		return -1;
 	size_t k = (size_t)s->cur_frame < n ? (size_t)s->cur_frame : 0;
 	fr->pc = f[k].lookup_pc;
-	fr->cfa = k + 1 < n ? f[k + 1].sp : 0;
+	/* the CFA is the caller's rsp; a transition label inserted between them has none */
+	size_t caller = k + 1;
+	while (caller < n && !f[caller].sp && f[caller].label[0])
+		caller++;
+	fr->cfa = caller < n ? f[caller].sp : 0;
 	if (k == 0) {
 		struct user_regs_struct r;
 		if (ses_get_regs(s, s->cur_tid, &r, err) != 0)

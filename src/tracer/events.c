@@ -8,6 +8,12 @@
  * (has_event) and reported at the next continue instead of resuming: no hit is lost and none
  * is reported twice.
  *
+ * Frozen (TR_REQ_FREEZE, at a managed stop): stopped as above, except the runtime's service
+ * threads, which keep running so the runtime can answer the debugger. Their stops never hold
+ * them (free_thread_stop); news of threads and passed signals still go out as events while
+ * frozen. The thaw (the next continue, step, detach or untrace; TR_REQ_THAW after a freeze
+ * over a reported stop) stops them too before anything else.
+ *
  * Kernel facts this relies on (ptrace(2), kernel/signal.c, arch/x86/kernel/traps.c):
  * - int3 raises SIGTRAP with si_code SI_KERNEL and pc just past the 0xCC byte; single-step
  *   raises SIGTRAP with TRAP_TRACE (or si_code SIGTRAP when a signal handler is entered
@@ -594,6 +600,36 @@ void tr_stop_all(struct tracer *t)
 	tr_wait_all_stopped(t);
 }
 
+/* A stop of a thread a freeze left running. It must not stay stopped: the runtime answers
+ * the debugger on such threads. What it would have reported is dropped (a breakpoint hit,
+ * uncounted; a watchpoint trigger), or kept for later (a signal sent to the process, which
+ * the kernel gives to a thread that is not stopped: raised again at the thaw). A fault in
+ * the thread's own code stays (it could not run on). */
+static void free_thread_stop(struct tracer *t, struct tr_thread *th, enum verdict v)
+{
+	if (v == V_REPORT) {
+		const struct tr_stop *ev = &th->ev;
+		bool fault = ev->reason == TR_STOP_SIGNAL && ev->code > 0 &&
+			     (ev->signo == SIGSEGV || ev->signo == SIGBUS || ev->signo == SIGFPE ||
+			      ev->signo == SIGILL);
+		if (fault || (ev->reason != TR_STOP_BREAKPOINT && ev->reason != TR_STOP_SIGNAL &&
+			      ev->reason != TR_STOP_WATCH))
+			return;
+		if (ev->reason == TR_STOP_BREAKPOINT)
+			for (uint32_t i = 0; i < ev->ngroups; i++) {
+				struct tr_group *g = tr_group_get(t, ev->groups[i].id);
+				if (g->hits)
+					g->hits--;
+			}
+		if (ev->reason == TR_STOP_SIGNAL) {
+			th->deferred_sig = ev->signo;
+			th->resume_sig = 0;
+		}
+		th->has_event = false;
+	}
+	resume_thread(t, th);
+}
+
 static void on_status(struct tracer *t, pid_t tid, int status)
 {
 	struct tr_thread *th = tr_thread_find(t, tid);
@@ -606,9 +642,9 @@ static void on_status(struct tracer *t, pid_t tid, int status)
 		return;
 	if (!t->running) {
 		/* stopped state: whatever this was stays with the thread, unless the thread is
-		 * one a freeze left running and the stop was nothing to report */
-		if (th->free_running && (v == V_RESUME || v == V_QUIET))
-			resume_thread(t, th);
+		 * one a freeze left running (free_thread_stop) */
+		if (th->free_running)
+			free_thread_stop(t, th, v);
 		return;
 	}
 	if (th->user_step && v != V_REPORT) {
@@ -669,11 +705,16 @@ void tr_interrupt(struct tracer *t)
 /* At a managed stop the runtime has parked the threads running managed code; its debugger
  * service threads must keep running to answer ICorDebug, while everything else (threads in
  * native code, native-only threads) is held here so the user sees one stopped program. */
-void tr_freeze(struct tracer *t, const int32_t *keep, size_t nkeep)
+int tr_freeze(struct tracer *t, const int32_t *keep, size_t nkeep)
 {
+	if (t->frozen)
+		return -EALREADY;
+	/* not running: a stop was reported (its event waits in the session): the freeze is over
+	 * it, and the thaw stops the kept threads again without resuming anything */
+	t->frozen_over_stop = !t->running;
 	tr_stop_all(t);
 	if (!t->pid)
-		return;
+		return -ESRCH; /* it ended meanwhile (TR_EV_EXIT was sent) */
 	t->running = false;
 	t->frozen = true;
 	for (size_t i = 0; i < nkeep; i++) {
@@ -683,6 +724,15 @@ void tr_freeze(struct tracer *t, const int32_t *keep, size_t nkeep)
 		th->free_running = true;
 		resume_thread(t, th);
 	}
+	return 0;
+}
+
+bool tr_event_pending(const struct tracer *t)
+{
+	for (size_t i = 0; i < t->nthreads; i++)
+		if (t->threads[i].has_event)
+			return true;
+	return false;
 }
 
 /* Back to the plain all-stop state: the threads a freeze left running are stopped too. */
@@ -691,13 +741,17 @@ void tr_thaw(struct tracer *t)
 	if (!t->frozen)
 		return;
 	t->frozen = false;
+	t->frozen_over_stop = false;
 	tr_stop_all(t);
 	for (size_t i = 0; i < t->nthreads; i++) {
 		struct tr_thread *th = &t->threads[i];
-		/* watchpoints set meanwhile reached only the stopped threads */
+		/* watchpoints set or deleted meanwhile reached only the stopped threads */
 		if (th->free_running && th->stopped && !th->exiting)
-			tr_watch_apply(t, th->tid);
+			tr_watch_sync(t, th->tid);
 		th->free_running = false;
+		if (th->deferred_sig && !th->exiting)
+			syscall(SYS_tgkill, t->pid, th->tid, th->deferred_sig);
+		th->deferred_sig = 0;
 	}
 }
 

@@ -163,6 +163,12 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		struct tr_pid hold = {0};
 		if (m->hdr.kind == TR_REQ_CONT_HOLD && m->hdr.len >= sizeof(hold))
 			memcpy(&hold, m->payload, sizeof(hold));
+		if (hold.pid && tr_event_pending(t)) {
+			/* the continue would report that event at once, and the session, which
+			 * stops the runtime next, would wait for it forever */
+			reply_err(t, seq, -EAGAIN, "another thread has an event to report");
+			return;
+		}
 		tr_thaw(t);
 		t->hold_tid = hold.pid;
 		reply(t, seq, 0, NULL, 0, -1);
@@ -187,21 +193,25 @@ static void handle(struct tracer *t, struct tr_msg *m)
 			reply_err(t, seq, -EINVAL, "short freeze request");
 			return;
 		}
-		if (!t->running) {
-			reply_err(t, seq, -EALREADY, "the program is already stopped");
-			return;
-		}
 		int32_t *keep = calloc(f.nkeep + 1, sizeof(*keep));
 		if (!keep) {
 			reply_err(t, seq, -ENOMEM, "out of memory");
 			return;
 		}
 		memcpy(keep, (const char *)m->payload + sizeof(f), f.nkeep * sizeof(*keep));
-		tr_freeze(t, keep, f.nkeep);
+		int r = tr_freeze(t, keep, f.nkeep);
 		free(keep);
-		reply(t, seq, 0, NULL, 0, -1);
+		struct tr_frozen fr = {.over_stop = t->frozen_over_stop};
+		if (r)
+			reply_err(t, seq, r, "the program cannot be frozen now");
+		else
+			reply(t, seq, 0, &fr, sizeof(fr), -1);
 		return;
 	}
+	case TR_REQ_THAW:
+		reply(t, seq, 0, NULL, 0, -1);
+		tr_thaw(t);
+		return;
 	case TR_REQ_INTERRUPT:
 		if (!need_process(t, m, false))
 			return;
@@ -249,8 +259,8 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		return;
 	case TR_REQ_BP_INSERT:
 	case TR_REQ_BP_REMOVE: {
-		/* Allowed while the program runs (at a managed stop the runtime holds the managed
-		 * threads while the native side runs): writing one int3 byte through
+		/* Allowed while the program runs (at a managed stop the runtime's service threads
+		 * run while the tracer holds the others): writing one int3 byte through
 		 * /proc/PID/mem is seen whole by a running thread, a thread that hits a new one
 		 * finds it in the table, and one whose hit of a removed one is still queued is
 		 * recognized by the address (events.c, hit_removed_breakpoint). */

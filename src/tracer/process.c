@@ -294,6 +294,7 @@ void tr_detach(struct tracer *t)
 {
 	if (!t->pid)
 		return;
+	tr_thaw(t); /* frozen at a managed stop: the threads left running are stopped too */
 	if (t->running)
 		tr_stop_all(t);
 	tr_displace_release(t);

@@ -33,6 +33,7 @@ struct tr_thread {
 	uint32_t steps_left; /* further instructions a TR_REQ_SINGLESTEP asked for */
 	bool user_step;	     /* a TR_REQ_SINGLESTEP is under way */
 	bool free_running;   /* TR_REQ_FREEZE left it running while the others are stopped */
+	int deferred_sig;    /* a signal it got meanwhile, raised again at the thaw */
 	bool silent;	     /* never announced to the session (not a thread of the process) */
 };
 
@@ -91,7 +92,8 @@ struct tracer {
 	size_t ngroups, cap_groups;
 	pid_t hold_tid; /* TR_REQ_CONT_HOLD: this thread stays stopped while the others run */
 	bool frozen;	/* TR_REQ_FREEZE: stopped but for the free_running threads */
-	uint8_t sigpolicy[65];		       /* enum tr_sig_flags per signal number */
+	bool frozen_over_stop; /* ... frozen while a reported stop waits in the session */
+	uint8_t sigpolicy[65]; /* enum tr_sig_flags per signal number */
 	struct tr_watch watch[TR_WATCH_SLOTS]; /* hardware watchpoints, the same in every thread */
 	struct tr_condprog *conds;	       /* breakpoint conditions run at hits */
 	size_t nconds, cap_conds;
@@ -157,6 +159,7 @@ void tr_cond_free_all(struct tracer *t);
 int tr_watch_set(struct tracer *t, const struct tr_watch *w);
 /* Writes the debug registers of a thread (a new thread starts without them). */
 void tr_watch_apply(struct tracer *t, pid_t tid);
+void tr_watch_sync(struct tracer *t, pid_t tid); /* also clears them when no slot is in use */
 /* The slot (0..3) whose watchpoint stopped tid, from DR6, which is then cleared; -1 if none. */
 int tr_watch_triggered(struct tracer *t, pid_t tid);
 void tr_watch_remove_all(struct tracer *t);
@@ -179,7 +182,8 @@ void tr_continue(struct tracer *t);
 /* Resumes the thread held by TR_REQ_CONT_HOLD (if the others run). */
 void tr_release(struct tracer *t, pid_t tid);
 void tr_interrupt(struct tracer *t);
-void tr_freeze(struct tracer *t, const int32_t *keep, size_t nkeep);
+int tr_freeze(struct tracer *t, const int32_t *keep, size_t nkeep);
+bool tr_event_pending(const struct tracer *t);
 void tr_thaw(struct tracer *t);
 /* Steps count instructions of tid (the steps are counted here, with no round trip each). */
 int tr_singlestep(struct tracer *t, pid_t tid, uint32_t count);

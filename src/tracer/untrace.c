@@ -27,6 +27,7 @@ void tr_untrace(struct tracer *t)
 {
 	if (!t->pid || t->untraced)
 		return;
+	tr_thaw(t);
 	if (t->running)
 		tr_stop_all(t);
 	if (!t->pid)

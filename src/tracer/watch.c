@@ -56,6 +56,11 @@ void tr_watch_apply(struct tracer *t, pid_t tid)
 		}
 }
 
+void tr_watch_sync(struct tracer *t, pid_t tid)
+{
+	apply_one(t, tid);
+}
+
 int tr_watch_set(struct tracer *t, const struct tr_watch *w)
 {
 	if (w->slot >= TR_WATCH_SLOTS)
