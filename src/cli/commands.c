@@ -875,6 +875,37 @@ static int cmd_catch(struct cli *c, const char *args)
 	return 0;
 }
 
+struct source_seen {
+	char **paths;
+	size_t n, cap;
+};
+
+static void print_source(void *ctx, const char *path)
+{
+	struct source_seen *seen = ctx;
+	for (size_t i = 0; i < seen->n; i++)
+		if (strcmp(seen->paths[i], path) == 0)
+			return;
+	xgrow((void **)&seen->paths, &seen->cap, seen->n + 1, sizeof(*seen->paths));
+	seen->paths[seen->n++] = xstrdup(path);
+	printf("%s\n", path);
+}
+
+static int cmd_info_sources(struct cli *c, const char *args)
+{
+	(void)args;
+	if (!ses_has_process(c->ses))
+		return cli_error("No program is loaded (sources are listed once it runs).");
+	struct source_seen seen = {0};
+	ses_sources(c->ses, print_source, &seen);
+	if (!seen.n)
+		printf("No loaded module has source information.\n");
+	for (size_t i = 0; i < seen.n; i++)
+		free(seen.paths[i]);
+	free(seen.paths);
+	return 0;
+}
+
 static int cmd_info_sharedlibrary(struct cli *c, const char *args)
 {
 	(void)args;
@@ -1074,6 +1105,10 @@ const struct cli_cmd cli_commands[] = {
      "literals, names, a.b, p->b, a[i], *p, &x, casts, arithmetic, comparison, logical and bitwise "
      "operators. Values are shown like gdb (structs, arrays, pointers with their strings).",
      cmd_print},
+    {"info sources", NULL, "",
+     "List the source files of the loaded modules: the compilation units of native code with "
+     "DWARF, the documents of the assemblies' PDBs.",
+     cmd_info_sources},
     {"info sharedlibrary", "info shared, i shared, info dll", "",
      "List the loaded ELF objects with their address ranges and whether debug info was "
      "found.",

@@ -1,5 +1,5 @@
-/* dap_modules.c: the loaded modules (ELF objects and .NET assemblies), and loadedSources,
- * which is not supported. A module's id is its path, as in the module events. */
+/* dap_modules.c: the loaded modules (ELF objects and .NET assemblies) and their source files
+ * (loadedSources). A module's id is its path, as in the module events. */
 #include "dap/dap_conn.h"
 
 #include <inttypes.h>
@@ -49,9 +49,32 @@ void dap_cmd_modules(struct dap_conn *c, struct dap_req *r)
 	dap_respond(&c->out, r, body);
 }
 
+struct source_list {
+	json_t *list;
+	json_t *seen; /* path -> true */
+};
+
+static void add_source(void *ctx, const char *path)
+{
+	struct source_list *sl = ctx;
+	if (json_object_get(sl->seen, path))
+		return;
+	json_object_set_new(sl->seen, path, json_true());
+	json_t *src = json_object();
+	json_object_set_new(src, "name", dap_jstr(dap_basename(path)));
+	json_object_set_new(src, "path", dap_jstr(path));
+	json_array_append_new(sl->list, src);
+}
+
 void dap_cmd_loaded_sources(struct dap_conn *c, struct dap_req *r)
 {
-	dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_UNSUPPORTED,
-			  "loadedSources is not supported yet: mixdbg does not list the sources "
-			  "of the loaded modules.");
+	if (dap_bad_args(c, r))
+		return;
+	struct source_list sl = {.list = json_array(), .seen = json_object()};
+	if (ses_has_process(c->ses))
+		ses_sources(c->ses, add_source, &sl);
+	json_decref(sl.seen);
+	json_t *body = json_object();
+	json_object_set_new(body, "sources", sl.list);
+	dap_respond(&c->out, r, body);
 }

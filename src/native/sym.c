@@ -206,6 +206,35 @@ bool nat_module_has_dwarf(const struct nat_module *m, const char **debug_path)
 	return dw != NULL;
 }
 
+size_t nat_module_sources(const struct nat_module *m, void (*fn)(void *ctx, const char *path),
+			  void *ctx)
+{
+	Dwarf_Addr bias;
+	Dwarf *dw = dwfl_module_getdwarf(m->mod, &bias);
+	size_t count = 0;
+	Dwarf_Off off = 0, next;
+	size_t hsize;
+	while (dw && dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
+		Dwarf_Die cu;
+		if (dwarf_offdie(dw, off + hsize, &cu)) {
+			const char *name = dwarf_diename(&cu);
+			Dwarf_Attribute at;
+			const char *dir = dwarf_formstring(dwarf_attr(&cu, DW_AT_comp_dir, &at));
+			if (name && name[0] == '/') {
+				fn(ctx, name);
+				count++;
+			} else if (name) {
+				char *full = xasprintf("%s/%s", dir ? dir : ".", name);
+				fn(ctx, full);
+				free(full);
+				count++;
+			}
+		}
+		off = next;
+	}
+	return count;
+}
+
 size_t nat_syms_module_count(const struct nat_syms *s)
 {
 	return s->n;

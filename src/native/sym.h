@@ -69,6 +69,11 @@ void nat_module_range(const struct nat_module *m, uint64_t *lo, uint64_t *hi);
 bool nat_module_has_dwarf(const struct nat_module *m, const char **debug_path);
 
 /* Modules in load order. */
+/* Calls fn with the primary source file of each compilation unit of m's DWARF (the CU's name,
+ * made absolute with its compilation directory); returns how many. */
+size_t nat_module_sources(const struct nat_module *m, void (*fn)(void *ctx, const char *path),
+			  void *ctx);
+
 size_t nat_syms_module_count(const struct nat_syms *s);
 const struct nat_module *nat_syms_module_at(const struct nat_syms *s, size_t i);
 

@@ -1218,6 +1218,19 @@ int ses_managed_print(struct ses *s, const char *expr, char *out, size_t outlen,
 
 /* ---- modules ---- */
 
+void ses_managed_sources(struct ses *s, void (*fn)(void *ctx, const char *path), void *ctx)
+{
+	for (size_t i = 0; s->clr && i < s->clr->nmods; i++) {
+		const struct meta_pdb *pdb = s->clr->mods[i].pdb;
+		uint32_t n = pdb ? meta_pdb_document_count(pdb) : 0;
+		for (uint32_t d = 1; d <= n; d++) {
+			const struct meta_document *doc = meta_pdb_document(pdb, d);
+			if (doc && doc->name && doc->name[0])
+				fn(ctx, doc->name);
+		}
+	}
+}
+
 size_t ses_managed_module_count(const struct ses *s)
 {
 	return s->clr ? s->clr->nmods : 0;

@@ -256,6 +256,8 @@ void ses_managed_release(struct ses *s, pid_t tid);
  * that frame is managed code (*has_leaf), the start of a native unwind through the rest. */
 int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size_t *n,
 			  struct user_regs_struct *leaf, bool *has_leaf, struct mx_err *err);
+/* The documents of the loaded assemblies' PDBs (ses_sources). */
+void ses_managed_sources(struct ses *s, void (*fn)(void *ctx, const char *path), void *ctx);
 /* At a managed stop: the registers of thread tid's innermost frame when that is managed code;
  * -1 otherwise. */
 int ses_managed_leaf_regs(struct ses *s, pid_t tid, struct user_regs_struct *leaf);

@@ -408,6 +408,13 @@ void ses_module_at(const struct ses *s, size_t i, struct ses_module_info *out)
 	out->has_dwarf = nat_module_has_dwarf(l->module, &out->debug_path);
 }
 
+void ses_sources(struct ses *s, void (*fn)(void *ctx, const char *path), void *ctx)
+{
+	for (size_t i = 0; i < s->nlibs; i++)
+		nat_module_sources(s->libs[i].module, fn, ctx);
+	ses_managed_sources(s, fn, ctx);
+}
+
 int ses_signal_policy(struct ses *s, int signo, unsigned *flags, bool set, struct mx_err *err)
 {
 	if (signo < 1 || signo > 64)

@@ -275,6 +275,10 @@ int ses_current_frame(const struct ses *s);
 
 size_t ses_module_count(const struct ses *s);
 void ses_module_at(const struct ses *s, size_t i, struct ses_module_info *out);
+/* The source files of the loaded modules: each native module's compilation units (from its
+ * DWARF) and each assembly's documents (from its PDB), in module load order; a file may come
+ * more than once. */
+void ses_sources(struct ses *s, void (*fn)(void *ctx, const char *path), void *ctx);
 
 /* Signals: gdb's `handle`. flags: TR_SIG_* from proto.h (stop, print, pass). */
 int ses_signal_policy(struct ses *s, int signo, unsigned *flags, bool set, struct mx_err *err);

@@ -118,6 +118,15 @@ test('Interop: at a managed stop in the C# callback, the stack shows the C calle
 		const { vars } = await L.variablesOf(a, cFrame.id, 'Locals');
 		assert.equal(vars.i, '0');
 		assert.equal(vars.total, '0');
+		// the loaded sources: the C library's (DWARF) and the program's (PDB), once each
+		const init = a.log.messages.find((m) => m.command === 'initialize');
+		assert.equal(init.body.supportsLoadedSourcesRequest, true);
+		const sources = (await a.dc.customRequest('loadedSources', {})).body.sources;
+		const paths = sources.map((x) => x.path);
+		assert.ok(paths.includes(cs), `C# source listed: ${paths.join(' ')}`);
+		assert.ok(paths.includes(c), `C source listed: ${paths.join(' ')}`);
+		assert.equal(new Set(paths).size, paths.length, 'no duplicates');
+		assert.equal(sources.find((x) => x.path === c).name, 'greet_lib.c');
 		await a.dc.continueRequest({ threadId: stop.body.threadId });
 		await a.log.next('stopped');
 		await a.dc.setBreakpointsRequest({ source: { path: cs }, breakpoints: [] });
