@@ -69,6 +69,10 @@ expect_out 'No local or argument "no_such_var" where the breakpoint is\.'
 expect_out 'hit Breakpoint 3, hot \(\) at loop\.c:[0-9]+'
 expect_out 'exited normally'
 
+# commands that need a running program say so
+run_mixdbg -batch -ex 'info sources' "$FIXTURES/loop"
+expect_out '^No program is loaded \(sources are listed once it runs\)\.$'
+
 run_mixdbg -batch -ex run "$PWD/notexec"
 expect_out "cannot execute '.*notexec': Permission denied"
 run_mixdbg -batch -ex run "$PWD/does-not-exist"
