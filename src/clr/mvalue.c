@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clr/mformat.h"
+#include "clr/mobject.h"
 #include "clr/mtype.h"
 #include "clr/symbols.h"
 #include "util/utf16.h"
@@ -254,25 +256,43 @@ static void value_text_depth(struct clr *c, ICorDebugValue *v, char *buf, size_t
 	ICorDebugBoxValue *box = NULL;
 	if (COM(v, QueryInterface, &IID_ICorDebugBoxValue, (void **)&box) >= 0) {
 		ICorDebugObjectValue *inner = NULL;
-		if (COM(box, GetObject, &inner) >= 0 && inner)
+		ICorDebugValue *prim = NULL;
+		/* a boxed int is an object of System.Int32 whose one field, m_value, is the int
+		 * (the primitive types' layout in System.Private.CoreLib) */
+		if (COM(box, GetObject, &inner) >= 0 && inner &&
+		    clr_field_named(c, (ICorDebugValue *)inner, NULL, "m_value", &prim, NULL) == 0)
+			value_text_depth(c, prim, buf, len, depth + 1);
+		else if (inner)
 			value_text_depth(c, (ICorDebugValue *)inner, buf, len, depth + 1);
 		else
 			snprintf(buf, len, "<error: cannot unbox>");
+		COM_RELEASE(prim);
 		COM_RELEASE(inner);
 		COM_RELEASE(box);
 		return;
 	}
+	if (clr_special_text(c, v, buf, len))
+		return;
 	char type[512];
 	exact_type_name(c, v, type, sizeof(type));
 	ICorDebugArrayValue *av = NULL;
 	if (COM(v, QueryInterface, &IID_ICorDebugArrayValue, (void **)&av) >= 0) {
-		ULONG32 n = 0;
+		ULONG32 n = 0, rank = 0, dims[8];
+		char count[128];
 		COM(av, GetCount, &n);
+		snprintf(count, sizeof(count), "%u", n);
+		if (COM(av, GetRank, &rank) >= 0 && rank > 1 && rank <= 8 &&
+		    COM(av, GetDimensions, rank, dims) >= 0) {
+			size_t o = 0;
+			for (ULONG32 i = 0; i < rank; i++)
+				o += (size_t)snprintf(count + o, sizeof(count) - o, "%s%u",
+						      i ? ", " : "", dims[i]);
+		}
 		COM_RELEASE(av);
-		/* "int[]" -> "{int[3]}" */
+		/* "int[]" -> "{int[3]}", "int[,]" -> "{int[2, 3]}" */
 		char *br = strchr(type, '[');
 		if (br)
-			snprintf(buf, len, "{%.*s[%u]%s}", (int)(br - type), type, n,
+			snprintf(buf, len, "{%.*s[%s]%s}", (int)(br - type), type, count,
 				 strchr(br, ']') ? strchr(br, ']') + 1 : "");
 		else
 			snprintf(buf, len, "{%s, %u elements}", type, n);

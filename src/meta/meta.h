@@ -195,6 +195,15 @@ int meta_field_flags(const struct meta_image *img, uint32_t field, uint16_t *fla
 /* The field's type, C#-like ("double[,]"). Allocated. */
 int meta_field_type(const struct meta_image *img, uint32_t field, char **type, struct mx_err *err);
 
+/* A field's compile-time constant (enum members, const fields): *found false if it has none;
+ * elem_type is the ELEMENT_TYPE of the value (ECMA-335 II.22.9), value its bytes (up to 8,
+ * zero-extended). */
+int meta_field_constant(const struct meta_image *img, uint32_t field, uint8_t *elem_type,
+			uint64_t *value, bool *found, struct mx_err *err);
+/* Whether a TypeDef carries a custom attribute of the named type ("System.FlagsAttribute"),
+ * one defined in another assembly (referenced through a TypeRef). */
+bool meta_type_has_attribute(const struct meta_image *img, uint32_t type, const char *full_name);
+
 /* ---- debug directory ---- */
 
 /* The CodeView (RSDS) debug directory entry: where the PDB was written and its identity. */

@@ -23,6 +23,7 @@
 #include "clr/mbreak.h"
 #include "clr/mstack.h"
 #include "clr/startup.h"
+#include "clr/mformat.h"
 #include "clr/mvalue.h"
 #include "clr/selftest.h"
 #include "clr/snapshot.h"
@@ -1058,7 +1059,7 @@ static int il_frame_vars(struct clr *c, ICorDebugILFrame *ilf, struct clr_module
 					meta_method_param_name(
 					    cm->img, tok, attrs.has_this ? i : i + 1, &vname, NULL);
 				if (!name || strcmp(name, vname) == 0) {
-					clr_value_text(c, v, text, sizeof(text));
+					clr_value_contents(c, v, text, sizeof(text));
 					fn(arg, vname, text);
 					count++;
 				}
@@ -1076,7 +1077,7 @@ static int il_frame_vars(struct clr *c, ICorDebugILFrame *ilf, struct clr_module
 				ICorDebugValue *v = NULL;
 				HRESULT hr = COM(ilf, GetLocalVariable, locals[i].index, &v);
 				if (hr >= 0 && v)
-					clr_value_text(c, v, text, sizeof(text));
+					clr_value_contents(c, v, text, sizeof(text));
 				else
 					snprintf(text, sizeof(text), "<not available: %s>",
 						 clr_hr(hr));

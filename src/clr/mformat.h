@@ -1,0 +1,19 @@
+/* mformat.h: values shown by meaning (enums, decimal, Nullable<T>) and objects' contents. */
+#ifndef MX_CLR_MFORMAT_H
+#define MX_CLR_MFORMAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "clr/clr.h"
+
+/* The text of an enum ("Color.Red" shown as "Red", flags "Read | Write"), a decimal or a
+ * Nullable<T> value; false for any other value (buf untouched then). */
+bool clr_special_text(struct clr *c, ICorDebugValue *v, char *buf, size_t len);
+
+/* A value with one level of contents, for `print` and `info locals`: an object's or struct's
+ * fields "{Fixtures.Point} {X = 1, Y = 2}", an array's first elements "{int[3]} {1, 2, 3}";
+ * other values as clr_value_text. */
+void clr_value_contents(struct clr *c, ICorDebugValue *v, char *buf, size_t len);
+
+#endif
