@@ -16,7 +16,7 @@ CFLAGS_COMMON += -O2
 endif
 CFLAGS  ?=
 ALL_CFLAGS = $(CFLAGS_COMMON) $(CFLAGS)
-LDLIBS_MIXDBG = -ldw -lelf -ledit -lcapstone -lz -ldl -lpthread -ljansson
+LDLIBS_MIXDBG = -ldw -lelf -ledit -lcapstone -lz -ldl -lpthread -ljansson -lm
 
 UTIL_SRCS    = $(wildcard src/util/*.c) src/proto/wire.c src/proto/sigpolicy.c
 TRACER_SRCS  = $(wildcard src/tracer/*.c) $(UTIL_SRCS)
@@ -26,7 +26,8 @@ CLR_SRCS     = $(wildcard src/clr/*.c)
 SESSION_SRCS = $(wildcard src/session/*.c)
 CLI_SRCS     = $(wildcard src/cli/*.c)
 DAP_SRCS     = $(wildcard src/dap/*.c)
-LIB_SRCS     = $(SESSION_SRCS) $(CLR_SRCS) $(META_SRCS) $(NATIVE_SRCS) $(UTIL_SRCS)
+CSX_SRCS     = $(wildcard src/csx/*.c)
+LIB_SRCS     = $(CSX_SRCS) $(SESSION_SRCS) $(CLR_SRCS) $(META_SRCS) $(NATIVE_SRCS) $(UTIL_SRCS)
 MIXDBG_SRCS  = $(CLI_SRCS) $(DAP_SRCS) $(LIB_SRCS)
 UNIT_SRCS    = $(wildcard tests/unit/test_*.c)
 

@@ -32,6 +32,53 @@ static int primitive_bits(ICorDebugValue *v, uint64_t *bits, ULONG32 *size)
 
 /* An enum: the member whose constant equals the value, or for a [Flags] enum the members
  * whose bits make it up ("Read | Write"); the number when no member matches. */
+void clr_enum_text(const struct clr_typedef *td, uint64_t bits, unsigned size, bool is_signed,
+		   char *buf, size_t len)
+{
+	bool flags = meta_type_has_attribute(td->cm->img, td->token, "System.FlagsAttribute");
+	uint32_t *fields = NULL;
+	size_t n = 0;
+	meta_type_fields(td->cm->img, td->token, &fields, &n, NULL);
+	uint64_t mask = size >= 8 ? ~0ull : (1ull << (size * 8)) - 1;
+	bits &= mask;
+	uint64_t covered = 0;
+	size_t o = 0;
+	buf[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint8_t cet;
+		uint64_t cv;
+		bool found;
+		const char *name;
+		if (meta_field_constant(td->cm->img, fields[i], &cet, &cv, &found, NULL) < 0 ||
+		    !found || meta_field_name(td->cm->img, fields[i], &name, NULL) < 0)
+			continue;
+		cv &= mask;
+		bool take =
+		    flags ? (cv != 0 && (bits & cv) == cv && (covered & cv) != cv) : cv == bits;
+		if (!take)
+			continue;
+		if (o < len)
+			o += (size_t)snprintf(buf + o, len - o, "%s%s", o ? " | " : "", name);
+		covered |= cv;
+		if (!flags)
+			break;
+	}
+	free(fields);
+	if (o == 0 || (flags && covered != bits)) {
+		/* no name for (all of) it: the number, as C# prints an undefined value */
+		if (is_signed && size < 8) {
+			int64_t sv = (int64_t)(bits << (64 - size * 8)) >> (64 - size * 8);
+			snprintf(buf, len, "%" PRId64, sv);
+		} else if (is_signed) {
+			snprintf(buf, len, "%" PRId64, (int64_t)bits);
+		} else {
+			snprintf(buf, len, "%" PRIu64, bits);
+		}
+	}
+}
+
+/* An enum: the member whose constant equals the value, or for a [Flags] enum the members
+ * whose bits make it up ("Read | Write"); the number when no member matches. */
 static bool enum_text(struct clr *c, ICorDebugValue *v, ICorDebugType *t, char *buf, size_t len)
 {
 	struct clr_typedef td;
@@ -45,47 +92,11 @@ static bool enum_text(struct clr *c, ICorDebugValue *v, ICorDebugType *t, char *
 	CorElementType et = 0;
 	COM(inner, GetType, &et);
 	COM_RELEASE(inner);
-	if (r < 0)
+	if (r < 0 || size == 0)
 		return false;
 	bool is_signed = et == ELEMENT_TYPE_I1 || et == ELEMENT_TYPE_I2 || et == ELEMENT_TYPE_I4 ||
 			 et == ELEMENT_TYPE_I8;
-	bool flags = meta_type_has_attribute(td.cm->img, td.token, "System.FlagsAttribute");
-	uint32_t *fields = NULL;
-	size_t n = 0;
-	meta_type_fields(td.cm->img, td.token, &fields, &n, NULL);
-	uint64_t mask = size >= 8 ? ~0ull : (1ull << (size * 8)) - 1;
-	uint64_t covered = 0;
-	size_t o = 0;
-	buf[0] = 0;
-	for (size_t i = 0; i < n; i++) {
-		uint8_t cet;
-		uint64_t cv;
-		bool found;
-		const char *name;
-		if (meta_field_constant(td.cm->img, fields[i], &cet, &cv, &found, NULL) < 0 ||
-		    !found || meta_field_name(td.cm->img, fields[i], &name, NULL) < 0)
-			continue;
-		cv &= mask;
-		bool take = flags ? (cv != 0 && (bits & cv) == cv && (covered & cv) != cv)
-				  : cv == bits;
-		if (!take)
-			continue;
-		if (o < len)
-			o += (size_t)snprintf(buf + o, len - o, "%s%s", o ? " | " : "", name);
-		covered |= cv;
-		if (!flags)
-			break;
-	}
-	free(fields);
-	if (o == 0 || (flags && covered != bits)) {
-		/* no name for (all of) it: the number, as C# prints an undefined value */
-		if (is_signed) {
-			int64_t sv = (int64_t)(bits << (64 - size * 8)) >> (64 - size * 8);
-			snprintf(buf, len, "%" PRId64, sv);
-		} else {
-			snprintf(buf, len, "%" PRIu64, bits);
-		}
-	}
+	clr_enum_text(&td, bits, size, is_signed, buf, len);
 	return true;
 }
 

@@ -6,10 +6,16 @@
 #include <stddef.h>
 
 #include "clr/clr.h"
+#include "clr/mobject.h"
 
 /* The text of an enum ("Color.Red" shown as "Red", flags "Read | Write"), a decimal or a
  * Nullable<T> value; false for any other value (buf untouched then). */
 bool clr_special_text(struct clr *c, ICorDebugValue *v, char *buf, size_t len);
+
+/* The name(s) of an enum's value: "Green", "Read | Write" for [Flags], the number if no
+ * member has it. size is the underlying type's size in bytes. */
+void clr_enum_text(const struct clr_typedef *td, uint64_t bits, unsigned size, bool is_signed,
+		   char *buf, size_t len);
 
 /* A value with one level of contents, for `print` and `info locals`: an object's or struct's
  * fields "{Fixtures.Point} {X = 1, Y = 2}", an array's first elements "{int[3]} {1, 2, 3}";

@@ -68,7 +68,8 @@ bool clr_type_typedef(struct clr *c, ICorDebugType *t, struct clr_typedef *out)
 	CorElementType et = 0;
 	bool ok = false;
 	memset(out, 0, sizeof(*out));
-	if (COM(t, GetType, &et) >= 0 && (et == ELEMENT_TYPE_CLASS || et == ELEMENT_TYPE_VALUETYPE) &&
+	if (COM(t, GetType, &et) >= 0 &&
+	    (et == ELEMENT_TYPE_CLASS || et == ELEMENT_TYPE_VALUETYPE) &&
 	    COM(t, GetClass, &cls) >= 0 && COM(cls, GetToken, &out->token) >= 0 &&
 	    COM(cls, GetModule, &m) >= 0) {
 		out->cm = clr_module_find(c, m);
@@ -167,10 +168,8 @@ int clr_fields(struct clr *c, ICorDebugValue *v, ICorDebugFrame *frame, bool sta
 			bool is_static = (flags & META_FIELD_STATIC) != 0;
 			if (!name || (flags & META_FIELD_LITERAL) || (is_static && !statics))
 				continue;
-			struct clr_field f = {.name = name,
-					      .is_static = is_static,
-					      .owner = t,
-					      .token = fields[i]};
+			struct clr_field f = {
+			    .name = name, .is_static = is_static, .owner = t, .token = fields[i]};
 			f.hr = is_static ? COM(t, GetStaticFieldValue, fields[i], frame, &f.value)
 					 : COM(obj, GetFieldValue, cls, fields[i], &f.value);
 			if (f.hr < 0)
@@ -225,8 +224,8 @@ int clr_field_named(struct clr *c, ICorDebugValue *v, ICorDebugFrame *frame, con
 	return 0;
 }
 
-int clr_static_field_named(struct clr *c, ICorDebugType *t, ICorDebugFrame *frame,
-			   const char *name, ICorDebugValue **out, struct mx_err *err)
+int clr_static_field_named(struct clr *c, ICorDebugType *t, ICorDebugFrame *frame, const char *name,
+			   ICorDebugValue **out, struct mx_err *err)
 {
 	ICorDebugType *cur = t;
 	COM(cur, AddRef);
@@ -329,11 +328,14 @@ int clr_find_typedef(struct clr *c, const char *name, struct clr_typedef *out, s
 				continue;
 			uint32_t n = meta_type_count(cm->img);
 			for (uint32_t row = 2; row <= n; row++) {
-				struct clr_typedef td = {.cm = cm, .token = META_TOKEN(META_T_TYPEDEF, row)};
+				struct clr_typedef td = {.cm = cm,
+							 .token = META_TOKEN(META_T_TYPEDEF, row)};
 				char full[512];
-				if (!typedef_name(&td, full, sizeof(full)) || !name_matches(full, name))
+				if (!typedef_name(&td, full, sizeof(full)) ||
+				    !name_matches(full, name))
 					continue;
-				if (strcmp(full, name) == 0) { /* an exact full name wins outright */
+				if (strcmp(full, name) ==
+				    0) { /* an exact full name wins outright */
 					*out = td;
 					return 0;
 				}
@@ -370,4 +372,14 @@ int clr_typedef_type(struct clr_typedef *td, ICorDebugType **out, struct mx_err 
 	if (hr < 0 || !*out)
 		return mx_err_set(err, "cannot get the type: %s", clr_hresult_desc(hr));
 	return 0;
+}
+
+bool clr_type_is_interface_name(struct clr *c, const char *name)
+{
+	struct clr_typedef td;
+	struct mx_err ignore;
+	uint32_t flags = 0;
+	return clr_find_typedef(c, name, &td, &ignore) == 0 &&
+	       meta_type_flags(td.cm->img, td.token, &flags, NULL) == 0 &&
+	       (flags & META_TYPE_INTERFACE);
 }

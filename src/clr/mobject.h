@@ -39,8 +39,8 @@ int clr_field_named(struct clr *c, ICorDebugValue *v, ICorDebugFrame *frame, con
 		    ICorDebugValue **out, struct mx_err *err);
 
 /* A static field NAME of type t or its bases: 0, 1 if none, -1 with err. */
-int clr_static_field_named(struct clr *c, ICorDebugType *t, ICorDebugFrame *frame,
-			   const char *name, ICorDebugValue **out, struct mx_err *err);
+int clr_static_field_named(struct clr *c, ICorDebugType *t, ICorDebugFrame *frame, const char *name,
+			   ICorDebugValue **out, struct mx_err *err);
 
 /* Element at indices idx[0..n) of an array value (stripped), with bounds checked: C#'s
  * "Index was outside the bounds of the array." when not. */
@@ -64,5 +64,8 @@ bool clr_type_typedef(struct clr *c, ICorDebugType *t, struct clr_typedef *out);
 
 /* Whether the type is, or derives from, the type named full (by TypeDef name). */
 bool clr_type_is(struct clr *c, ICorDebugType *t, const char *full);
+
+/* Whether the type named (full or short name) is an interface. */
+bool clr_type_is_interface_name(struct clr *c, const char *name);
 
 #endif

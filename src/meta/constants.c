@@ -49,8 +49,7 @@ static int attribute_type_name(const struct meta_image *img, uint32_t ctor_coded
 	uint32_t owner_row;
 	if (table == META_T_MEMBERREF) {
 		uint32_t parent = meta_col(t, META_T_MEMBERREF, row, 0);
-		if (meta_coded_split(META_CI_MEMBERREFPARENT, parent, &owner_table, &owner_row) <
-		    0)
+		if (meta_coded_split(META_CI_MEMBERREFPARENT, parent, &owner_table, &owner_row) < 0)
 			return -1;
 	} else {
 		return -1; /* a MethodDef constructor: an attribute this module defines */

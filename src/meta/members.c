@@ -302,3 +302,13 @@ int meta_method_param_name(const struct meta_image *img, uint32_t method, uint32
 		return mx_err_set(err, "method 0x%08x: parameter %u has a bad name", method, seq);
 	return 0;
 }
+
+int meta_type_flags(const struct meta_image *img, uint32_t type, uint32_t *flags,
+		    struct mx_err *err)
+{
+	uint32_t row;
+	if (meta_check_token(img, type, META_T_TYPEDEF, &row, err) < 0)
+		return -1;
+	*flags = meta_col(&img->t, META_T_TYPEDEF, row, 0); /* TypeDef: Flags first */
+	return 0;
+}

@@ -176,6 +176,10 @@ int meta_type_enclosing(const struct meta_image *img, uint32_t type, uint32_t *e
 /* The type's own generic parameter count (from its `N name suffix). */
 int meta_type_generic_arity(const struct meta_image *img, uint32_t type, uint32_t *arity,
 			    struct mx_err *err);
+/* TypeDef flags (ECMA-335 II.23.1.15): META_TYPE_INTERFACE is the class semantics bit. */
+#define META_TYPE_INTERFACE 0x20
+int meta_type_flags(const struct meta_image *img, uint32_t type, uint32_t *flags,
+		    struct mx_err *err);
 /* The Field / MethodDef tokens a type declares, in order. Allocated (NULL when *n is 0). */
 int meta_type_fields(const struct meta_image *img, uint32_t type, uint32_t **fields, size_t *n,
 		     struct mx_err *err);

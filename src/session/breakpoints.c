@@ -5,6 +5,7 @@
  * Each is a tracer "group" with the breakpoint's number, so hit and ignore counts live in the
  * tracer, next to the hits (an ignored hit costs no round trip to the session).
  */
+#include "csx/csx.h"
 #include "session/ses_internal.h"
 
 #include <ctype.h>
@@ -565,11 +566,16 @@ int ses_break_condition(struct ses *s, int id, const char *cond, struct mx_err *
 	if (!bp)
 		return mx_err_set(err, "No breakpoint number %d.", id);
 	const char *expr = cond && *cond ? cond : NULL;
-	if (expr && bp->managed && !bp->native)
-		return mx_err_set(err, "conditions on managed breakpoints (C# expressions) are not "
-				       "supported yet");
-	if (ses_cond_install(s, id, expr, err) != 0)
+	if (expr && bp->managed && !bp->native) {
+		/* a C# condition, tested by the session at each hit (managed.c); its syntax
+		 * is checked now */
+		struct csx_node *tree = NULL;
+		if (csx_parse(expr, &tree, err) != 0)
+			return -1;
+		csx_free(tree);
+	} else if (ses_cond_install(s, id, expr, err) != 0) {
 		return -1;
+	}
 	free(bp->condition);
 	bp->condition = expr ? xstrdup(expr) : NULL;
 	return 0;

@@ -24,6 +24,8 @@
 #include "clr/mstack.h"
 #include "clr/startup.h"
 #include "clr/mformat.h"
+#include "clr/mlocals.h"
+#include "session/meval.h"
 #include "clr/mvalue.h"
 #include "clr/selftest.h"
 #include "clr/snapshot.h"
@@ -559,6 +561,22 @@ static void attach_complete(struct ses *s, struct ses_stop *st)
 
 /* Handles one managed event. Returns 1 when it is a stop for the user (st filled; the
  * runtime keeps the process stopped), 0 when the process was resumed. */
+/* A managed breakpoint's C# condition, tested in the hit's callback (values only: no
+ * function calls while the runtime waits in a callback). An error stops, as gdb does. */
+static bool condition_holds(struct ses *s, const struct ses_bp *bp, ICorDebugThread *t)
+{
+	struct meval_opts o = {.leaf = true, .tid = clr_thread_tid(t), .no_calls = true};
+	struct mx_err err = {0};
+	bool holds = false;
+	if (ses_meval_bool(s, bp->condition, &o, &holds, &err) == 0)
+		return holds;
+	char text[700];
+	snprintf(text, sizeof(text), "Error in testing condition for breakpoint %d: %s", bp->id,
+		 err.msg);
+	note_text(s, text);
+	return true;
+}
+
 static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st)
 {
 	struct clr *c = s->clr;
@@ -603,6 +621,8 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 			bp->ignore--;
 			break;
 		}
+		if (bp->condition && !condition_holds(s, bp, ev->thread))
+			break;
 		stop = true;
 		st->kind = SES_STOP_BREAKPOINT;
 		st->bp_id = bp->id;
@@ -1033,62 +1053,30 @@ size_t ses_managed_line_pinvokes(struct ses *s, struct ses_pinvoke *out, size_t 
 
 /* Calls fn for each argument (`this` first for an instance method) or each local in scope of
  * an IL frame; name filters to one variable (NULL: all). Returns how many were seen. */
+struct vars_text {
+	struct clr *c;
+	void (*fn)(void *arg, const char *name, const char *value);
+	void *arg;
+};
+
+static int var_text(void *arg, const char *name, ICorDebugValue *v, HRESULT hr)
+{
+	struct vars_text *vt = arg;
+	char text[4096];
+	if (v)
+		clr_value_contents(vt->c, v, text, sizeof(text));
+	else
+		snprintf(text, sizeof(text), "<not available: %s>", clr_hr(hr));
+	vt->fn(vt->arg, name, text);
+	return 0;
+}
+
 static int il_frame_vars(struct clr *c, ICorDebugILFrame *ilf, struct clr_module *cm,
 			 mdMethodDef tok, uint32_t il, bool args, const char *name,
 			 void (*fn)(void *arg, const char *name, const char *value), void *arg)
 {
-	int count = 0;
-	char text[4096];
-	if (args) {
-		struct meta_method_attrs attrs = {0};
-		if (cm->img)
-			meta_method_attrs(cm->img, tok, &attrs, NULL);
-		ICorDebugValueEnum *ve = NULL;
-		if (COM(ilf, EnumerateArguments, &ve) >= 0) {
-			for (uint32_t i = 0;; i++) {
-				ICorDebugValue *v = NULL;
-				ULONG got = 0;
-				if (COM(ve, Next, 1, &v, &got) < 0 || !got)
-					break;
-				char pname[64];
-				const char *vname = pname;
-				snprintf(pname, sizeof(pname), "arg%u", i);
-				if (attrs.has_this && i == 0)
-					vname = "this";
-				else if (cm->img)
-					meta_method_param_name(
-					    cm->img, tok, attrs.has_this ? i : i + 1, &vname, NULL);
-				if (!name || strcmp(name, vname) == 0) {
-					clr_value_contents(c, v, text, sizeof(text));
-					fn(arg, vname, text);
-					count++;
-				}
-				COM_RELEASE(v);
-			}
-		}
-		COM_RELEASE(ve);
-	} else if (cm->pdb) {
-		struct meta_local *locals = NULL;
-		size_t n = 0;
-		if (meta_pdb_locals(cm->pdb, tok, il, &locals, &n, NULL) == 0) {
-			for (size_t i = 0; i < n; i++) {
-				if (locals[i].hidden || (name && strcmp(name, locals[i].name) != 0))
-					continue;
-				ICorDebugValue *v = NULL;
-				HRESULT hr = COM(ilf, GetLocalVariable, locals[i].index, &v);
-				if (hr >= 0 && v)
-					clr_value_contents(c, v, text, sizeof(text));
-				else
-					snprintf(text, sizeof(text), "<not available: %s>",
-						 clr_hr(hr));
-				fn(arg, locals[i].name, text);
-				count++;
-				COM_RELEASE(v);
-			}
-		}
-		free(locals);
-	}
-	return count;
+	struct vars_text vt = {.c = c, .fn = fn, .arg = arg};
+	return clr_frame_values(c, ilf, cm, tok, il, args, name, var_text, &vt);
 }
 
 static int managed_vars(struct ses *s, bool args, const char *name,
@@ -1177,44 +1165,10 @@ int ses_managed_frame_vars(struct ses *s, bool args,
 	return managed_vars(s, args, NULL, fn, arg, err);
 }
 
-struct found_value {
-	char *out;
-	size_t outlen;
-	bool found;
-};
-
-static void take_value(void *arg, const char *name, const char *value)
-{
-	(void)name;
-	struct found_value *fv = arg;
-	if (!fv->found)
-		mx_strlcpy(fv->out, value, fv->outlen);
-	fv->found = true;
-}
-
 int ses_managed_print(struct ses *s, const char *expr, char *out, size_t outlen, struct mx_err *err)
 {
-	while (*expr == ' ')
-		expr++;
-	char name[256];
-	mx_strlcpy(name, expr, sizeof(name));
-	size_t n = strlen(name);
-	while (n && name[n - 1] == ' ')
-		name[--n] = 0;
-	for (size_t i = 0; i < n; i++)
-		if (!(isalnum((unsigned char)name[i]) || name[i] == '_'))
-			return mx_err_set(err,
-					  "only a local, an argument or `this` can be printed in "
-					  "managed code yet (C# expressions come later): '%s'",
-					  expr);
-	struct found_value fv = {.out = out, .outlen = outlen};
-	if (managed_vars(s, false, name, take_value, &fv, err) < 0)
-		return -1;
-	if (!fv.found && managed_vars(s, true, name, take_value, &fv, err) < 0)
-		return -1;
-	if (!fv.found)
-		return mx_err_set(err, "The name '%s' does not exist in the current context", name);
-	return 0;
+	struct meval_opts o = {0};
+	return ses_meval_print(s, expr, &o, out, outlen, err);
 }
 
 /* ---- modules ---- */
@@ -1398,4 +1352,24 @@ void ses_catch_throw(struct ses *s, bool on, const char *type)
 bool ses_is_managed(const struct ses *s)
 {
 	return s->clr != NULL;
+}
+
+/* ---- frames for the evaluator (meval.c) ---- */
+
+int ses_managed_eval_frame(struct ses *s, bool leaf, pid_t tid, ICorDebugILFrame **ilf,
+			   struct clr_module **cm, mdMethodDef *tok, uint32_t *il,
+			   struct mx_err *err)
+{
+	*ilf = NULL;
+	*cm = NULL;
+	/* leaf: a breakpoint's condition, tested in the runtime's callback (before the stop) */
+	if (!s->clr || (!leaf && !s->mstopped))
+		return mx_err_set(err, "C# expressions are evaluated only at a managed stop");
+	if (!leaf)
+		return selected_il_frame(s, ilf, cm, tok, il, err);
+	pid_t saved = s->cur_tid;
+	s->cur_tid = tid;
+	int r = il_frame_at(s, 0, ilf, cm, tok, il, err);
+	s->cur_tid = saved;
+	return r;
 }

@@ -261,6 +261,11 @@ void ses_managed_sources(struct ses *s, void (*fn)(void *ctx, const char *path),
 /* At a managed stop: the registers of thread tid's innermost frame when that is managed code;
  * -1 otherwise. */
 int ses_managed_leaf_regs(struct ses *s, pid_t tid, struct user_regs_struct *leaf);
+/* The IL frame an expression is evaluated in: the selected frame of the current thread, or
+ * (leaf) the innermost frame of thread tid. References the caller releases. */
+int ses_managed_eval_frame(struct ses *s, bool leaf, pid_t tid, ICorDebugILFrame **ilf,
+			   struct clr_module **cm, mdMethodDef *tok, uint32_t *il,
+			   struct mx_err *err);
 int ses_managed_frame_vars(struct ses *s, bool args,
 			   void (*fn)(void *arg, const char *name, const char *value), void *arg,
 			   struct mx_err *err);

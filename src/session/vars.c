@@ -1,5 +1,6 @@
 /* vars.c: variables of the selected frame, for `info locals`, `info args` and `print`:
  * native/vars reads them from DWARF with the frame's registers and CFA from the unwinder. */
+#include "session/meval.h"
 #include "session/ses_internal.h"
 
 #include <ctype.h>
@@ -155,7 +156,7 @@ static int parse_value(const char *value, const struct nat_var_place *pl, uint8_
 int ses_set_var(struct ses *s, const char *name, const char *value, struct mx_err *err)
 {
 	if (runtime_frame_selected(s))
-		return mx_err_set(err, "assigning to managed variables is not supported yet");
+		return ses_meval_assign(s, name, value, err);
 	struct nat_frame_regs fr;
 	if (frame_regs(s, &fr, err) != 0)
 		return -1;

@@ -1,0 +1,88 @@
+/* meval.h: the C# expression evaluator at a managed stop: a tree from csx_parse walked over
+ * the frame's values (ICorDebug), with C#'s arithmetic done here. */
+#ifndef MX_SESSION_MEVAL_H
+#define MX_SESSION_MEVAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "clr/clr.h"
+#include "clr/mobject.h"
+#include "util/err.h"
+
+struct ses;
+
+/* What an expression stands for while it is evaluated. */
+enum mv_kind {
+	MV_NONE,
+	MV_VALUE, /* a value in the debuggee (v): objects, arrays, and lvalues of any type */
+	MV_PRIM,  /* a number, bool or char computed here (et, n) */
+	MV_STR,	  /* a string computed here (str, UTF-8) */
+	MV_NULL,  /* the null literal, or the result of ?. on null */
+	MV_TYPE,  /* a type named for its static members (td) */
+	MV_NS,	  /* a namespace prefix still being read ("Fixtures" of Fixtures.Values.T) */
+};
+
+struct mv {
+	enum mv_kind kind;
+	ICorDebugValue *v; /* MV_VALUE: owned */
+	CorElementType et; /* MV_PRIM: BOOLEAN, CHAR, I1..U8, R4, R8 */
+	union {
+		int64_t i;
+		uint64_t u;
+		double d;
+	} n;
+	char *str;	       /* MV_STR: owned; MV_NS: the prefix, owned */
+	struct clr_typedef td; /* MV_TYPE; for MV_PRIM: the enum type it is a value of, if any */
+};
+
+void mv_clear(struct mv *v);
+
+/* ---- meval_ops.c: C#'s operators on numbers, bools, chars and strings ---- */
+
+/* C#'s name of a primitive element type ("int"), "?" for others. */
+const char *mv_prim_name(CorElementType et);
+bool mv_is_numeric(CorElementType et);
+bool mv_is_signed(CorElementType et);
+unsigned mv_prim_size(CorElementType et);
+/* A primitive as C# shows it: 42, 2.25, true, 'c'. */
+void mv_prim_text(const struct mv *v, char *buf, size_t len);
+/* Unary - + ! ~ on a primitive; -1 with C#'s error for a wrong operand type. */
+int mv_unary(int op, const struct mv *a, struct mv *out, struct mx_err *err);
+/* Binary arithmetic, shift, comparison, equality, bitwise and logical (non-short-circuit)
+ * operators on two primitives, or + and == != on strings (str may be NULL for null). */
+int mv_binary(int op, const struct mv *a, const struct mv *b, struct mv *out, struct mx_err *err);
+/* Converts a primitive to element type to: explicit casts (unchecked, like C#'s default)
+ * or, with explicit false, C#'s implicit conversions (and constants that fit). */
+int mv_convert(const struct mv *a, CorElementType to, bool explicit_cast, struct mv *out,
+	       struct mx_err *err);
+/* The raw bytes of a primitive of element type et (size bytes) for writing; and back. */
+void mv_to_bytes(const struct mv *v, uint8_t *bytes, size_t size);
+void mv_from_bytes(struct mv *v, CorElementType et, const uint8_t *bytes);
+/* The element type of a predefined type keyword ("int" -> I4), 0 for string/object/others. */
+CorElementType mv_keyword_type(const char *keyword);
+/* The full name of a predefined type keyword ("int" -> "System.Int32"), NULL if none. */
+const char *mv_keyword_full_name(const char *keyword);
+
+/* ---- meval.c ---- */
+
+/* Evaluates expr in the selected frame of the current thread (leaf false) or in the leaf
+ * frame of thread tid (leaf true, conditions at a breakpoint hit: no function calls). */
+struct meval_opts {
+	bool leaf;
+	pid_t tid;
+	bool no_calls;
+};
+/* Evaluates and formats the result for `print` (one level of contents). */
+int ses_meval_print(struct ses *s, const char *expr, const struct meval_opts *o, char *out,
+		    size_t outlen, struct mx_err *err);
+/* Evaluates a condition: *result true or false; a non-bool is an error. */
+int ses_meval_bool(struct ses *s, const char *expr, const struct meval_opts *o, bool *result,
+		   struct mx_err *err);
+/* `set var LHS = RHS` (also given as one assignment expression). */
+int ses_meval_assign(struct ses *s, const char *lhs, const char *rhs, struct mx_err *err);
+/* `ptype EXPR`: the runtime type of the value, its declared members. */
+int ses_meval_ptype(struct ses *s, const char *expr, char *out, size_t outlen, struct mx_err *err);
+
+#endif

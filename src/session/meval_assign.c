@@ -1,0 +1,184 @@
+/* meval_assign.c: `set var` at a managed stop: writes a number, bool, char or enum into a
+ * local, argument, field, array element or static, or makes a reference variable point to
+ * another object (or null). The value is converted as C# would convert it implicitly. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clr/hresult.h"
+#include "clr/mobject.h"
+#include "clr/mtype.h"
+#include "session/meval_internal.h"
+#include "session/ses_internal.h"
+
+/* Writes a primitive into a primitive location (GenericValue) of element type et. */
+static int write_prim(struct meval *e, ICorDebugValue *dst, CorElementType et, const struct mv *src)
+{
+	struct mv conv;
+	if (mv_convert(src, et, false, &conv, e->err) != 0)
+		return -1;
+	ICorDebugGenericValue *gv = NULL;
+	ULONG32 size = 0;
+	uint8_t bytes[16] = {0};
+	HRESULT hr = COM(dst, QueryInterface, &IID_ICorDebugGenericValue, (void **)&gv);
+	if (hr >= 0)
+		hr = COM(dst, GetSize, &size);
+	if (hr >= 0 && size <= sizeof(bytes)) {
+		mv_to_bytes(&conv, bytes, size);
+		hr = COM(gv, SetValue, bytes);
+	}
+	COM_RELEASE(gv);
+	if (hr < 0)
+		return mx_err_set(e->err, "the runtime refused the write: %s",
+				  clr_hresult_desc(hr));
+	return 0;
+}
+
+/* The type name a reference variable is declared with: the runtime keeps it with the
+ * reference, also when it is null. */
+static bool reference_type_name(struct meval *e, ICorDebugValue *ref, char *buf, size_t len)
+{
+	ICorDebugType *t = NULL;
+	if (clr_value_type(ref, &t) != 0)
+		return false;
+	buf[0] = 0;
+	clr_type_name(e->c, t, buf, len);
+	COM_RELEASE(t);
+	return buf[0] != 0;
+}
+
+/* Makes reference dst point where src does (an object of a compatible type, or null). */
+static int write_reference(struct meval *e, ICorDebugValue *dst, const struct mv *src)
+{
+	CORDB_ADDRESS addr = 0;
+	ICorDebugReferenceValue *dref = NULL, *sref = NULL;
+	if (COM(dst, QueryInterface, &IID_ICorDebugReferenceValue, (void **)&dref) < 0)
+		return mx_err_set(e->err, "cannot assign to that: it is not a variable of a "
+					  "reference type");
+	int r = 0;
+	if (src->kind == MV_VALUE) {
+		if (COM(src->v, QueryInterface, &IID_ICorDebugReferenceValue, (void **)&sref) < 0 ||
+		    COM(sref, GetValue, &addr) < 0) {
+			r = mx_err_set(e->err, "the value is not an object reference");
+		} else if (addr) {
+			/* the object must be of the variable's type, or derive from it */
+			char want[512], have[512];
+			ICorDebugValue *obj = NULL;
+			ICorDebugType *t = NULL;
+			bool ok = true;
+			if (reference_type_name(e, dst, want, sizeof(want)) &&
+			    strcmp(want, "object") != 0 && !strchr(want, '<') &&
+			    !strchr(want, '[') && clr_value_strip(src->v, &obj) == 0 && obj &&
+			    clr_value_type(obj, &t) == 0) {
+				have[0] = 0;
+				clr_type_name(e->c, t, have, sizeof(have));
+				const char *full = mv_keyword_full_name(want);
+				ok = strcmp(have, want) == 0 ||
+				     clr_type_is(e->c, t, full ? full : want) ||
+				     clr_type_is_interface_name(e->c, want);
+			}
+			COM_RELEASE(t);
+			COM_RELEASE(obj);
+			if (!ok)
+				r = mx_err_set(
+				    e->err,
+				    "error CS0029: Cannot implicitly convert type '%s' to "
+				    "'%s'",
+				    have, want);
+		}
+	} else if (src->kind == MV_STR) {
+		r = mx_err_set(e->err, "a new string cannot be made here (it needs function "
+				       "evaluation): assign an existing string variable");
+	} else if (src->kind == MV_PRIM) {
+		r = mx_err_set(e->err,
+			       "a number cannot be stored in a variable of a reference type "
+			       "here (boxing it needs function evaluation)");
+	} else if (src->kind != MV_NULL) {
+		char want[512] = "?", have[128];
+		reference_type_name(e, dst, want, sizeof(want));
+		meval_type_text(e, src, have, sizeof(have));
+		r = mx_err_set(e->err, "error CS0029: Cannot implicitly convert type '%s' to '%s'",
+			       have, want);
+	}
+	if (r == 0) {
+		HRESULT hr = COM(dref, SetValue, addr);
+		if (hr < 0)
+			r = mx_err_set(e->err, "the runtime refused the write: %s",
+				       clr_hresult_desc(hr));
+	}
+	COM_RELEASE(sref);
+	COM_RELEASE(dref);
+	return r;
+}
+
+static int assign(struct meval *e, const struct csx_node *lhs, const struct csx_node *rhs)
+{
+	struct mv src = {0}, dst = {0};
+	int r = -1;
+	/* the right side first: reading it cannot disturb the place written */
+	if (meval(e, rhs, &src) != 0)
+		goto out;
+	if (meval(e, lhs, &dst) != 0)
+		goto out;
+	if (dst.kind != MV_VALUE) {
+		r = mx_err_set(e->err,
+			       "error CS0131: The left-hand side of an assignment must be a "
+			       "variable, property or indexer");
+		goto out;
+	}
+	CorElementType et = 0;
+	COM(dst.v, GetType, &et);
+	if (mv_is_numeric(et) || et == ELEMENT_TYPE_BOOLEAN) {
+		if (meval_load(e, &src) == 0)
+			r = write_prim(e, dst.v, et, &src);
+		goto out;
+	}
+	if (et == ELEMENT_TYPE_VALUETYPE) {
+		/* an enum variable: its value__ (the underlying number) */
+		ICorDebugType *t = NULL;
+		ICorDebugValue *inner = NULL;
+		if (clr_value_type(dst.v, &t) == 0 && clr_type_is(e->c, t, "System.Enum") &&
+		    clr_field_named(e->c, dst.v, NULL, "value__", &inner, NULL) == 0 &&
+		    meval_load(e, &src) == 0) {
+			CorElementType uet = 0;
+			COM(inner, GetType, &uet);
+			r = write_prim(e, inner, uet, &src);
+		} else if (!e->err->msg[0]) {
+			r = mx_err_set(e->err, "assigning a whole struct is not supported: assign "
+					       "its fields");
+		}
+		COM_RELEASE(inner);
+		COM_RELEASE(t);
+		goto out;
+	}
+	if (src.kind == MV_VALUE) {
+		/* a boxed number or string variable stays a reference: keep it so */
+		r = write_reference(e, dst.v, &src);
+		goto out;
+	}
+	if (meval_load(e, &src) == 0)
+		r = write_reference(e, dst.v, &src);
+out:
+	mv_clear(&src);
+	mv_clear(&dst);
+	return r;
+}
+
+int ses_meval_assign(struct ses *s, const char *lhs, const char *rhs, struct mx_err *err)
+{
+	struct csx_node *l = NULL, *r = NULL;
+	if (csx_parse(lhs, &l, err) != 0 || csx_parse(rhs, &r, err) != 0) {
+		csx_free(l);
+		return -1;
+	}
+	struct meval_opts o = {0};
+	struct meval e;
+	err->msg[0] = 0;
+	int rc = meval_begin(&e, s, &o, err);
+	if (rc == 0)
+		rc = assign(&e, l, r);
+	meval_end(&e);
+	csx_free(l);
+	csx_free(r);
+	return rc;
+}
