@@ -853,28 +853,6 @@ static int cmd_maint_check_cordebug(struct cli *c, const char *args)
 	return failed ? -1 : 0;
 }
 
-static int cmd_catch(struct cli *c, const char *args)
-{
-	char what[64], type[256] = "";
-	if (sscanf(args, "%63s %255s", what, type) < 1)
-		return cli_error("Usage: catch throw [TYPE] | catch off");
-	if (strcmp(what, "off") == 0) {
-		ses_catch_throw(c->ses, false, NULL);
-		printf("No longer stopping at thrown exceptions.\n");
-		return 0;
-	}
-	if (strcmp(what, "throw") != 0)
-		return cli_error("Unknown catch event \"%s\": only \"throw\" (managed exceptions "
-				 "when thrown) is supported.",
-				 what);
-	ses_catch_throw(c->ses, true, type[0] ? type : NULL);
-	if (type[0])
-		printf("Catchpoint: stop when an exception of type %s is thrown.\n", type);
-	else
-		printf("Catchpoint: stop when any exception is thrown.\n");
-	return 0;
-}
-
 struct source_seen {
 	char **paths;
 	size_t n, cap;
@@ -1161,10 +1139,21 @@ const struct cli_cmd cli_commands[] = {
      "declarations reach the right methods of this runtime. EXCEPTION-TYPE: the type of the "
      "thread's current exception, if stopped at one.",
      cmd_maint_check_cordebug},
-    {"catch", NULL, "throw [TYPE] | off",
-     "Stop when a managed exception is thrown (first chance), of TYPE only if given (full "
-     "or short name); `catch off` stops that. Unhandled exceptions always stop.",
-     cmd_catch},
+    {"catch", NULL, "throw|user-unhandled [TYPE...] [!TYPE...] | off",
+     "Stop at managed exceptions: `catch throw` when thrown (first chance, caught or not), "
+     "`catch user-unhandled` when thrown in or through user code (modules with symbols) "
+     "and caught outside it (by the framework); each replaces that kind's list. TYPEs "
+     "(blanks or commas between them) are full or short names matched against the "
+     "exception's exact type (not its base types); !TYPE excludes one; none: every "
+     "exception. `catch off` clears both. Unhandled exceptions always stop.",
+     cli_cmd_catch},
+    {"info catch", NULL, "", "List which managed exceptions stop (see `catch`).",
+     cli_cmd_info_catch},
+    {"info exception", NULL, "",
+     "At an exception stop: the exception's type and message, the chain of its inner "
+     "exceptions (an AggregateException's count and first one) and the stack trace the "
+     "runtime saved in it, if any. `print $exception` shows the exception object.",
+     cli_cmd_info_exception},
     {"help", "h", "[COMMAND]", "List the commands, or describe one.", cmd_help},
     {"quit", "q, exit", "",
      "Exit mixdbg (a started program is killed, an attached one "

@@ -174,7 +174,10 @@ static void print_stop(struct cli *c, const struct ses_stop *st)
 		break;
 	case SES_STOP_EXCEPTION:
 		printf("Thread %d \"%s\" stopped on %s exception %s\n", st->thread_num, name,
-		       st->exc_unhandled ? "an unhandled" : "a thrown", st->exc_text);
+		       st->exc_unhandled	? "an unhandled"
+		       : st->exc_user_unhandled ? "a user-unhandled"
+						: "a thrown",
+		       st->exc_text);
 		cli_print_where(c, &st->where, true);
 		break;
 	case SES_STOP_WATCH: {

@@ -53,15 +53,17 @@ out:
 	return r;
 }
 
-int clr_exception_message(struct clr *c, ICorDebugObjectValue *exc, char *buf, size_t len)
+int clr_object_field(struct clr *c, ICorDebugObjectValue *obj, const char *field,
+		     ICorDebugValue **out)
 {
 	ICorDebugValue2 *v2 = NULL;
 	ICorDebugType *type = NULL;
 	int r = -1;
-	if (COM(exc, QueryInterface, &IID_ICorDebugValue2, (void **)&v2) < 0 ||
+	*out = NULL;
+	if (COM(obj, QueryInterface, &IID_ICorDebugValue2, (void **)&v2) < 0 ||
 	    COM(v2, GetExactType, &type) < 0)
 		goto out;
-	/* walk from the exception's own class up to the one declaring _message */
+	/* walk from the object's own class up to the one declaring the field */
 	for (int depth = 0; type && depth < 32; depth++) {
 		ICorDebugClass *cls = NULL;
 		ICorDebugModule *m = NULL;
@@ -69,13 +71,10 @@ int clr_exception_message(struct clr *c, ICorDebugObjectValue *exc, char *buf, s
 		if (COM(type, GetClass, &cls) >= 0 && COM(cls, GetToken, &td) >= 0 &&
 		    COM(cls, GetModule, &m) >= 0) {
 			struct clr_module *cm = clr_module_find(c, m);
-			mdFieldDef fd = cm ? clr_sym_field(cm, td, "_message") : 0;
+			mdFieldDef fd = cm ? clr_sym_field(cm, td, field) : 0;
 			if (fd) {
-				ICorDebugValue *fv = NULL;
-				if (COM(exc, GetFieldValue, cls, fd, &fv) >= 0) {
-					r = clr_string_value(fv, buf, len);
-					COM_RELEASE(fv);
-				}
+				if (COM(obj, GetFieldValue, cls, fd, out) >= 0 && *out)
+					r = 0;
 				COM_RELEASE(m);
 				COM_RELEASE(cls);
 				break;
@@ -95,8 +94,43 @@ out:
 	return r;
 }
 
-/* The exact type's name of a value, "?" if unknown. */
-static void exact_type_name(struct clr *c, ICorDebugValue *v, char *buf, size_t len)
+int clr_exception_message(struct clr *c, ICorDebugObjectValue *exc, char *buf, size_t len)
+{
+	ICorDebugValue *fv = NULL;
+	if (clr_object_field(c, exc, "_message", &fv) != 0)
+		return -1;
+	int r = clr_string_value(fv, buf, len);
+	COM_RELEASE(fv);
+	return r;
+}
+
+int clr_value_object(ICorDebugValue *v, ICorDebugObjectValue **out)
+{
+	*out = NULL;
+	ICorDebugReferenceValue *ref = NULL;
+	ICorDebugValue *target = NULL;
+	int r = -1;
+	if (COM(v, QueryInterface, &IID_ICorDebugReferenceValue, (void **)&ref) >= 0) {
+		BOOL is_null = 0;
+		if (COM(ref, IsNull, &is_null) >= 0 && is_null) {
+			r = 1;
+			goto out;
+		}
+		if (COM(ref, Dereference, &target) < 0 || !target)
+			goto out;
+	} else {
+		target = v;
+		COM(target, AddRef);
+	}
+	if (COM(target, QueryInterface, &IID_ICorDebugObjectValue, (void **)out) >= 0 && *out)
+		r = 0;
+out:
+	COM_RELEASE(target);
+	COM_RELEASE(ref);
+	return r;
+}
+
+void clr_value_type_name(struct clr *c, ICorDebugValue *v, char *buf, size_t len)
 {
 	ICorDebugValue2 *v2 = NULL;
 	ICorDebugType *t = NULL;
@@ -274,7 +308,7 @@ static void value_text_depth(struct clr *c, ICorDebugValue *v, char *buf, size_t
 	if (clr_special_text(c, v, buf, len))
 		return;
 	char type[512];
-	exact_type_name(c, v, type, sizeof(type));
+	clr_value_type_name(c, v, type, sizeof(type));
 	ICorDebugArrayValue *av = NULL;
 	if (COM(v, QueryInterface, &IID_ICorDebugArrayValue, (void **)&av) >= 0) {
 		ULONG32 n = 0, rank = 0, dims[8];

@@ -204,18 +204,9 @@ void dap_cmd_set_function_breakpoints(struct dap_conn *c, struct dap_req *r)
 	dap_respond(&c->out, r, body);
 }
 
-/* One exception type name: no blanks, lists or negations. */
-static bool plain_type_name(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!(isalnum((unsigned char)*s) || *s == '.' || *s == '_' || *s == '`' ||
-		      *s == '+'))
-			return false;
-	return true;
-}
-
+/* setExceptionBreakpoints: the filters replace every exception catchpoint. "all" is
+ * `catch throw`, "user-unhandled" `catch user-unhandled`; a condition is their type list
+ * (commas between the names, !Type to exclude one), as vsdbg takes it. */
 void dap_cmd_set_exception_breakpoints(struct dap_conn *c, struct dap_req *r)
 {
 	struct dap_exc_args a;
@@ -224,56 +215,36 @@ void dap_cmd_set_exception_breakpoints(struct dap_conn *c, struct dap_req *r)
 		dap_exc_args_free(&a);
 		return;
 	}
-	bool all = false;
-	const char *type = NULL;
+	ses_catch_off(c->ses);
 	json_t *list = json_array();
 	for (size_t i = 0; i < a.n; i++) {
 		const struct dap_exc_filter *f = &a.filters[i];
 		json_t *j = json_object();
 		bool ok = true;
-		char msg[400] = "";
-		const char *cond = f->condition;
-		while (cond && isspace((unsigned char)*cond))
-			cond++;
-		if (strcmp(f->filter, "all") == 0) {
-			if (cond && *cond) {
-				char t[256];
-				snprintf(t, sizeof(t), "%s", cond);
-				for (size_t k = strlen(t); k && isspace((unsigned char)t[k - 1]);)
-					t[--k] = 0;
-				if (!plain_type_name(t)) {
-					ok = false;
-					snprintf(msg, sizeof(msg),
-						 "Only one exception type name is supported as the "
-						 "condition, not '%s'.",
-						 cond);
-				} else {
-					all = true;
-					type = cond;
-				}
-			} else {
-				all = true;
+		char msg[700] = "";
+		struct mx_err err;
+		if (strcmp(f->filter, "all") == 0 || strcmp(f->filter, "user-unhandled") == 0) {
+			enum ses_catch_kind kind = strcmp(f->filter, "all") == 0
+						       ? SES_CATCH_THROW
+						       : SES_CATCH_USER_UNHANDLED;
+			if (ses_catch_set(c->ses, kind, f->condition, &err) != 0) {
+				ok = false;
+				snprintf(msg, sizeof(msg), "Exception filter '%s': %s", f->filter,
+					 err.msg);
 			}
-		} else if (strcmp(f->filter, "unhandled") == 0 ||
-			   strcmp(f->filter, "user-unhandled") == 0) {
-			/* unhandled exceptions always stop */
-		} else {
+		} else if (strcmp(f->filter, "unhandled") != 0) {
+			/* "unhandled": those always stop */
 			ok = false;
 			snprintf(msg, sizeof(msg),
-				 "Unknown exception filter '%s' (mixdbg has 'all').", f->filter);
+				 "Unknown exception filter '%s' (mixdbg has 'all' and "
+				 "'user-unhandled').",
+				 f->filter);
 		}
 		json_object_set_new(j, "verified", json_boolean(ok));
 		if (!ok)
 			json_object_set_new(j, "message", dap_jstr(msg));
 		json_array_append_new(list, j);
 	}
-	char tbuf[256] = "";
-	if (type) {
-		snprintf(tbuf, sizeof(tbuf), "%s", type);
-		for (size_t k = strlen(tbuf); k && isspace((unsigned char)tbuf[k - 1]);)
-			tbuf[--k] = 0;
-	}
-	ses_catch_throw(c->ses, all, type ? tbuf : NULL);
 	dap_exc_args_free(&a);
 	json_t *body = json_object();
 	json_object_set_new(body, "breakpoints", list);

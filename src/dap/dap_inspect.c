@@ -315,6 +315,17 @@ void dap_cmd_set_variable(struct dap_conn *c, struct dap_req *r)
 	dap_respond(&c->out, r, body);
 }
 
+/* DAP ExceptionDetails of one exception object. */
+static json_t *exception_details(const struct ses_exc_desc *d)
+{
+	json_t *j = json_object();
+	const char *dot = strrchr(d->type, '.');
+	json_object_set_new(j, "message", dap_jstr(d->message));
+	json_object_set_new(j, "typeName", dap_jstr(dot ? dot + 1 : d->type));
+	json_object_set_new(j, "fullTypeName", dap_jstr(d->type));
+	return j;
+}
+
 void dap_cmd_exception_info(struct dap_conn *c, struct dap_req *r)
 {
 	json_int_t tid = 0;
@@ -337,24 +348,38 @@ void dap_cmd_exception_info(struct dap_conn *c, struct dap_req *r)
 		dap_respond(&c->out, r, body);
 		return;
 	}
-	/* exc_text: "Full.Type.Name: message" */
-	char type[700];
-	snprintf(type, sizeof(type), "%s", st->exc_text);
-	const char *message = "";
-	char *sep = strstr(type, ": ");
-	if (sep) {
-		*sep = 0;
-		message = st->exc_text + (sep - type) + 2;
-	}
-	const char *dot = strrchr(type, '.');
-	json_object_set_new(body, "exceptionId", dap_jstr(type));
 	json_object_set_new(body, "description", dap_jstr(st->exc_text));
 	json_object_set_new(body, "breakMode",
-			    json_string(st->exc_unhandled ? "unhandled" : "always"));
-	json_t *details = json_object();
-	json_object_set_new(details, "message", dap_jstr(message));
-	json_object_set_new(details, "typeName", dap_jstr(dot ? dot + 1 : type));
-	json_object_set_new(details, "fullTypeName", dap_jstr(type));
-	json_object_set_new(body, "details", details);
+			    json_string(st->exc_unhandled	 ? "unhandled"
+					: st->exc_user_unhandled ? "userUnhandled"
+								 : "always"));
+	struct ses_exc_info *info = xmalloc(sizeof(*info));
+	struct mx_err err;
+	if (ses_exception_info(c->ses, info, &err) == 0) {
+		json_object_set_new(body, "exceptionId", dap_jstr(info->exc.type));
+		json_t *details = exception_details(&info->exc);
+		if (info->stack_trace[0])
+			json_object_set_new(details, "stackTrace", dap_jstr(info->stack_trace));
+		/* DAP's innerException: an array of details, each with its own; here the chain
+		 * flattened, one level per inner exception */
+		json_t *outer = details;
+		for (size_t i = 0; i < info->ninner; i++) {
+			json_t *in = exception_details(&info->inner[i]);
+			json_t *arr = json_array();
+			json_array_append_new(arr, in);
+			json_object_set_new(outer, "innerException", arr);
+			outer = in;
+		}
+		json_object_set_new(body, "details", details);
+	} else {
+		/* the exception object is gone (the thread moved on): what the stop said */
+		char type[700];
+		snprintf(type, sizeof(type), "%s", st->exc_text);
+		char *sep = strstr(type, ": ");
+		if (sep)
+			*sep = 0;
+		json_object_set_new(body, "exceptionId", dap_jstr(type));
+	}
+	free(info);
 	dap_respond(&c->out, r, body);
 }

@@ -10,6 +10,11 @@
 
 #include "dap/dap_decode.h"
 
+/* the condition of either exception filter: a type list, as vsdbg's */
+#define TYPES_CONDITION                                                                            \
+	"Exception types, full or short names, separated by commas; !Type excludes one "           \
+	"(System.FormatException, ArgumentException or !TimeoutException)"
+
 /* Only what works: every flag here is backed by a request handler. */
 static json_t *capabilities(void)
 {
@@ -38,11 +43,20 @@ static json_t *capabilities(void)
 					"caught or not. Unhandled exceptions always stop."));
 	json_object_set_new(all, "default", json_false());
 	json_object_set_new(all, "supportsCondition", json_true());
-	json_object_set_new(all, "conditionDescription",
-			    json_string("One exception type, full or short name "
-					"(System.FormatException or FormatException)"));
+	json_object_set_new(all, "conditionDescription", json_string(TYPES_CONDITION));
+	json_t *uu = json_object();
+	json_object_set_new(uu, "filter", json_string("user-unhandled"));
+	json_object_set_new(uu, "label", json_string("User-unhandled .NET exceptions"));
+	json_object_set_new(uu, "description",
+			    json_string("Stop when an exception thrown in or through your code "
+					"(modules with symbols) is not caught there but by other "
+					"code, such as the framework."));
+	json_object_set_new(uu, "default", json_false());
+	json_object_set_new(uu, "supportsCondition", json_true());
+	json_object_set_new(uu, "conditionDescription", json_string(TYPES_CONDITION));
 	json_t *filters = json_array();
 	json_array_append_new(filters, all);
+	json_array_append_new(filters, uu);
 	json_object_set_new(c, "exceptionBreakpointFilters", filters);
 	return c;
 }

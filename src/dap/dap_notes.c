@@ -52,7 +52,10 @@ static void describe(const struct ses_stop *st, char *buf, size_t len)
 				 ses_signal_desc(st->signo));
 		break;
 	case SES_STOP_EXCEPTION:
-		snprintf(buf, len, "%s exception: %s", st->exc_unhandled ? "Unhandled" : "Thrown",
+		snprintf(buf, len, "%s exception: %s",
+			 st->exc_unhandled	  ? "Unhandled"
+			 : st->exc_user_unhandled ? "User-unhandled"
+						  : "Thrown",
 			 st->exc_text);
 		break;
 	case SES_STOP_INTERRUPT:

@@ -156,6 +156,7 @@ static void drop_managed_locs(struct ses *s)
 void ses_managed_forget(struct ses *s)
 {
 	drop_stop_state(s);
+	s->nexc_threads = 0; /* the exceptions in flight were this process's */
 	cancel_stale_steppers(s, false);
 	free(s->stale_steppers);
 	s->stale_steppers = NULL;
@@ -475,41 +476,6 @@ static void enter_stop(struct ses *s, ICorDebugThread *t)
 	s->mstopped = true;
 }
 
-/* Exception type name (and message when readable) of thread t's current exception. */
-static void exception_text(struct ses *s, ICorDebugThread *t, char *buf, size_t len)
-{
-	snprintf(buf, len, "an exception");
-	ICorDebugValue *v = NULL;
-	if (COM(t, GetCurrentException, &v) < 0 || !v)
-		return;
-	ICorDebugReferenceValue *ref = NULL;
-	ICorDebugValue *obj = NULL;
-	ICorDebugObjectValue *ov = NULL;
-	ICorDebugClass *cls = NULL;
-	ICorDebugModule *m = NULL;
-	mdTypeDef td = 0;
-	if (COM(v, QueryInterface, &IID_ICorDebugReferenceValue, (void **)&ref) >= 0 &&
-	    COM(ref, Dereference, &obj) >= 0 &&
-	    COM(obj, QueryInterface, &IID_ICorDebugObjectValue, (void **)&ov) >= 0 &&
-	    COM(ov, GetClass, &cls) >= 0 && COM(cls, GetToken, &td) >= 0 &&
-	    COM(cls, GetModule, &m) >= 0) {
-		struct clr_module *cm = clr_module_find(s->clr, m);
-		if (cm)
-			clr_sym_type_name(cm, td, buf, len);
-		char msg[512];
-		if (cm && clr_exception_message(s->clr, ov, msg, sizeof(msg)) == 0) {
-			size_t used = strlen(buf);
-			snprintf(buf + used, len - used, ": %s", msg);
-		}
-	}
-	COM_RELEASE(m);
-	COM_RELEASE(cls);
-	COM_RELEASE(ov);
-	COM_RELEASE(obj);
-	COM_RELEASE(ref);
-	COM_RELEASE(v);
-}
-
 /* `set print managed-events on`: one line per runtime event, with what it names. */
 static void print_event(struct ses *s, const struct clr_event *ev)
 {
@@ -527,7 +493,13 @@ static void print_event(struct ses *s, const struct clr_event *ev)
 	} else if (ev->thread) {
 		snprintf(what, sizeof(what), "%d", (int)clr_thread_tid(ev->thread));
 	}
-	snprintf(text, sizeof(text), "[managed] %s%s%s", ev->name, what[0] ? " " : "", what);
+	static const char *const exc_kinds[] = {"", " first-chance", " user-first-chance",
+						" catch-handler-found", " unhandled"};
+	const char *exc =
+	    ev->kind == CLR_EV_EXCEPTION && !ev->exc_v1 && ev->exc_type >= 1 && ev->exc_type <= 4
+		? exc_kinds[ev->exc_type]
+		: "";
+	snprintf(text, sizeof(text), "[managed] %s%s%s%s", ev->name, what[0] ? " " : "", what, exc);
 	note_text(s, text);
 }
 
@@ -661,28 +633,9 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 		fill_stop(s, ev->thread, st);
 		break;
 	case CLR_EV_EXCEPTION:
-		if (ev->exc_v1)
-			break; /* the ManagedCallback2 form says more: we stop on that one */
-		if (ev->exc_type == DEBUG_EXCEPTION_UNHANDLED ||
-		    (ev->exc_type == DEBUG_EXCEPTION_FIRST_CHANCE && s->catch_throw)) {
-			char text[700];
-			exception_text(s, ev->thread, text, sizeof(text));
-			if (ev->exc_type == DEBUG_EXCEPTION_FIRST_CHANCE && s->catch_type[0]) {
-				const char *colon = strchr(text, ':');
-				size_t tl = colon ? (size_t)(colon - text) : strlen(text);
-				const char *dot = memrchr(text, '.', tl);
-				size_t bl = dot ? tl - (size_t)(dot + 1 - text) : tl;
-				bool full = strlen(s->catch_type) == tl &&
-					    strncmp(text, s->catch_type, tl) == 0;
-				bool shrt = strlen(s->catch_type) == bl &&
-					    strncmp(dot ? dot + 1 : text, s->catch_type, bl) == 0;
-				if (!full && !shrt)
-					break;
-			}
+		/* the ManagedCallback2 form says more: we decide on that one */
+		if (!ev->exc_v1 && ses_exc_event(s, ev, st)) {
 			stop = true;
-			st->kind = SES_STOP_EXCEPTION;
-			st->exc_unhandled = ev->exc_type == DEBUG_EXCEPTION_UNHANDLED;
-			mx_strlcpy(st->exc_text, text, sizeof(st->exc_text));
 			fill_stop(s, ev->thread, st);
 		}
 		break;
@@ -1167,6 +1120,13 @@ int ses_managed_frame_vars(struct ses *s, bool args,
 
 int ses_managed_print(struct ses *s, const char *expr, char *out, size_t outlen, struct mx_err *err)
 {
+	char name[32];
+	size_t skip = strspn(expr, " ");
+	mx_strlcpy(name, expr + skip, sizeof(name));
+	name[strcspn(name, " ")] = 0;
+	if (strcmp(name, "$exception") == 0 &&
+	    expr[skip + strlen(name) + strspn(expr + skip + strlen(name), " ")] == 0)
+		return ses_exception_print(s, out, outlen, err); /* {Type: message} */
 	struct meval_opts o = {0};
 	return ses_meval_print(s, expr, &o, out, outlen, err);
 }
@@ -1341,12 +1301,6 @@ void ses_set_jmc(struct ses *s, bool on)
 bool ses_jmc(const struct ses *s)
 {
 	return s->jmc;
-}
-
-void ses_catch_throw(struct ses *s, bool on, const char *type)
-{
-	s->catch_throw = on;
-	mx_strlcpy(s->catch_type, on && type ? type : "", sizeof(s->catch_type));
 }
 
 bool ses_is_managed(const struct ses *s)

@@ -328,6 +328,15 @@ static int find_type(struct meval *e, const char *name, struct mv *out, bool qui
 static int eval_name(struct meval *e, const struct csx_node *n, struct mv *out)
 {
 	const char *name = n->text;
+	if (strcmp(name, "$exception") == 0) {
+		/* the current thread's exception, at an exception stop or in a catch block */
+		ICorDebugValue *v = NULL;
+		if (ses_managed_exception_value(e->s, &v, e->err) != 0)
+			return -1;
+		out->kind = MV_VALUE;
+		out->v = v;
+		return 0;
+	}
 	if (!(n->flags & CSX_NAME_KEYWORD)) {
 		int r = frame_value(e, name, out);
 		if (r <= 0)

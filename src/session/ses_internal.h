@@ -28,6 +28,23 @@ struct ses_pinvoke {
 	char entry[256];
 };
 
+/* One name of an exception filter (exceptions.c). */
+struct ses_exc_type {
+	char name[256];
+	bool excluded; /* !TYPE */
+};
+struct ses_exc_filter {
+	bool on;
+	struct ses_exc_type *types;
+	size_t n;
+};
+/* What a thread's exception dispatch has shown so far (exceptions.c). */
+struct ses_exc_thread {
+	pid_t tid;
+	bool user_first_chance; /* the search for a handler reached user code */
+	bool stopped;		/* we stopped at its first chance already */
+};
+
 struct ses {
 	/* the tracer */
 	pid_t tracer_pid;
@@ -95,8 +112,10 @@ struct ses {
 	ICorDebugStepper *mstepper;
 	enum clr_step_kind mstep_kind;
 	int mstep_retries;
-	bool catch_throw;
-	char catch_type[256];
+	struct ses_exc_filter catch_throw; /* exceptions.c */
+	struct ses_exc_filter catch_user_unhandled;
+	struct ses_exc_thread *exc_threads; /* per thread: the exception being dispatched */
+	size_t nexc_threads, cap_exc_threads;
 	bool sig_user_set[65]; /* the user changed this signal's policy with `handle` */
 	bool attaching;	       /* the runtime's attach events are coming */
 	int attach_threads_expected, attach_threads_seen;
@@ -196,6 +215,18 @@ void ses_pstep_disarm(struct ses *s);
 bool ses_pstep_is_target(const struct ses *s, uint64_t pc);
 /* Whether pc is in a loaded ELF file (not in the runtime's generated code). */
 bool ses_pc_in_native_module(struct ses *s, uint64_t pc);
+
+/* exceptions.c */
+/* A managed exception event: whether the user's filters make it a stop (st's exception fields
+ * filled; the caller fills where). */
+bool ses_exc_event(struct ses *s, const struct clr_event *ev, struct ses_stop *st);
+/* The current thread's exception object (ICorDebugThread::GetCurrentException) at a managed
+ * stop: 0 with *out (the caller releases it), -1 with err when there is none. For the C#
+ * evaluator's $exception. */
+int ses_managed_exception_value(struct ses *s, ICorDebugValue **out, struct mx_err *err);
+/* `print $exception`: "{System.FormatException: message}". */
+int ses_exception_print(struct ses *s, char *out, size_t outlen, struct mx_err *err);
+void ses_exc_free(struct ses *s);
 
 /* managed_only.c */
 /* Once ICorDebug is attached in managed-only mode: the tracer lets go of the program's threads

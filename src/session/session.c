@@ -88,6 +88,7 @@ void ses_free(struct ses *s)
 	free(s->libs);
 	free(s->bps);
 	free(s->watches);
+	ses_exc_free(s);
 	free(s->threads);
 	free(s->bt);
 	nat_syms_free(s->syms);

@@ -84,7 +84,8 @@ struct ses_stop {
 	uint32_t il;	   /* IL offset in where.func */
 	uint64_t frame_sp; /* the top managed frame's stack address (deeper frames: lower) */
 	bool exc_unhandled;
-	char exc_text[700]; /* "System.InvalidOperationException: message" */
+	bool exc_user_unhandled; /* `catch user-unhandled`: caught outside user code */
+	char exc_text[700];	 /* "System.InvalidOperationException: message" */
 };
 
 struct ses_note {
@@ -304,9 +305,46 @@ void ses_set_print_events(struct ses *s, bool on);
 /* Just My Code: managed steps skip code without symbols (on by default). */
 void ses_set_jmc(struct ses *s, bool on);
 bool ses_jmc(const struct ses *s);
-/* `catch throw [TYPE]`: stop at every first-chance managed exception (of TYPE, full or short
- * name, when given); off with on=false. */
-void ses_catch_throw(struct ses *s, bool on, const char *type);
+/* Managed exception stops besides the unhandled ones (which always stop). */
+enum ses_catch_kind {
+	SES_CATCH_THROW,	  /* when thrown (first chance), caught or not */
+	SES_CATCH_USER_UNHANDLED, /* thrown in or through user code, caught outside it */
+};
+/* `catch throw|user-unhandled [TYPE...] [!TYPE...]`: replaces that kind's filter. Types are
+ * separated by blanks or commas, full or short names ("System.FormatException" or
+ * "FormatException"); an exception matches by its exact type, not its base types (as Visual
+ * Studio's exception settings do); `!TYPE` excludes a type; no names or only exclusions: every
+ * exception (but the excluded). Returns -1 with err on a malformed list. */
+int ses_catch_set(struct ses *s, enum ses_catch_kind kind, const char *types, struct mx_err *err);
+/* `catch off`: only unhandled exceptions stop. */
+void ses_catch_off(struct ses *s);
+/* The filter of kind in words ("every exception", "System.FormatException,
+ * ArgumentException, except TimeoutException"); false when that kind is off. */
+bool ses_catch_describe(const struct ses *s, enum ses_catch_kind kind, char *buf, size_t len);
+
+/* An exception object: its exact type and Message (System.Exception._message). */
+struct ses_exc_desc {
+	char type[256];
+	char message[512];
+	bool has_message;    /* _message was set (null: the type's default message) */
+	int aggregate_count; /* an AggregateException: how many inner exceptions; else -1 */
+};
+#define SES_EXC_MAX_INNER 8
+/* The current thread's exception at an exception stop, and its inner exceptions. */
+struct ses_exc_info {
+	struct ses_exc_desc exc;
+	/* the stack trace the exception holds as text: System.Exception._stackTraceString
+	 * (a deserialized exception), else _remoteStackTraceString (one given by
+	 * ExceptionDispatchInfo.SetRemoteStackTrace, as for an exception from another
+	 * process). Empty for what is thrown here: seen on .NET 10, the runtime keeps its
+	 * frames in the binary _stackTrace, a rethrow by ExceptionDispatchInfo.Throw
+	 * included, and the StackTrace property would need a function evaluation. */
+	char stack_trace[4096];
+	struct ses_exc_desc inner[SES_EXC_MAX_INNER]; /* InnerException, its own, ... */
+	size_t ninner;
+	bool more_inner; /* the chain goes on past SES_EXC_MAX_INNER */
+};
+int ses_exception_info(struct ses *s, struct ses_exc_info *out, struct mx_err *err);
 /* The current stop is a managed one (the runtime holds the program). */
 bool ses_is_managed_stop(const struct ses *s);
 /* At a managed stop, where managed thread tid is (its innermost managed frame); -1 if it is

@@ -104,9 +104,12 @@ int ses_frame_vars(struct ses *s, bool args,
 
 int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, struct mx_err *err)
 {
-	if (strchr(expr, '$') && ses_native_refused(s, "registers", err) != 0)
+	const char *e = expr + strspn(expr, " ");
+	/* the managed exception in flight: a runtime's value, not a register */
+	bool exception = strncmp(e, "$exception", 10) == 0 && !isalnum((unsigned char)e[10]);
+	if (!exception && strchr(expr, '$') && ses_native_refused(s, "registers", err) != 0)
 		return -1; /* $rip, $rsp...: the tracer has none to give */
-	if (runtime_frame_selected(s))
+	if (exception || runtime_frame_selected(s))
 		return ses_managed_print(s, expr, out, outlen, err);
 	struct nat_frame_regs fr;
 	if (frame_regs(s, &fr, err) != 0)

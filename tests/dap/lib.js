@@ -111,7 +111,7 @@ class EventLog {
 	}
 }
 
-// Starts `mixdbg --interpreter=dap` as the adapter: { dc, log, stderr() }.
+// Starts `mixdbg --interpreter=dap` as the adapter: { dc, log, caps, err }.
 async function startAdapter() {
 	const dc = new DebugClient(MIXDBG, '--interpreter=dap', 'mixdbg', { env: adapterEnv() });
 	dc.defaultTimeout = TIMEOUT;
@@ -122,7 +122,7 @@ async function startAdapter() {
 	a.proc.stderr.on('data', (d) => { a.err += d.toString(); });
 	a.proc.once('exit', (code, signal) => { if (code || signal) console.error(`adapter exited: status ${code} signal ${signal}\n${a.err}`); });
 	a.exit = new Promise((resolve) => a.proc.once('exit', (code, signal) => resolve({ code, signal })));
-	await dc.initializeRequest();
+	a.caps = (await dc.initializeRequest()).body; // the adapter's capabilities
 	return a;
 }
 

@@ -170,9 +170,9 @@ test('Throws: exception filter "all" stops at each throw; exceptionInfo; type co
 	assert.equal(f.line, L.lineOf(s, '// MARK:format'));
 	// the first exception's handler ran in between
 	assert.equal(a.log.output('stdout'), 'caught: caught one\n');
-	// conditions of other forms and unknown filters are refused
+	// conditions that are no type list and unknown filters are refused
 	const ex3 = await a.dc.setExceptionBreakpointsRequest({
-		filters: ['nosuchfilter'], filterOptions: [{ filterId: 'all', condition: 'A, B' }],
+		filters: ['nosuchfilter'], filterOptions: [{ filterId: 'all', condition: 'A; B' }],
 	});
 	assert.deepEqual(ex3.body.breakpoints.map((b) => b.verified), [false, false]);
 	await a.dc.continueRequest({ threadId: tid });
