@@ -248,9 +248,11 @@ void clr_value_contents(struct clr *c, ICorDebugValue *v, char *buf, size_t len)
 	ICorDebugStringValue *sv = NULL;
 	char probe[64];
 	struct appender a = {.c = c, .buf = buf, .len = len, .o = strlen(buf)};
-	if (COM(obj, QueryInterface, &IID_ICorDebugArrayValue, (void **)&av) >= 0) {
-		ULONG32 n = 0;
-		COM(av, GetCount, &n);
+	ULONG32 n = 0;
+	if (COM(obj, QueryInterface, &IID_ICorDebugArrayValue, (void **)&av) >= 0 &&
+	    COM(av, GetCount, &n) >= 0 && n == 0) {
+		/* "{int[0]}" says it all */
+	} else if (av) {
 		append(&a, " {");
 		for (ULONG32 i = 0; i < n && i < ARRAY_SHOWN && !a.full; i++) {
 			ICorDebugValue *e = NULL;

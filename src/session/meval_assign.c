@@ -111,6 +111,52 @@ static int write_reference(struct meval *e, ICorDebugValue *dst, const struct mv
 	return r;
 }
 
+static bool is_nullable(struct meval *e, ICorDebugValue *v)
+{
+	ICorDebugType *t = NULL;
+	char name[256] = "";
+	if (clr_value_type(v, &t) == 0)
+		clr_type_name(e->c, t, name, sizeof(name));
+	COM_RELEASE(t);
+	size_t n = strlen(name);
+	return strncmp(name, "System.Nullable<", 16) == 0 || (n && name[n - 1] == '?');
+}
+
+/* A Nullable<T> of a primitive T: null clears hasValue; a number is written to value and
+ * hasValue set (the fields of Nullable.cs). */
+static int write_nullable(struct meval *e, ICorDebugValue *dst, struct mv *src)
+{
+	ICorDebugValue *has = NULL, *val = NULL;
+	int r = -1;
+	if (meval_load(e, src) != 0)
+		return -1;
+	if (clr_field_named(e->c, dst, NULL, "hasValue", &has, e->err) != 0 ||
+	    clr_field_named(e->c, dst, NULL, "value", &val, e->err) != 0) {
+		if (!e->err->msg[0])
+			mx_err_set(e->err, "cannot read the Nullable's fields");
+		goto out;
+	}
+	struct mv flag = {.kind = MV_PRIM, .et = ELEMENT_TYPE_BOOLEAN};
+	if (src->kind == MV_NULL) {
+		r = write_prim(e, has, ELEMENT_TYPE_BOOLEAN, &flag);
+		goto out;
+	}
+	CorElementType vet = 0;
+	COM(val, GetType, &vet);
+	if (!mv_is_numeric(vet) && vet != ELEMENT_TYPE_BOOLEAN) {
+		r = mx_err_set(e->err, "only a Nullable of a number or bool can be assigned");
+		goto out;
+	}
+	flag.n.u = 1;
+	r = write_prim(e, val, vet, src);
+	if (r == 0)
+		r = write_prim(e, has, ELEMENT_TYPE_BOOLEAN, &flag);
+out:
+	COM_RELEASE(val);
+	COM_RELEASE(has);
+	return r;
+}
+
 static int assign(struct meval *e, const struct csx_node *lhs, const struct csx_node *rhs)
 {
 	struct mv src = {0}, dst = {0};
@@ -131,6 +177,10 @@ static int assign(struct meval *e, const struct csx_node *lhs, const struct csx_
 	if (mv_is_numeric(et) || et == ELEMENT_TYPE_BOOLEAN) {
 		if (meval_load(e, &src) == 0)
 			r = write_prim(e, dst.v, et, &src);
+		goto out;
+	}
+	if (et == ELEMENT_TYPE_VALUETYPE && is_nullable(e, dst.v)) {
+		r = write_nullable(e, dst.v, &src);
 		goto out;
 	}
 	if (et == ELEMENT_TYPE_VALUETYPE) {
