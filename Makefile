@@ -26,14 +26,15 @@ CLR_SRCS     = $(wildcard src/clr/*.c)
 SESSION_SRCS = $(wildcard src/session/*.c)
 CLI_SRCS     = $(wildcard src/cli/*.c)
 DAP_SRCS     = $(wildcard src/dap/*.c)
-LIB_SRCS     = $(SESSION_SRCS) $(CLR_SRCS) $(META_SRCS) $(NATIVE_SRCS) $(UTIL_SRCS)
+CSX_SRCS     = $(wildcard src/csx/*.c)
+LIB_SRCS     = $(CSX_SRCS) $(SESSION_SRCS) $(CLR_SRCS) $(META_SRCS) $(NATIVE_SRCS) $(UTIL_SRCS)
 MIXDBG_SRCS  = $(CLI_SRCS) $(DAP_SRCS) $(LIB_SRCS)
 UNIT_SRCS    = $(wildcard tests/unit/test_*.c)
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
 .PHONY: check all deps test unit-tests fixtures demo docs check-docs format format-check bench clean fuzz \
-	fuzz-dap
+	fuzz-dap fuzz-csx
 
 all: $(BUILD)/mixdbg $(BUILD)/mixdbg-tracer
 
@@ -66,6 +67,11 @@ fuzz: fixtures
 # FUZZ_SECONDS (default 60); see fuzz/run_dap.sh.
 fuzz-dap:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run_dap.sh
+
+# Fuzzes the C# expression parser (src/csx) with libFuzzer for FUZZ_SECONDS (default 30); see
+# fuzz/run_csx.sh.
+fuzz-csx:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run_csx.sh
 
 # Debian packages the build, the tests and the benchmark need.
 DEB_PACKAGES = gcc make pkg-config libdw-dev libelf-dev libedit-dev libcapstone-dev \
