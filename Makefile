@@ -34,7 +34,7 @@ UNIT_SRCS    = $(wildcard tests/unit/test_*.c)
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
 .PHONY: check all deps test unit-tests fixtures demo docs check-docs format format-check bench clean fuzz \
-	fuzz-dap
+	fuzz-dap fuzz-csx
 
 all: $(BUILD)/mixdbg $(BUILD)/mixdbg-tracer
 
@@ -67,6 +67,11 @@ fuzz: fixtures
 # FUZZ_SECONDS (default 60); see fuzz/run_dap.sh.
 fuzz-dap:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run_dap.sh
+
+# Fuzzes the C# expression parser (src/csx) with libFuzzer for FUZZ_SECONDS (default 30); see
+# fuzz/run_csx.sh.
+fuzz-csx:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run_csx.sh
 
 # Debian packages the build, the tests and the benchmark need.
 DEB_PACKAGES = gcc make pkg-config libdw-dev libelf-dev libedit-dev libcapstone-dev \

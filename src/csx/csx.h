@@ -51,9 +51,9 @@ enum csx_kind {
 	CSX_BINARY,  /* kids[0] op kids[1], op an enum csx_op */
 	CSX_COND,    /* kids[0] ? kids[1] : kids[2] */
 	CSX_CAST,    /* (type)kids[0] */
-	CSX_IS,      /* kids[0] is type; flags CSX_IS_NULL (type NULL: `is null`) and CSX_IS_NOT
+	CSX_IS,	     /* kids[0] is type; flags CSX_IS_NULL (type NULL: `is null`) and CSX_IS_NOT
 			(`is not T`, `is not null`) */
-	CSX_AS,      /* kids[0] as type */
+	CSX_AS,	     /* kids[0] as type */
 	CSX_TYPEOF,  /* typeof(type) */
 	CSX_DEFAULT, /* default(type); type NULL for the default literal `default` */
 	CSX_SIZEOF,  /* sizeof(type) */
@@ -97,13 +97,13 @@ enum csx_op {
 };
 
 /* flags */
-#define CSX_LIT_U	 0x01u /* integer suffix u (also part of ul / lu) */
-#define CSX_LIT_L	 0x02u /* integer suffix l */
-#define CSX_LIT_F	 0x04u /* real suffix f: float */
-#define CSX_LIT_D	 0x08u /* real suffix d: double */
-#define CSX_LIT_M	 0x10u /* real suffix m: decimal (text keeps the digits) */
-#define CSX_LIT_HEX	 0x20u /* integer written 0x... */
-#define CSX_LIT_BIN	 0x40u /* integer written 0b... */
+#define CSX_LIT_U	 0x01u	/* integer suffix u (also part of ul / lu) */
+#define CSX_LIT_L	 0x02u	/* integer suffix l */
+#define CSX_LIT_F	 0x04u	/* real suffix f: float */
+#define CSX_LIT_D	 0x08u	/* real suffix d: double */
+#define CSX_LIT_M	 0x10u	/* real suffix m: decimal (text keeps the digits) */
+#define CSX_LIT_HEX	 0x20u	/* integer written 0x... */
+#define CSX_LIT_BIN	 0x40u	/* integer written 0b... */
 #define CSX_NAME_KEYWORD 0x80u	/* NAME is a predefined type keyword (int, string...) */
 #define CSX_IS_NULL	 0x100u /* IS: `is null` */
 #define CSX_IS_NOT	 0x200u /* IS: `is not ...` */
@@ -115,30 +115,30 @@ struct csx_type {		/* a C# type as written */
 				   for an array */
 	struct csx_type **args; /* generic arguments, nargs */
 	size_t nargs;
-	unsigned rank;		/* array: 1 for T[], 2 for T[,], ... 0 if not an array */
-	struct csx_type *elem;	/* for arrays (and nested arrays T[][]): the element type */
-	bool nullable;		/* int? */
-	bool keyword;		/* name is a predefined type keyword (int, string, object...) */
-	size_t pos;		/* byte offset in the source */
+	unsigned rank;	       /* array: 1 for T[], 2 for T[,], ... 0 if not an array */
+	struct csx_type *elem; /* for arrays (and nested arrays T[][]): the element type */
+	bool nullable;	       /* int? */
+	bool keyword;	       /* name is a predefined type keyword (int, string, object...) */
+	size_t pos;	       /* byte offset in the source */
 };
 
 struct csx_node {
 	enum csx_kind kind;
-	int op;			/* enum csx_op for UNARY/BINARY/ASSIGN */
-	unsigned flags;		/* CSX_LIT_*, CSX_NAME_KEYWORD, CSX_IS_*, CSX_NEW_ARRAY */
-	bool conditional;	/* ?. ?[ */
-	uint64_t u64;		/* INT, CHAR, BOOL value */
-	double f64;		/* REAL value (for m: the nearest double; text is exact) */
-	char *text;		/* NAME, MEMBER name, STRING contents (UTF-8, never holds NUL),
-				   literal source text for INT/REAL */
-	struct csx_type *type;	/* CAST, IS, AS, TYPEOF, DEFAULT, SIZEOF, NEW */
+	int op;			     /* enum csx_op for UNARY/BINARY/ASSIGN */
+	unsigned flags;		     /* CSX_LIT_*, CSX_NAME_KEYWORD, CSX_IS_*, CSX_NEW_ARRAY */
+	bool conditional;	     /* ?. ?[ */
+	uint64_t u64;		     /* INT, CHAR, BOOL value */
+	double f64;		     /* REAL value (for m: the nearest double; text is exact) */
+	char *text;		     /* NAME, MEMBER name, STRING contents (UTF-8, never holds NUL),
+					literal source text for INT/REAL */
+	struct csx_type *type;	     /* CAST, IS, AS, TYPEOF, DEFAULT, SIZEOF, NEW */
 	struct csx_type **type_args; /* generic method args: Foo<int>(x) */
 	size_t ntype_args;
 	struct csx_node **kids;
 	size_t nkids;
-	size_t pos;		/* byte offset in the source, for messages */
-	unsigned height;	/* 1 + the largest height of kids (bounded by
-				   CSX_MAX_TREE_DEPTH) */
+	size_t pos;	 /* byte offset in the source, for messages */
+	unsigned height; /* 1 + the largest height of kids (bounded by
+			    CSX_MAX_TREE_DEPTH) */
 };
 
 /* Parses a whole expression. On success returns 0 and *out (free with csx_free). On error
