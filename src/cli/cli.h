@@ -53,6 +53,11 @@ void cli_print_frame(struct cli *c, int level, const struct ses_frame *f, bool w
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_free_source(struct cli *c);
 
+/* call.c: `call EXPR` (a temporary front door for function evaluation) and its settings */
+int cli_cmd_call(struct cli *c, const char *args);
+int cli_cmd_set_eval_timeout(struct cli *c, const char *args);
+int cli_cmd_set_eval_implicit(struct cli *c, const char *args);
+
 /* data.c */
 int cli_cmd_x(struct cli *c, const char *args);
 int cli_cmd_disassemble(struct cli *c, const char *args);

@@ -24,6 +24,7 @@
 #include "clr/mstack.h"
 #include "clr/startup.h"
 #include "clr/mvalue.h"
+#include "session/feval.h"
 #include "clr/selftest.h"
 #include "clr/snapshot.h"
 #include "clr/symbols.h"
@@ -152,6 +153,7 @@ static void drop_managed_locs(struct ses *s)
 
 void ses_managed_forget(struct ses *s)
 {
+	ses_feval_forget(s);
 	drop_stop_state(s);
 	cancel_stale_steppers(s, false);
 	free(s->stale_steppers);
@@ -595,7 +597,9 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 		break;
 	case CLR_EV_BREAKPOINT: {
 		struct ses_bp *bp = bp_of_hit(s, ev->breakpoint);
-		if (!bp || !bp->enabled)
+		/* an implicit evaluation (display, a condition) passes over the user's breakpoints
+		 * (feval.h) */
+		if (!bp || !bp->enabled || s->feval_skip_stops)
 			break;
 		bp->hits++;
 		if (bp->ignore) {
@@ -635,6 +639,8 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 		break;
 	}
 	case CLR_EV_BREAK:
+		if (s->feval_skip_stops)
+			break; /* Debugger.Break() in an implicitly evaluated function */
 		stop = true;
 		st->kind = SES_STOP_INTERRUPT;
 		fill_stop(s, ev->thread, st);
@@ -642,6 +648,8 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 	case CLR_EV_EXCEPTION:
 		if (ev->exc_v1)
 			break; /* the ManagedCallback2 form says more: we stop on that one */
+		if (s->feval_waiting)
+			break; /* thrown in an evaluated function: it reports what escapes it */
 		if (ev->exc_type == DEBUG_EXCEPTION_UNHANDLED ||
 		    (ev->exc_type == DEBUG_EXCEPTION_FIRST_CHANCE && s->catch_throw)) {
 			char text[700];
@@ -663,6 +671,20 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 			st->exc_unhandled = ev->exc_type == DEBUG_EXCEPTION_UNHANDLED;
 			mx_strlcpy(st->exc_text, text, sizeof(st->exc_text));
 			fill_stop(s, ev->thread, st);
+		}
+		break;
+	case CLR_EV_EVAL_COMPLETE:
+	case CLR_EV_EVAL_EXCEPTION:
+		switch (ses_feval_event(s, ev, st)) {
+		case 1:
+			return 1; /* the stop goes on: the evaluation's caller takes it */
+		case 2:
+			stop = true; /* an abandoned call ended: stop where it was made */
+			st->kind = SES_STOP_INTERRUPT;
+			fill_stop(s, ev->thread, st);
+			break;
+		default:
+			break;
 		}
 		break;
 	case CLR_EV_EXIT_PROCESS:
@@ -726,6 +748,7 @@ int ses_managed_pump(struct ses *s, struct ses_stop *st)
 	}
 	if (!s->clr)
 		return 0;
+	ses_feval_install(s);
 	struct clr_event *ev = clr_next_event(s->clr);
 	if (!ev)
 		return 0;
@@ -1030,14 +1053,24 @@ size_t ses_managed_line_pinvokes(struct ses *s, struct ses_pinvoke *out, size_t 
 	return n;
 }
 
+/* One variable of a frame, read before any is shown. */
+struct frame_var {
+	char name[128];
+	ICorDebugValue *v; /* NULL: not available (why) */
+	HRESULT why;
+};
+
 /* Calls fn for each argument (`this` first for an instance method) or each local in scope of
- * an IL frame; name filters to one variable (NULL: all). Returns how many were seen. */
+ * an IL frame; name filters to one variable (NULL: all). Returns how many were seen. Every
+ * value is read before the first is shown: showing one may run its ToString() in the program
+ * (feval.c), and that neuters the frame (CORDBG_E_OBJECT_NEUTERED from then on; the values
+ * already read stay valid). */
 static int il_frame_vars(struct clr *c, ICorDebugILFrame *ilf, struct clr_module *cm,
 			 mdMethodDef tok, uint32_t il, bool args, const char *name,
 			 void (*fn)(void *arg, const char *name, const char *value), void *arg)
 {
-	int count = 0;
-	char text[4096];
+	struct frame_var *vars = NULL;
+	size_t nvars = 0, cap = 0;
 	if (args) {
 		struct meta_method_attrs attrs = {0};
 		if (cm->img)
@@ -1057,12 +1090,13 @@ static int il_frame_vars(struct clr *c, ICorDebugILFrame *ilf, struct clr_module
 				else if (cm->img)
 					meta_method_param_name(
 					    cm->img, tok, attrs.has_this ? i : i + 1, &vname, NULL);
-				if (!name || strcmp(name, vname) == 0) {
-					clr_value_text(c, v, text, sizeof(text));
-					fn(arg, vname, text);
-					count++;
+				if (name && strcmp(name, vname) != 0) {
+					COM_RELEASE(v);
+					continue;
 				}
-				COM_RELEASE(v);
+				xgrow((void **)&vars, &cap, nvars + 1, sizeof(*vars));
+				mx_strlcpy(vars[nvars].name, vname, sizeof(vars[nvars].name));
+				vars[nvars++].v = v;
 			}
 		}
 		COM_RELEASE(ve);
@@ -1073,21 +1107,28 @@ static int il_frame_vars(struct clr *c, ICorDebugILFrame *ilf, struct clr_module
 			for (size_t i = 0; i < n; i++) {
 				if (locals[i].hidden || (name && strcmp(name, locals[i].name) != 0))
 					continue;
-				ICorDebugValue *v = NULL;
-				HRESULT hr = COM(ilf, GetLocalVariable, locals[i].index, &v);
-				if (hr >= 0 && v)
-					clr_value_text(c, v, text, sizeof(text));
-				else
-					snprintf(text, sizeof(text), "<not available: %s>",
-						 clr_hr(hr));
-				fn(arg, locals[i].name, text);
-				count++;
-				COM_RELEASE(v);
+				xgrow((void **)&vars, &cap, nvars + 1, sizeof(*vars));
+				struct frame_var *fv = &vars[nvars++];
+				mx_strlcpy(fv->name, locals[i].name, sizeof(fv->name));
+				fv->v = NULL;
+				fv->why = COM(ilf, GetLocalVariable, locals[i].index, &fv->v);
+				if (fv->why < 0)
+					fv->v = NULL;
 			}
 		}
 		free(locals);
 	}
-	return count;
+	char text[4096];
+	for (size_t i = 0; i < nvars; i++) {
+		if (vars[i].v)
+			clr_value_text(c, vars[i].v, text, sizeof(text));
+		else
+			snprintf(text, sizeof(text), "<not available: %s>", clr_hr(vars[i].why));
+		fn(arg, vars[i].name, text);
+		COM_RELEASE(vars[i].v);
+	}
+	free(vars);
+	return (int)nvars;
 }
 
 static int managed_vars(struct ses *s, bool args, const char *name,
@@ -1103,6 +1144,62 @@ static int managed_vars(struct ses *s, bool args, const char *name,
 	int count = il_frame_vars(s->clr, ilf, cm, tok, il, args, name, fn, arg);
 	COM_RELEASE(ilf);
 	return count;
+}
+
+int ses_managed_frame_function(struct ses *s, ICorDebugFunction **fn, bool *has_this,
+			       struct mx_err *err)
+{
+	ICorDebugILFrame *ilf = NULL;
+	struct clr_module *cm = NULL;
+	mdMethodDef tok = 0;
+	uint32_t il = 0;
+	if (selected_il_frame(s, &ilf, &cm, &tok, &il, err) != 0)
+		return -1;
+	struct meta_method_attrs attrs = {0};
+	if (cm->img)
+		meta_method_attrs(cm->img, tok, &attrs, NULL);
+	*has_this = attrs.has_this;
+	HRESULT hr = COM(ilf, GetFunction, fn);
+	COM_RELEASE(ilf);
+	return hr >= 0 ? 0 : mx_err_set(err, "the frame's method cannot be read: %s", clr_hr(hr));
+}
+
+int ses_managed_var_value(struct ses *s, const char *name, ICorDebugValue **out, struct mx_err *err)
+{
+	ICorDebugILFrame *ilf = NULL;
+	struct clr_module *cm = NULL;
+	mdMethodDef tok = 0;
+	uint32_t il = 0;
+	*out = NULL;
+	if (selected_il_frame(s, &ilf, &cm, &tok, &il, err) != 0)
+		return -1;
+	/* a local hides an argument of the same name (C# forbids both; IL allows it) */
+	struct meta_local *locals = NULL;
+	size_t n = 0;
+	if (cm->pdb && meta_pdb_locals(cm->pdb, tok, il, &locals, &n, NULL) == 0)
+		for (size_t i = 0; i < n && !*out; i++)
+			if (!locals[i].hidden && strcmp(locals[i].name, name) == 0 &&
+			    COM(ilf, GetLocalVariable, locals[i].index, out) < 0)
+				*out = NULL;
+	free(locals);
+	struct meta_method_attrs attrs = {0};
+	if (!*out && cm->img && meta_method_attrs(cm->img, tok, &attrs, NULL) == 0) {
+		uint32_t count = attrs.param_count + (attrs.has_this ? 1 : 0);
+		for (uint32_t i = 0; i < count && !*out; i++) {
+			const char *pname = NULL;
+			if (attrs.has_this && i == 0)
+				pname = "this";
+			else
+				meta_method_param_name(cm->img, tok, attrs.has_this ? i : i + 1,
+						       &pname, NULL);
+			if (pname && strcmp(pname, name) == 0 && COM(ilf, GetArgument, i, out) < 0)
+				*out = NULL;
+		}
+	}
+	COM_RELEASE(ilf);
+	if (!*out)
+		return mx_err_set(err, "The name '%s' does not exist in the current context", name);
+	return 0;
 }
 
 /* At a native stop: the variables of a managed frame, read from the runtime's memory

@@ -85,6 +85,9 @@ struct ses_stop {
 	uint64_t frame_sp; /* the top managed frame's stack address (deeper frames: lower) */
 	bool exc_unhandled;
 	char exc_text[700]; /* "System.InvalidOperationException: message" */
+	/* internal (session/feval.c), never reported: a function evaluation ended (with an
+	 * exception), or its wait ran out of time (or the user interrupted it) */
+	bool eval_done, eval_exception, eval_timeout;
 };
 
 struct ses_note {
