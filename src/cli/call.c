@@ -141,7 +141,7 @@ static int resolve_target(struct ses *s, const struct call_expr *e, ICorDebugVal
 		return 0;
 	if (e->nparts == 2 && strstr(err->msg, "could not be found"))
 		snprintf(err->msg, sizeof(err->msg),
-			 "The name '%s' does not exist in the current context", name);
+			 "The name '%.400s' does not exist in the current context", name);
 	return -1;
 }
 

@@ -54,12 +54,20 @@ expect_out 'exited normally'
 # an endless getter: aborted after the timeout; then another evaluation, and the program runs on
 start=$(date +%s)
 run_mixdbg -batch -ex "break Program.cs:$stop" -ex run -ex 'set eval-timeout 1000' \
-	-ex 'set eval-timeout' -ex 'call w.Forever' -ex 'call w.Slow' -ex 'print w' -ex continue \
+	-ex 'set eval-timeout' -ex 'call w.Forever' -ex 'call w.Slow' -ex 'print w' \
+	-ex 'set eval-timeout 20000' -ex 'call w.Collect()' -ex 'call Widget.ReadTicks()' \
+	-ex 'call w.Slow' -ex 'call Widget.ReadTicks()' -ex continue \
 	"$prog"
 end=$(date +%s)
 expect_out '^Function evaluations are aborted after 1000 ms\.$'
 expect_out '^The evaluation timed out after 1 s and was aborted$'
 expect_out '^w\.Slow = 7$'
+# a garbage collection inside a call (the other managed threads suspended, none held by ptrace)
+expect_out '^w\.Collect\(\) = [0-9]+$'
+# the program's other managed thread (a counter) does not run during the calls
+ticks=$(grep -E '^Widget\.ReadTicks\(\) = [0-9]+$' <<<"$OUT" | sort -u | wc -l)
+expect_count 2 '^Widget\.ReadTicks\(\) = [0-9]+$'
+[ "$ticks" = 1 ] || _fail_out "the counting thread ran during the evaluations"
 expect_out '^w = \{Fixtures\.Widget\} "Widget box \(3\)"$'
 expect_out '^marked 9$'
 expect_out 'exited normally'
