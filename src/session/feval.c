@@ -277,9 +277,10 @@ static int run_eval(struct ses *s, ICorDebugThread *t, ICorDebugEval *e, const c
 	ses_thaw(s); /* the evaluating thread (and the native ones) were held by the tracer */
 	struct ses_stop st;
 	int r = wait_eval(s, e, now_ms() + s->eval_timeout_ms, implicit, &st, err);
-	bool timed_out = false;
+	bool timed_out = false, interrupted = false;
 	if (r == 0) {
 		timed_out = true;
+		interrupted = s->feval_interrupted; /* (the abort's own waits reset it) */
 		r = abort_eval(s, e, &st, err);
 	}
 	if (r < 0)
@@ -309,7 +310,7 @@ static int run_eval(struct ses *s, ICorDebugThread *t, ICorDebugEval *e, const c
 	if (!s->nabandoned)
 		other_threads(s, false, NULL);
 	if (timed_out) {
-		if (s->feval_interrupted)
+		if (interrupted)
 			return mx_err_set(err, "The evaluation was interrupted and aborted");
 		return mx_err_set(err, "The evaluation timed out after %g s and was aborted",
 				  s->eval_timeout_ms / 1000.0);

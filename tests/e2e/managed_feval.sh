@@ -5,7 +5,7 @@
 # escaping the call, an endless getter aborted after the timeout (the program then goes on and
 # exits normally), a breakpoint hit inside an explicit call (a nested stop, a nested call, and
 # `continue` finishing the call), breakpoints and caught exceptions passed over by implicit
-# evaluations, implicit evaluation off, and bad input.
+# evaluations, implicit evaluation off, Ctrl-C during a call, and bad input.
 source "$(dirname "$0")/../lib.sh"
 set -u
 prog="$FIXTURES/cs/Evals/Evals"
@@ -72,6 +72,23 @@ expect_out '^w = \{Fixtures\.Widget\} "Widget box \(3\)"$'
 expect_out '^marked 9$'
 expect_out 'exited normally'
 [ $((end - start)) -lt 30 ] || fail "the aborted evaluation took $((end - start)) s"
+
+# Ctrl-C (SIGINT to mixdbg) during an endless call aborts it; the program goes on
+"$MIXDBG" -batch -ex "break Program.cs:$stop" -ex run -ex 'set eval-timeout 60000' \
+	-ex 'call w.Forever' -ex 'call w.Area' -ex continue "$prog" </dev/null >"$PWD/out" 2>&1 &
+dbg=$!
+wait_for_file "$PWD/out" "MARK:stop" 60 || fail "the program did not stop under mixdbg"
+sleep 1
+kill -INT "$dbg"
+wait "$dbg"
+rc=$?
+OUT=$(cat "$PWD/out")
+cat "$PWD/out" >&2
+sanitizer_check "$OUT"
+[ "$rc" = 0 ] || fail "mixdbg exited with $rc"
+expect_out '^The evaluation was interrupted and aborted$'
+expect_out '^w\.Area = 9$'
+expect_out 'exited normally'
 
 # an explicit call that hits a breakpoint stops there; a nested call; continue finishes the call
 # and stops where it was made with its result; a first-chance exception caught inside a call
