@@ -57,6 +57,10 @@ void cli_free_source(struct cli *c);
 int cli_cmd_catch(struct cli *c, const char *args);
 int cli_cmd_info_catch(struct cli *c, const char *args);
 int cli_cmd_info_exception(struct cli *c, const char *args);
+/* call.c: `call EXPR` (a temporary front door for function evaluation) and its settings */
+int cli_cmd_call(struct cli *c, const char *args);
+int cli_cmd_set_eval_timeout(struct cli *c, const char *args);
+int cli_cmd_set_eval_implicit(struct cli *c, const char *args);
 
 /* data.c */
 int cli_cmd_x(struct cli *c, const char *args);

@@ -1083,6 +1083,16 @@ const struct cli_cmd cli_commands[] = {
      "literals, names, a.b, p->b, a[i], *p, &x, casts, arithmetic, comparison, logical and bitwise "
      "operators. Values are shown like gdb (structs, arrays, pointers with their strings).",
      cmd_print},
+    {"call", NULL, "EXPRESSION",
+     "At a managed stop, call a method in the program and show what it returns: "
+     "NAME(ARGS) (on `this` or the frame's class), OBJECT.METHOD(ARGS), Ns.Type.Method(ARGS), "
+     "or a property's getter (OBJECT.Property, Ns.Type.Property); ARGS are int and string "
+     "literals, `this` and local names (full C# expressions come later). It runs on the "
+     "current thread while the other managed threads stay suspended; an exception it throws "
+     "is shown, and it is aborted after the evaluation timeout. If it hits a breakpoint the "
+     "program stops there (the call is abandoned); `continue` lets it finish and stops again "
+     "where it was called, showing its result.",
+     cli_cmd_call},
     {"info sources", NULL, "",
      "List the source files of the loaded modules: the compilation units of native code with "
      "DWARF, the documents of the assemblies' PDBs.",
@@ -1129,6 +1139,14 @@ const struct cli_cmd cli_commands[] = {
      cmd_set_managed_only},
     {"set just-my-code", "set jmc", "on|off",
      "Managed steps skip code without symbols (the framework); on by default.", cmd_set_jmc},
+    {"set eval-timeout", NULL, "MILLISECONDS",
+     "How long a function evaluation (`call`, property getters and ToString for display) may "
+     "run before it is aborted; 5000 by default.",
+     cli_cmd_set_eval_timeout},
+    {"set eval-implicit", NULL, "on|off",
+     "Whether displaying a managed object may run code in the program: with it on (the "
+     "default) an object whose type overrides ToString() is shown as {Type} \"its text\".",
+     cli_cmd_set_eval_implicit},
     {"set print managed-events", NULL, "on|off",
      "Print a line for each event of the .NET runtime (modules, threads, breakpoints...), "
      "and the synthesized \"attach complete\" after an attach.",

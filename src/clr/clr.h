@@ -53,6 +53,11 @@ struct clr {
 	size_t nmods, cap_mods;
 	bool exited;   /* ExitProcess came */
 	bool detached; /* ICorDebug let go of the process */
+	/* Set by the session: the text of obj.ToString() (obj a reference to an object whose
+	 * type overrides it) for value display, 0; -1 when it may not or cannot be run (implicit
+	 * evaluation off, not at a managed stop, the call failed). NULL: never. */
+	int (*display_tostring)(void *ctx, ICorDebugValue *obj, char *buf, size_t len);
+	void *display_ctx;
 };
 
 /* Creates the engine for process pid whose runtime is rt, attaching ICorDebug. */

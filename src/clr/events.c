@@ -110,6 +110,7 @@ static HRESULT record(struct clr_events *q, enum clr_ev_kind kind, const char *n
 	REF(module);
 	REF(assembly);
 	REF(frame);
+	REF(eval);
 #undef REF
 	push(q, ev);
 	return S_OK;
@@ -126,6 +127,7 @@ void clr_event_free(struct clr_event *ev)
 	COM_RELEASE(ev->module);
 	COM_RELEASE(ev->assembly);
 	COM_RELEASE(ev->frame);
+	COM_RELEASE(ev->eval);
 	free(ev);
 }
 
@@ -173,16 +175,14 @@ static HRESULT cb1_exception(CB1 *self, ICorDebugAppDomain *ad, ICorDebugThread 
 static HRESULT cb1_eval_complete(CB1 *self, ICorDebugAppDomain *ad, ICorDebugThread *t,
 				 ICorDebugEval *e)
 {
-	(void)e;
-	return record(Q1(self), CLR_EV_OTHER, "EvalComplete",
-		      (struct clr_event){.appdomain = ad, .thread = t});
+	return record(Q1(self), CLR_EV_EVAL_COMPLETE, "EvalComplete",
+		      (struct clr_event){.appdomain = ad, .thread = t, .eval = e});
 }
 static HRESULT cb1_eval_exception(CB1 *self, ICorDebugAppDomain *ad, ICorDebugThread *t,
 				  ICorDebugEval *e)
 {
-	(void)e;
-	return record(Q1(self), CLR_EV_OTHER, "EvalException",
-		      (struct clr_event){.appdomain = ad, .thread = t});
+	return record(Q1(self), CLR_EV_EVAL_EXCEPTION, "EvalException",
+		      (struct clr_event){.appdomain = ad, .thread = t, .eval = e});
 }
 static HRESULT cb1_create_process(CB1 *self, ICorDebugProcess *p)
 {

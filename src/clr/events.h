@@ -32,7 +32,9 @@ enum clr_ev_kind {
 	CLR_EV_NAME_CHANGE,
 	CLR_EV_DEBUGGER_ERROR,
 	CLR_EV_BREAKPOINT_SET_ERROR,
-	CLR_EV_OTHER, /* anything we only acknowledge (LoadClass, LogMessage, ...) */
+	CLR_EV_EVAL_COMPLETE,  /* a function evaluation returned: eval */
+	CLR_EV_EVAL_EXCEPTION, /* ... or ended with an exception (or was aborted): eval */
+	CLR_EV_OTHER,	       /* anything we only acknowledge (LoadClass, LogMessage, ...) */
 };
 
 struct clr_event {
@@ -46,6 +48,7 @@ struct clr_event {
 	ICorDebugModule *module;
 	ICorDebugAssembly *assembly;
 	ICorDebugFrame *frame;
+	ICorDebugEval *eval;
 	CorDebugStepReason step_reason;
 	CorDebugExceptionCallbackType exc_type; /* CLR_EV_EXCEPTION (ManagedCallback2) */
 	uint32_t exc_offset;

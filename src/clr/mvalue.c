@@ -244,7 +244,9 @@ static void primitive_text(CorElementType et, const uint8_t *raw, char *buf, siz
 	snprintf(buf, len, "%" PRId64, i);
 }
 
-static void value_text_depth(struct clr *c, ICorDebugValue *v, char *buf, size_t len, int depth)
+/* via: the reference v was reached through (NULL if none): what a call on the object needs */
+static void value_text_depth(struct clr *c, ICorDebugValue *v, ICorDebugValue *via, char *buf,
+			     size_t len, int depth)
 {
 	CorElementType et = ELEMENT_TYPE_END;
 	if (depth > 4 || COM(v, GetType, &et) < 0) {
@@ -259,7 +261,7 @@ static void value_text_depth(struct clr *c, ICorDebugValue *v, char *buf, size_t
 		if (COM(ref, IsNull, &is_null) >= 0 && is_null)
 			snprintf(buf, len, "null");
 		else if (COM(ref, Dereference, &target) >= 0 && target)
-			value_text_depth(c, target, buf, len, depth + 1);
+			value_text_depth(c, target, v, buf, len, depth + 1);
 		else
 			snprintf(buf, len, "<error: cannot follow the reference>");
 		COM_RELEASE(target);
@@ -295,9 +297,9 @@ static void value_text_depth(struct clr *c, ICorDebugValue *v, char *buf, size_t
 		 * (the primitive types' layout in System.Private.CoreLib) */
 		if (COM(box, GetObject, &inner) >= 0 && inner &&
 		    clr_field_named(c, (ICorDebugValue *)inner, NULL, "m_value", &prim, NULL) == 0)
-			value_text_depth(c, prim, buf, len, depth + 1);
+			value_text_depth(c, prim, NULL, buf, len, depth + 1);
 		else if (inner)
-			value_text_depth(c, (ICorDebugValue *)inner, buf, len, depth + 1);
+			value_text_depth(c, (ICorDebugValue *)inner, NULL, buf, len, depth + 1);
 		else
 			snprintf(buf, len, "<error: cannot unbox>");
 		COM_RELEASE(prim);
@@ -332,10 +334,18 @@ static void value_text_depth(struct clr *c, ICorDebugValue *v, char *buf, size_t
 			snprintf(buf, len, "{%s, %u elements}", type, n);
 		return;
 	}
+	/* an object whose type overrides ToString: its text too, if the session may run it */
+	char shown[1024], quoted[1100];
+	if (via && c->display_tostring &&
+	    c->display_tostring(c->display_ctx, via, shown, sizeof(shown)) == 0) {
+		quote(shown, quoted, sizeof(quoted));
+		snprintf(buf, len, "{%s} %s", type, quoted);
+		return;
+	}
 	snprintf(buf, len, "{%s}", type);
 }
 
 void clr_value_text(struct clr *c, ICorDebugValue *v, char *buf, size_t len)
 {
-	value_text_depth(c, v, buf, len, 0);
+	value_text_depth(c, v, NULL, buf, len, 0);
 }

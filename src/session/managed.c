@@ -27,6 +27,7 @@
 #include "clr/mlocals.h"
 #include "session/meval.h"
 #include "clr/mvalue.h"
+#include "session/feval.h"
 #include "clr/selftest.h"
 #include "clr/snapshot.h"
 #include "clr/symbols.h"
@@ -155,6 +156,7 @@ static void drop_managed_locs(struct ses *s)
 
 void ses_managed_forget(struct ses *s)
 {
+	ses_feval_forget(s);
 	drop_stop_state(s);
 	s->nexc_threads = 0; /* the exceptions in flight were this process's */
 	cancel_stale_steppers(s, false);
@@ -586,7 +588,9 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 		break;
 	case CLR_EV_BREAKPOINT: {
 		struct ses_bp *bp = bp_of_hit(s, ev->breakpoint);
-		if (!bp || !bp->enabled)
+		/* an implicit evaluation (display, a condition) passes over the user's breakpoints
+		 * (feval.h) */
+		if (!bp || !bp->enabled || s->feval_skip_stops)
 			break;
 		bp->hits++;
 		if (bp->ignore) {
@@ -628,15 +632,32 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 		break;
 	}
 	case CLR_EV_BREAK:
+		if (s->feval_skip_stops)
+			break; /* Debugger.Break() in an implicitly evaluated function */
 		stop = true;
 		st->kind = SES_STOP_INTERRUPT;
 		fill_stop(s, ev->thread, st);
 		break;
 	case CLR_EV_EXCEPTION:
-		/* the ManagedCallback2 form says more: we decide on that one */
-		if (!ev->exc_v1 && ses_exc_event(s, ev, st)) {
+		/* the ManagedCallback2 form says more: we decide on that one; one thrown in an
+		 * evaluated function is its business (feval.c reports what escapes it) */
+		if (!ev->exc_v1 && !s->feval_waiting && ses_exc_event(s, ev, st)) {
 			stop = true;
 			fill_stop(s, ev->thread, st);
+		}
+		break;
+	case CLR_EV_EVAL_COMPLETE:
+	case CLR_EV_EVAL_EXCEPTION:
+		switch (ses_feval_event(s, ev, st)) {
+		case 1:
+			return 1; /* the stop goes on: the evaluation's caller takes it */
+		case 2:
+			stop = true; /* an abandoned call ended: stop where it was made */
+			st->kind = SES_STOP_INTERRUPT;
+			fill_stop(s, ev->thread, st);
+			break;
+		default:
+			break;
 		}
 		break;
 	case CLR_EV_EXIT_PROCESS:
@@ -700,6 +721,7 @@ int ses_managed_pump(struct ses *s, struct ses_stop *st)
 	}
 	if (!s->clr)
 		return 0;
+	ses_feval_install(s);
 	struct clr_event *ev = clr_next_event(s->clr);
 	if (!ev)
 		return 0;
@@ -1004,23 +1026,33 @@ size_t ses_managed_line_pinvokes(struct ses *s, struct ses_pinvoke *out, size_t 
 	return n;
 }
 
-/* Calls fn for each argument (`this` first for an instance method) or each local in scope of
- * an IL frame; name filters to one variable (NULL: all). Returns how many were seen. */
-struct vars_text {
-	struct clr *c;
-	void (*fn)(void *arg, const char *name, const char *value);
-	void *arg;
+/* One variable of a frame, read before any is shown. */
+struct frame_var {
+	char name[128];
+	ICorDebugValue *v; /* NULL: not available (why) */
+	HRESULT why;
 };
 
-static int var_text(void *arg, const char *name, ICorDebugValue *v, HRESULT hr)
+/* Calls fn for each argument (`this` first for an instance method) or each local in scope of
+ * an IL frame; name filters to one variable (NULL: all). Returns how many were seen. Every
+ * value is read before the first is shown: showing one may run its ToString() in the program
+ * (feval.c), and that neuters the frame (CORDBG_E_OBJECT_NEUTERED from then on; the values
+ * already read stay valid). */
+struct vars_read {
+	struct frame_var *vars;
+	size_t n, cap;
+};
+
+static int read_var(void *arg, const char *name, ICorDebugValue *v, HRESULT hr)
 {
-	struct vars_text *vt = arg;
-	char text[4096];
+	struct vars_read *vr = arg;
+	xgrow((void **)&vr->vars, &vr->cap, vr->n + 1, sizeof(*vr->vars));
+	struct frame_var *fv = &vr->vars[vr->n++];
+	mx_strlcpy(fv->name, name, sizeof(fv->name));
+	fv->v = v;
+	fv->why = hr;
 	if (v)
-		clr_value_contents(vt->c, v, text, sizeof(text));
-	else
-		snprintf(text, sizeof(text), "<not available: %s>", clr_hr(hr));
-	vt->fn(vt->arg, name, text);
+		COM(v, AddRef);
 	return 0;
 }
 
@@ -1028,8 +1060,19 @@ static int il_frame_vars(struct clr *c, ICorDebugILFrame *ilf, struct clr_module
 			 mdMethodDef tok, uint32_t il, bool args, const char *name,
 			 void (*fn)(void *arg, const char *name, const char *value), void *arg)
 {
-	struct vars_text vt = {.c = c, .fn = fn, .arg = arg};
-	return clr_frame_values(c, ilf, cm, tok, il, args, name, var_text, &vt);
+	struct vars_read vr = {0};
+	clr_frame_values(c, ilf, cm, tok, il, args, name, read_var, &vr);
+	char text[4096];
+	for (size_t i = 0; i < vr.n; i++) {
+		if (vr.vars[i].v)
+			clr_value_contents(c, vr.vars[i].v, text, sizeof(text));
+		else
+			snprintf(text, sizeof(text), "<not available: %s>", clr_hr(vr.vars[i].why));
+		fn(arg, vr.vars[i].name, text);
+		COM_RELEASE(vr.vars[i].v);
+	}
+	free(vr.vars);
+	return (int)vr.n;
 }
 
 static int managed_vars(struct ses *s, bool args, const char *name,
@@ -1045,6 +1088,62 @@ static int managed_vars(struct ses *s, bool args, const char *name,
 	int count = il_frame_vars(s->clr, ilf, cm, tok, il, args, name, fn, arg);
 	COM_RELEASE(ilf);
 	return count;
+}
+
+int ses_managed_frame_function(struct ses *s, ICorDebugFunction **fn, bool *has_this,
+			       struct mx_err *err)
+{
+	ICorDebugILFrame *ilf = NULL;
+	struct clr_module *cm = NULL;
+	mdMethodDef tok = 0;
+	uint32_t il = 0;
+	if (selected_il_frame(s, &ilf, &cm, &tok, &il, err) != 0)
+		return -1;
+	struct meta_method_attrs attrs = {0};
+	if (cm->img)
+		meta_method_attrs(cm->img, tok, &attrs, NULL);
+	*has_this = attrs.has_this;
+	HRESULT hr = COM(ilf, GetFunction, fn);
+	COM_RELEASE(ilf);
+	return hr >= 0 ? 0 : mx_err_set(err, "the frame's method cannot be read: %s", clr_hr(hr));
+}
+
+int ses_managed_var_value(struct ses *s, const char *name, ICorDebugValue **out, struct mx_err *err)
+{
+	ICorDebugILFrame *ilf = NULL;
+	struct clr_module *cm = NULL;
+	mdMethodDef tok = 0;
+	uint32_t il = 0;
+	*out = NULL;
+	if (selected_il_frame(s, &ilf, &cm, &tok, &il, err) != 0)
+		return -1;
+	/* a local hides an argument of the same name (C# forbids both; IL allows it) */
+	struct meta_local *locals = NULL;
+	size_t n = 0;
+	if (cm->pdb && meta_pdb_locals(cm->pdb, tok, il, &locals, &n, NULL) == 0)
+		for (size_t i = 0; i < n && !*out; i++)
+			if (!locals[i].hidden && strcmp(locals[i].name, name) == 0 &&
+			    COM(ilf, GetLocalVariable, locals[i].index, out) < 0)
+				*out = NULL;
+	free(locals);
+	struct meta_method_attrs attrs = {0};
+	if (!*out && cm->img && meta_method_attrs(cm->img, tok, &attrs, NULL) == 0) {
+		uint32_t count = attrs.param_count + (attrs.has_this ? 1 : 0);
+		for (uint32_t i = 0; i < count && !*out; i++) {
+			const char *pname = NULL;
+			if (attrs.has_this && i == 0)
+				pname = "this";
+			else
+				meta_method_param_name(cm->img, tok, attrs.has_this ? i : i + 1,
+						       &pname, NULL);
+			if (pname && strcmp(pname, name) == 0 && COM(ilf, GetArgument, i, out) < 0)
+				*out = NULL;
+		}
+	}
+	COM_RELEASE(ilf);
+	if (!*out)
+		return mx_err_set(err, "The name '%s' does not exist in the current context", name);
+	return 0;
 }
 
 /* At a native stop: the variables of a managed frame, read from the runtime's memory

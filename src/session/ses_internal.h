@@ -136,6 +136,19 @@ struct ses {
 	uint64_t *pstep_addrs;
 	size_t npstep_addrs, cap_pstep_addrs;
 
+	/* function evaluation (feval.c) */
+	uint32_t eval_timeout_ms;     /* `set eval-timeout`: an evaluation is aborted after it */
+	bool eval_implicit;	      /* `set eval-implicit`: getters and ToString for display */
+	bool eval_explicit;	      /* the evaluation now is one the user asked for (`call`) */
+	ICorDebugEval *feval_waiting; /* the evaluation ses_wait_event waits for */
+	bool feval_skip_stops;	      /* ... and breakpoints hit meanwhile are passed over */
+	uint64_t feval_deadline_ms;   /* CLOCK_MONOTONIC; 0: no deadline */
+	bool feval_interrupted;	      /* the user's Ctrl-C ended the wait */
+	int feval_display_depth;      /* the display hook runs (no evaluation within it) */
+	/* explicit evaluations that stopped at a breakpoint: still running, reported when done */
+	struct ses_abandoned_eval *abandoned;
+	size_t nabandoned, cap_abandoned;
+
 	ses_notify_fn notify;
 	void *notify_ctx;
 };
@@ -237,7 +250,23 @@ int ses_native_refused(const struct ses *s, const char *what, struct mx_err *err
 /* Untraced, no thread's end is reported unless it ran managed code: drop the threads gone. */
 void ses_untraced_prune_threads(struct ses *s);
 
+/* feval.c */
+/* A managed event about an evaluation (EvalComplete, EvalException): 1 = the one waited for
+ * ended (st->eval_done; the runtime stopped again, where the evaluation started), 2 = an
+ * abandoned one ended (told; a stop for the user at thread ev->thread), 0 = neither. */
+int ses_feval_event(struct ses *s, const struct clr_event *ev, struct ses_stop *st);
+/* The process is gone: forget the evaluations under way. */
+void ses_feval_forget(struct ses *s);
+/* Lets clr/mvalue.c show obj.ToString() (s->clr's display hook). */
+void ses_feval_install(struct ses *s);
+
 /* managed.c */
+/* A local, an argument or `this` of the selected managed frame, by name. */
+int ses_managed_var_value(struct ses *s, const char *name, ICorDebugValue **out,
+			  struct mx_err *err);
+/* The selected managed frame's method: its function (a reference) and whether it has `this`. */
+int ses_managed_frame_function(struct ses *s, ICorDebugFunction **fn, bool *has_this,
+			       struct mx_err *err);
 /* The P/Invokes called by the current line of the current thread's top managed frame (at
  * a managed stop): fills at most max, returns how many. */
 size_t ses_managed_line_pinvokes(struct ses *s, struct ses_pinvoke *out, size_t max);

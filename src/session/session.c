@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "native/lines.h"
@@ -38,6 +39,8 @@ int ses_new(struct ses **out, const struct ses_options *opt, ses_notify_fn fn, v
 	s->notify = fn ? fn : notify_nothing;
 	s->notify_ctx = ctx;
 	s->jmc = true;
+	s->eval_timeout_ms = 5000;
+	s->eval_implicit = true;
 	s->debug_dirs = opt && opt->debug_dirs ? xstrdup(opt->debug_dirs) : NULL;
 	uint8_t policy[65];
 	tr_default_sigpolicy(policy);
@@ -528,7 +531,27 @@ int ses_wait_event(struct ses *s, struct ses_stop *out, struct mx_err *err)
 	bool shares_terminal = !s->attached && isatty(STDIN_FILENO);
 	for (;;) {
 		struct tr_msg m;
-		int r = ses_next_event(s, &m, interrupt_wanted && !interrupt_sent ? 300 : -1);
+		int timeout = interrupt_wanted && !interrupt_sent ? 300 : -1;
+		bool past_deadline = false;
+		if (s->feval_deadline_ms) {
+			/* a function evaluation waits until its deadline only (feval.c) */
+			struct timespec ts;
+			clock_gettime(CLOCK_MONOTONIC, &ts);
+			uint64_t now =
+			    (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+			uint64_t left = s->feval_deadline_ms > now ? s->feval_deadline_ms - now : 0;
+			past_deadline = left == 0;
+			if (timeout < 0 || left < (uint64_t)timeout)
+				timeout = (int)left;
+		}
+		int r = past_deadline ? 2 : ses_next_event(s, &m, timeout);
+		if (s->feval_waiting && (r == 0 || (r == 2 && s->feval_deadline_ms))) {
+			/* the evaluation's time is up, or the user interrupted it: it is aborted */
+			memset(out, 0, sizeof(*out));
+			out->eval_timeout = true;
+			s->feval_interrupted = r == 0;
+			return 0;
+		}
 		if (r == 0 && s->untraced) {
 			if (s->attaching)
 				continue; /* the attach ends in a stop anyway */
@@ -665,6 +688,11 @@ int ses_wait_event(struct ses *s, struct ses_stop *out, struct mx_err *err)
 			default:
 				st.kind = SES_STOP_INTERRUPT;
 				stop = true;
+			}
+			if (stop && s->feval_waiting) {
+				/* a native stop while a function is evaluated (another thread's
+				 * breakpoint, a signal): passed over, the evaluation goes on */
+				stop = false;
 			}
 			if (interrupt_sent && !stop) {
 				/* the user asked to stop: this stop is theirs */

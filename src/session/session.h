@@ -86,6 +86,9 @@ struct ses_stop {
 	bool exc_unhandled;
 	bool exc_user_unhandled; /* `catch user-unhandled`: caught outside user code */
 	char exc_text[700];	 /* "System.InvalidOperationException: message" */
+	/* internal (session/feval.c), never reported: a function evaluation ended (with an
+	 * exception), or its wait ran out of time (or the user interrupted it) */
+	bool eval_done, eval_exception, eval_timeout;
 };
 
 struct ses_note {
