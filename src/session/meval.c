@@ -375,6 +375,14 @@ static int eval_name(struct meval *e, const struct csx_node *n, struct mv *out)
 		out->str = xstrdup(name);
 		return 0;
 	}
+	/* last, a property of `this` (its getter runs in the program) */
+	struct mv self = {0};
+	if (!(n->flags & CSX_NAME_KEYWORD) && frame_value(e, "this", &self) == 0) {
+		int r = meval_property(e, &self, name, out);
+		mv_clear(&self);
+		if (r == 0 || !strstr(e->err->msg, "does not contain a definition"))
+			return r;
+	}
 	return mx_err_set(
 	    e->err, "error CS0103: The name '%s' does not exist in the current context", name);
 }
@@ -402,8 +410,8 @@ static int member_of_type(struct meval *e, struct mv *target, const char *name, 
 		out->kind = MV_TYPE;
 		return 0;
 	}
-	return mx_err_set(e->err, "error CS0117: '%s' does not contain a definition for '%s'",
-			  tname, name);
+	(void)tname;
+	return meval_property(e, target, name, out); /* a static property, or C#'s error */
 }
 
 static int member_of_value(struct meval *e, struct mv *target, const char *name, bool conditional,
@@ -445,15 +453,8 @@ static int member_of_value(struct meval *e, struct mv *target, const char *name,
 	COM_RELEASE(sv);
 	COM_RELEASE(av);
 	COM_RELEASE(obj);
-	if (r == 1) {
-		char tname[512];
-		meval_type_text(e, target, tname, sizeof(tname));
-		return mx_err_set(
-		    e->err,
-		    "error CS1061: '%s' does not contain a definition for '%s' (or it "
-		    "is a property or method: calls are not evaluated here)",
-		    tname, name);
-	}
+	if (r == 1)
+		return meval_property(e, target, name, out);
 	return r;
 }
 
@@ -988,7 +989,7 @@ int meval(struct meval *e, const struct csx_node *n, struct mv *out)
 		return 0;
 	}
 	case CSX_CALL:
-		return mx_err_set(e->err, "method calls are not evaluated here");
+		return meval_call(e, n, out);
 	case CSX_NEW:
 		return mx_err_set(e->err, "'new' is not evaluated here");
 	case CSX_ASSIGN:
@@ -1089,7 +1090,7 @@ int ses_meval_print(struct ses *s, const char *expr, const struct meval_opts *o,
 		break;
 	}
 	default:
-		snprintf(out, outlen, "?");
+		snprintf(out, outlen, "(void)"); /* a method that returns nothing */
 	}
 	mv_clear(&m);
 	return 0;

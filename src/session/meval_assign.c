@@ -164,6 +164,16 @@ static int assign(struct meval *e, const struct csx_node *lhs, const struct csx_
 	/* the right side first: reading it cannot disturb the place written */
 	if (meval(e, rhs, &src) != 0)
 		goto out;
+	if (src.kind == MV_STR) {
+		/* a string typed in: made in the program first (which neuters the frame: the
+		 * left side is read after) */
+		ICorDebugValue *str = NULL;
+		if (meval_new_string(e, src.str, &str) != 0)
+			goto out;
+		mv_clear(&src);
+		src.kind = MV_VALUE;
+		src.v = str;
+	}
 	if (meval(e, lhs, &dst) != 0)
 		goto out;
 	if (dst.kind != MV_VALUE) {

@@ -30,6 +30,11 @@ void meval_type_text(struct meval *e, const struct mv *m, char *buf, size_t len)
 /* Parses and evaluates expr (no MV_NS left over). */
 int meval_parse_eval(struct ses *s, const char *expr, const struct meval_opts *o, struct mv *out,
 		     struct mx_err *err);
+/* meval_call.c: a call (CSX_CALL), and a property getter of a value or type. */
+int meval_call(struct meval *e, const struct csx_node *n, struct mv *out);
+int meval_property(struct meval *e, struct mv *target, const char *name, struct mv *out);
+/* A new string in the program (for assignments). */
+int meval_new_string(struct meval *e, const char *text, ICorDebugValue **out);
 /* "text" with C#'s escapes for " \ and newline. */
 void meval_quote(const char *s, char *buf, size_t len);
 

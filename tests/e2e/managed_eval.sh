@@ -113,7 +113,7 @@ run_mixdbg -batch -ex "break Program.cs:$at" -ex run -ex 'print nosuch' -ex 'pri
 	-ex 'print n' -ex continue "$prog"
 expect_out "error CS0103: The name 'nosuch' does not exist in the current context"
 expect_out 'error CS1733: Expected expression'
-expect_out "error CS1061: 'int\[\]' does not contain a definition for 'Foo'"
+expect_out "'int\[\]' does not contain a definition for 'Foo'"
 expect_out "Unable to cast object of type 'Fixtures.Values.Box<string>' to type 'Fixtures.Values.Dog'."
 expect_out '^Attempted to divide by zero.$'
 expect_out '^Index was outside the bounds of the array.$'
@@ -166,4 +166,29 @@ run_mixdbg -batch -ex "break Program.cs:$loop" -ex 'condition 1 nosuch > 1' \
 expect_out '^\(1,4\): error CS1733: Expected expression'
 expect_out "Error in testing condition for breakpoint 1: error CS0103: The name 'nosuch' does not exist"
 expect_out '^i = 0$'
+# calls and properties in expressions (function evaluation, Evals fixture): getters, overloads,
+# statics, calls on strings, a call that throws, wrong calls; a string typed into set var; a
+# condition that would need a call is refused at the hit (it runs no code there)
+evals="$FIXTURES/cs/Evals/Evals"
+mark=$(grep -n 'MARK:stop' "$FIXTURES/cs-src/Evals/Program.cs" | cut -d: -f1)
+run_mixdbg -batch -ex "break Program.cs:$mark" -ex run -ex 'print w.Area + 1' \
+	-ex 'print w.Describe(k) + "!"' -ex 'print w.Describe(2, label)' \
+	-ex 'print Widget.Twice(k) * 10' -ex 'print Fixtures.Widget.Sum(1, 2)' \
+	-ex 'print w.Name.Length' -ex 'print label.ToUpper()' -ex 'print w.Broken' \
+	-ex 'print w.Nope()' -ex 'print w.Describe(1, 2, 3)' -ex 'set var label = "new text"' \
+	-ex 'set var w.Name = "renamed"' -ex 'print w.Name' -ex 'break Widget.Marked' \
+	-ex 'condition 2 Area > 0' -ex continue -ex 'print n' -ex kill "$evals"
+expect_out '^w.Area \+ 1 = 10$'
+expect_out '^w.Describe\(k\) \+ "!" = "box x4!"$'
+expect_out '^Widget.Twice\(k\) \* 10 = 80$'
+expect_out '^Fixtures.Widget.Sum\(1, 2\) = 3$'
+expect_out '^w.Name.Length = 3$'
+expect_out '^label.ToUpper\(\) = "LBL"$'
+expect_out "Exception of type 'System.InvalidOperationException' was thrown: Broken on purpose"
+expect_out "'Fixtures.Widget' does not contain a definition for 'Nope'"
+expect_out "No overload for method 'Describe' takes 3 arguments"
+expect_out '^w.Name = "renamed"$'
+expect_out '^ready 4new text5$'
+expect_out 'Error in testing condition for breakpoint 2: .*a breakpoint condition does not run code'
+expect_out '^n = 4$'
 pass
