@@ -53,6 +53,11 @@ void cli_print_frame(struct cli *c, int level, const struct ses_frame *f, bool w
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_free_source(struct cli *c);
 
+/* control.c */
+int cli_cmd_jump(struct cli *c, const char *args);
+int cli_cmd_thread_freeze(struct cli *c, const char *args);
+int cli_cmd_thread_thaw(struct cli *c, const char *args);
+
 /* data.c */
 int cli_cmd_x(struct cli *c, const char *args);
 int cli_cmd_disassemble(struct cli *c, const char *args);
