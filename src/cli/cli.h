@@ -61,6 +61,10 @@ int cli_cmd_info_exception(struct cli *c, const char *args);
 int cli_cmd_call(struct cli *c, const char *args);
 int cli_cmd_set_eval_timeout(struct cli *c, const char *args);
 int cli_cmd_set_eval_implicit(struct cli *c, const char *args);
+/* control.c */
+int cli_cmd_jump(struct cli *c, const char *args);
+int cli_cmd_thread_freeze(struct cli *c, const char *args);
+int cli_cmd_thread_thaw(struct cli *c, const char *args);
 
 /* data.c */
 int cli_cmd_x(struct cli *c, const char *args);

@@ -532,7 +532,8 @@ static int cmd_info_threads(struct cli *c, const char *args)
 	for (size_t i = 0; i < ses_thread_count(c->ses); i++) {
 		const struct ses_thread *t = ses_thread_at(c->ses, i);
 		char target[64];
-		snprintf(target, sizeof(target), "Thread %d \"%s\"", (int)t->tid, t->name);
+		snprintf(target, sizeof(target), "Thread %d \"%s\"%s", (int)t->tid, t->name,
+			 t->frozen ? " (frozen)" : "");
 		printf("%c %-4d %-38s ", cur && cur->tid == t->tid ? '*' : ' ', t->num, target);
 		struct user_regs_struct r;
 		struct ses_where w;
@@ -1027,6 +1028,11 @@ const struct cli_cmd cli_commands[] = {
      "Run to the next source line, entering called functions that have line information.",
      cmd_step},
     {"next", "n", "[N]", "Run to the next source line of this function, over calls.", cmd_next},
+    {"jump", "j", "LINE | FILE:LINE",
+     "Go on at LINE (of FILE) in the current function: the current thread's pc moves to the "
+     "line's first code (C# at a managed stop: the runtime's SetIP), then the program continues. "
+     "Lines in other functions are refused.",
+     cli_cmd_jump},
     {"until", "u", "[N]",
      "Like next, but a jump backwards (the end of a loop) does not stop: runs a loop to its exit.",
      cmd_until},
@@ -1063,6 +1069,15 @@ const struct cli_cmd cli_commands[] = {
     {"info threads", "i threads", "", "List the program's threads and where each one is.",
      cmd_info_threads},
     {"thread", NULL, "[N]", "Select thread N (or show the current thread).", cmd_thread},
+    {"thread freeze", NULL, "[N...|all]",
+     "Freeze threads N... (the current one if none given): they stay stopped when the program "
+     "continues or steps, the others run. In a .NET program at a managed stop; a frozen thread "
+     "cannot step. If only frozen or blocked threads could go on, the program waits: Ctrl-C "
+     "stops it.",
+     cli_cmd_thread_freeze},
+    {"thread thaw", NULL, "[N...|all]",
+     "Thaw frozen threads N... (the current one if none given): they run again with the others.",
+     cli_cmd_thread_thaw},
     {"thread apply", NULL, "all|N... COMMAND",
      "Run COMMAND for each listed thread (all: every thread), e.g. thread apply all bt.",
      cmd_thread_apply},

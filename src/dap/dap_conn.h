@@ -41,6 +41,14 @@ struct dap_source_bps {
 	size_t n;
 };
 
+/* A goto target handed out by gotoTargets (dap_goto.c). */
+struct dap_goto_target {
+	int id; /* 0: free */
+	int line;
+	char file[512];
+};
+#define DAP_GOTO_TARGETS 8
+
 enum dap_mode {
 	DAP_MODE_NONE,	 /* no launch or attach yet */
 	DAP_MODE_LAUNCH, /* launch prepared: the program starts at configurationDone */
@@ -93,6 +101,8 @@ struct dap_conn {
 	int *resolved; /* breakpoints bound since the last stop: events to send */
 	size_t nresolved, cap_resolved;
 	struct dap_stdio *stdio;
+	struct dap_goto_target gotos[DAP_GOTO_TARGETS]; /* the last ones handed out */
+	int next_goto;
 };
 
 /* dap_server.c: serving one connection (in_fd, out_fd may be the same socket). */
@@ -189,10 +199,17 @@ void dap_cmd_loaded_sources(struct dap_conn *c, struct dap_req *r);
 json_t *dap_module_json(const char *id, const char *path, bool managed, bool has_symbols,
 			uint64_t lo, uint64_t hi);
 
+/* dap_goto.c */
+void dap_cmd_goto_targets(struct dap_conn *c, struct dap_req *r);
+void dap_cmd_goto(struct dap_conn *c, struct dap_req *r);
+
 /* dap_notes.c: the session's notify callback (ctx: the connection). */
 void dap_on_note(void *ctx, const struct ses_note *n);
 /* The stopped event for a stop (why: its description, NULL to say it from the stop). */
 void dap_send_stopped(struct dap_conn *c, const struct ses_stop *st, const char *why);
+/* The same with the reason given (NULL: from the stop). */
+void dap_send_stopped_as(struct dap_conn *c, const struct ses_stop *st, const char *reason,
+			 const char *why);
 /* Sends the breakpoint events held back since the last stop. */
 void dap_flush_breakpoint_events(struct dap_conn *c);
 

@@ -33,6 +33,7 @@ static json_t *capabilities(void)
 	json_object_set_new(c, "supportsDelayedStackTraceLoading", json_true());
 	json_object_set_new(c, "supportsLogPoints", json_true());
 	json_object_set_new(c, "supportsLoadedSourcesRequest", json_true());
+	json_object_set_new(c, "supportsGotoTargetsRequest", json_true());
 	json_object_set_new(c, "supportsStepBack", json_false());
 	json_object_set_new(c, "supportsRestartRequest", json_false());
 	json_t *all = json_object();

@@ -89,6 +89,12 @@ static void no_longer_running(struct dap_conn *c, bool alive)
 
 void dap_send_stopped(struct dap_conn *c, const struct ses_stop *st, const char *why)
 {
+	dap_send_stopped_as(c, st, NULL, why);
+}
+
+void dap_send_stopped_as(struct dap_conn *c, const struct ses_stop *st, const char *reason,
+			 const char *why)
+{
 	no_longer_running(c, true);
 	dap_stdio_drain(c);
 	dap_flush_breakpoint_events(c);
@@ -96,7 +102,7 @@ void dap_send_stopped(struct dap_conn *c, const struct ses_stop *st, const char 
 	char text[1024];
 	describe(st, text, sizeof(text));
 	json_t *body = json_object();
-	json_object_set_new(body, "reason", json_string(reason_of(c, st)));
+	json_object_set_new(body, "reason", json_string(reason ? reason : reason_of(c, st)));
 	json_object_set_new(body, "description", dap_jstr(why ? why : text));
 	if (st->kind == SES_STOP_EXCEPTION)
 		json_object_set_new(body, "text", dap_jstr(st->exc_text));

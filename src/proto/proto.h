@@ -50,13 +50,16 @@ enum tr_kind {
 				 these (the runtime's service threads); no event; reply: struct
 				 tr_frozen. Those threads' own stops meanwhile never hold them (see
 				 events.c). The next TR_REQ_CONT (or detach, untrace, step) stops
-				 them too first, then goes on as usual. */
+				 them too first, then goes on as usual. Sent again while frozen:
+				 these threads run too. */
 	TR_REQ_UNTRACE,	      /* no payload: remove breakpoints and detach every thread like
 				 TR_REQ_DETACH, but keep the process: it runs on untraced (managed-only
 				 mode) and its end still comes as TR_EV_EXIT; TR_REQ_KILL and
 				 TR_REQ_DETACH still work. No TR_EV_STOP or TR_EV_THREAD follows. */
-	TR_REQ_THAW, /* no payload: after a freeze over a reported stop (tr_frozen), stop the
-			threads it left running again; nothing resumes */
+	TR_REQ_THAW,	    /* no payload: after a freeze over a reported stop (tr_frozen), stop the
+			       threads it left running again; nothing resumes */
+	TR_REQ_USER_FREEZE, /* struct tr_user_freeze: the user froze (or thawed) a thread: a
+			       frozen thread stays stopped whenever the others resume */
 	TR_REPLY = 64,
 	/* events */
 	TR_EV_STOP = 100, /* struct tr_stop: every thread is stopped */
@@ -106,6 +109,11 @@ struct tr_freeze {
 struct tr_frozen {
 	uint32_t over_stop; /* the program was stopped already (a stop was reported, or is in
 			       flight): undo with TR_REQ_THAW, not TR_REQ_CONT */
+};
+
+struct tr_user_freeze {
+	int32_t tid;
+	uint32_t frozen; /* 1 freeze, 0 thaw */
 };
 
 struct tr_step {

@@ -998,6 +998,14 @@ static int selected_il_frame(struct ses *s, ICorDebugILFrame **ilf, struct clr_m
 	return il_frame_at(s, f[level].rt_index, ilf, cm, tok, il, err);
 }
 
+int ses_managed_top_il_frame(struct ses *s, ICorDebugILFrame **ilf, struct clr_module **cm,
+			     mdMethodDef *tok, uint32_t *il, struct mx_err *err)
+{
+	if (!s->mstopped)
+		return mx_err_set(err, "not at a managed stop");
+	return il_frame_at(s, 0, ilf, cm, tok, il, err);
+}
+
 size_t ses_managed_line_pinvokes(struct ses *s, struct ses_pinvoke *out, size_t max)
 {
 	ICorDebugILFrame *ilf = NULL;

@@ -206,6 +206,14 @@ void ses_stack_invalidate(struct ses *s);
 void ses_freeze_at_managed_stop(struct ses *s);
 void ses_thaw(struct ses *s);
 
+/* freeze.c: whether tid is one of the runtime's service threads (they answer ICorDebug). */
+bool ses_is_service_thread(struct ses *s, pid_t tid);
+
+/* thread_freeze.c: a stepping command on a thread the user froze is refused (-1 with err). */
+int ses_refuse_frozen_step(struct ses *s, struct mx_err *err);
+/* Before a detach at a managed stop: the runtime lets the threads it holds for us go. */
+void ses_frozen_release_runtime(struct ses *s);
+
 /* cond.c: breakpoint conditions over registers and literals */
 
 int ses_cond_compile(const char *expr, struct nat_syms *syms, uint64_t pc, uint8_t *code,
@@ -318,6 +326,11 @@ int ses_managed_backtrace(struct ses *s, pid_t tid, struct ses_frame **out, size
 			  struct user_regs_struct *leaf, bool *has_leaf, struct mx_err *err);
 /* The documents of the loaded assemblies' PDBs (ses_sources). */
 void ses_managed_sources(struct ses *s, void (*fn)(void *ctx, const char *path), void *ctx);
+/* At a managed stop: the current thread's innermost runtime frame as an IL frame, with its
+ * module, method and IL offset (ilf is the caller's to release); -1 with err when that frame
+ * is not a managed method (the thread waits in native code). */
+int ses_managed_top_il_frame(struct ses *s, ICorDebugILFrame **ilf, struct clr_module **cm,
+			     mdMethodDef *tok, uint32_t *il, struct mx_err *err);
 /* At a managed stop: the registers of thread tid's innermost frame when that is managed code;
  * -1 otherwise. */
 int ses_managed_leaf_regs(struct ses *s, pid_t tid, struct user_regs_struct *leaf);

@@ -987,6 +987,8 @@ int ses_stepi_n(struct ses *s, uint32_t count, struct mx_err *err)
 {
 	if (need_stopped_process(s, err))
 		return -1;
+	if (ses_refuse_frozen_step(s, err) != 0)
+		return -1;
 	if (s->mstopped) {
 		/* one IL instruction at a time, `count` times */
 		for (uint32_t i = 0; i < (count ? count : 1); i++) {
@@ -1018,6 +1020,7 @@ int ses_detach(struct ses *s, struct mx_err *err)
 	if (s->clr && s->mstopped) {
 		/* at a managed stop the runtime holds the program: detach from it first (its
 		 * breakpoints and steppers go), then from the native side */
+		ses_frozen_release_runtime(s); /* threads the user froze run on too */
 		ses_managed_detach(s);
 	}
 	int r = ses_call(s, TR_REQ_DETACH, NULL, 0, NULL, err);

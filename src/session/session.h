@@ -157,6 +157,10 @@ struct ses_thread {
 	int num; /* user-visible number, from 1, in order of appearance */
 	pid_t tid;
 	char name[32];
+	bool frozen; /* the user froze it (ses_thread_freeze): it stays stopped when others run */
+	bool frozen_by_runtime; /* ... and the runtime holds it (a managed thread) */
+	bool helper_checked;	/* freeze.c looked whether it is one of the runtime's own */
+	bool runtime_helper;	/* ... and it is: it runs on at managed stops */
 };
 
 struct ses_module_info {
@@ -234,6 +238,29 @@ size_t ses_thread_count(const struct ses *s);
 const struct ses_thread *ses_thread_at(struct ses *s, size_t i); /* name refreshed */
 int ses_select_thread(struct ses *s, int num, struct mx_err *err);
 const struct ses_thread *ses_current_thread(const struct ses *s);
+
+/* Freezes (or thaws) thread num: a frozen thread stays stopped when the program continues or
+ * steps; the others run. A thread the runtime runs (a .NET program's managed threads) is held
+ * by the runtime (ICorDebugThread::SetDebugState), so this needs a managed stop there; any
+ * other thread is held by the tracer. The runtime's own service threads cannot be frozen.
+ * Stepping a frozen thread is refused. */
+int ses_thread_freeze(struct ses *s, int num, bool freeze, struct mx_err *err);
+
+/* Set next statement: where the current thread's innermost frame goes on from. */
+struct ses_jump {
+	struct ses_where where; /* the line moved to */
+	uint64_t pc;		/* native: the new pc */
+	bool managed;		/* a C# method's IL offset was moved (il) */
+	uint32_t il;
+	char warning[256]; /* the runtime allowed the move but warned (jump.c); "" if not */
+};
+/* Moves the pc of the current thread (frame 0 selected) to the first code of file:line
+ * (file NULL or "": the frame's own file), which must be in the same function: the native
+ * line table at a native stop, the PDB's sequence point and ICorDebugILFrame::SetIP at a
+ * managed stop. Nothing runs; the stack is read again. check_only: only says whether it
+ * could (out filled). Returns 0 or -1 with err naming why not. */
+int ses_set_next_statement(struct ses *s, const char *file, int line, bool check_only,
+			   struct ses_jump *out, struct mx_err *err);
 
 /* State of a stopped program. */
 int ses_get_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx_err *err);

@@ -357,6 +357,8 @@ static int resume_parked_step(struct ses *s, bool to_line_start, struct mx_err *
 
 int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 {
+	if (ses_refuse_frozen_step(s, err) != 0)
+		return -1;
 	if (s->mstopped)
 		return managed_step(s, into ? CLR_STEP_IN : CLR_STEP_OVER, err);
 	if (!s->pid)
@@ -528,6 +530,8 @@ static int finish_to_managed(struct ses *s, struct mx_err *err)
 
 int ses_finish(struct ses *s, struct mx_err *err)
 {
+	if (ses_refuse_frozen_step(s, err) != 0)
+		return -1;
 	if (s->mstopped && s->cur_frame != 0)
 		return mx_err_set(err, "at a managed stop only the innermost frame can be finished "
 				       "(select frame 0)");
@@ -566,6 +570,8 @@ int ses_finish(struct ses *s, struct mx_err *err)
 
 int ses_nexti(struct ses *s, struct mx_err *err)
 {
+	if (ses_refuse_frozen_step(s, err) != 0)
+		return -1;
 	if (!s->pid)
 		return mx_err_set(err, "The program is not being run.");
 	if (s->mstopped)

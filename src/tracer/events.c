@@ -310,6 +310,12 @@ static bool is_our_thread(const struct tracer *t, pid_t tid)
 static struct tr_thread *thread_appeared(struct tracer *t, pid_t tid)
 {
 	struct tr_thread *th = tr_thread_add(t, tid);
+	/* During a freeze only the threads it left running can create threads: the runtime's
+	 * service threads, e.g. the debugger's lock canary (HelperCanary in dotnet/runtime
+	 * src/coreclr/debug/ee/rcthread.cpp), which the debugger thread starts when a request
+	 * such as SetIP needs to know that the locks it takes are free, and waits for. */
+	if (t->frozen)
+		th->free_running = true;
 	if (!is_our_thread(t, tid)) {
 		th->silent = true;
 		return th;
@@ -333,6 +339,9 @@ static enum verdict classify_event(struct tracer *t, struct tr_thread **thp, int
 		if (!tr_thread_find(t, tid) && is_our_thread(t, tid))
 			thread_appeared(t, tid);
 		*thp = &t->threads[idx]; /* the array may have moved */
+		struct tr_thread *child = tr_thread_find(t, tid);
+		if (child)
+			child->creator = (*thp)->tid;
 		return V_RESUME;
 	}
 	case PTRACE_EVENT_FORK:
@@ -540,7 +549,7 @@ static void finish_stop(struct tracer *t)
 		bool stepped = false;
 		for (size_t i = 0; i < t->nthreads; i++) {
 			struct tr_thread *th = &t->threads[i];
-			if (th->stopped && th->hit_addr && !th->resume_sig &&
+			if (th->stopped && th->hit_addr && !th->resume_sig && !th->user_frozen &&
 			    !tr_displace_ready(t, th, true)) {
 				step_over(t, th);
 				stepped = true;
@@ -553,7 +562,8 @@ static void finish_stop(struct tracer *t)
 	}
 	t->running = true;
 	for (size_t i = 0; i < t->nthreads; i++)
-		if (t->threads[i].stopped && t->threads[i].tid != t->hold_tid)
+		if (t->threads[i].stopped && t->threads[i].tid != t->hold_tid &&
+		    !t->threads[i].user_frozen)
 			resume_thread(t, &t->threads[i]);
 }
 
@@ -563,7 +573,7 @@ void tr_release(struct tracer *t, pid_t tid)
 		return;
 	t->hold_tid = 0;
 	struct tr_thread *th = tr_thread_find(t, tid);
-	if (t->running && th && th->stopped)
+	if (t->running && th && th->stopped && !th->user_frozen)
 		resume_thread(t, th);
 }
 
@@ -707,8 +717,18 @@ void tr_interrupt(struct tracer *t)
  * native code, native-only threads) is held here so the user sees one stopped program. */
 int tr_freeze(struct tracer *t, const int32_t *keep, size_t nkeep)
 {
-	if (t->frozen)
-		return -EALREADY;
+	if (t->frozen) {
+		/* frozen already: these threads join the ones it leaves running */
+		for (size_t i = 0; i < nkeep; i++) {
+			struct tr_thread *th = tr_thread_find(t, keep[i]);
+			if (!th || th->free_running || th->user_frozen || !th->stopped ||
+			    th->has_event || th->exiting)
+				continue;
+			th->free_running = true;
+			resume_thread(t, th);
+		}
+		return 0;
+	}
 	/* not running: a stop was reported (its event waits in the session): the freeze is over
 	 * it, and the thaw stops the kept threads again without resuming anything */
 	t->frozen_over_stop = !t->running;
@@ -719,9 +739,30 @@ int tr_freeze(struct tracer *t, const int32_t *keep, size_t nkeep)
 	t->frozen = true;
 	for (size_t i = 0; i < nkeep; i++) {
 		struct tr_thread *th = tr_thread_find(t, keep[i]);
-		if (!th || !th->stopped || th->has_event || th->exiting)
+		if (th && !th->user_frozen)
+			th->free_running = true;
+	}
+	/* The threads these created are the runtime's helpers too, and some are unnamed: the
+	 * debugger thread's lock canary (HelperCanary in dotnet/runtime
+	 * src/coreclr/debug/ee/rcthread.cpp) must answer its pings, or requests such as SetIP
+	 * fail with CORDBG_E_HELPER_MAY_DEADLOCK. */
+	for (bool more = true; more;) {
+		more = false;
+		for (size_t i = 0; i < t->nthreads; i++) {
+			struct tr_thread *th = &t->threads[i];
+			struct tr_thread *c = th->creator ? tr_thread_find(t, th->creator) : NULL;
+			if (!th->free_running && !th->user_frozen && c && c->free_running)
+				th->free_running = more = true;
+		}
+	}
+	for (size_t i = 0; i < t->nthreads; i++) {
+		struct tr_thread *th = &t->threads[i];
+		if (!th->free_running)
 			continue;
-		th->free_running = true;
+		if (!th->stopped || th->has_event || th->exiting) {
+			th->free_running = false;
+			continue;
+		}
 		resume_thread(t, th);
 	}
 	return 0;

@@ -175,6 +175,22 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		tr_continue(t);
 		return;
 	}
+	case TR_REQ_USER_FREEZE: {
+		struct tr_user_freeze f;
+		if (!need(t, m, sizeof(f)) || !need_process(t, m, true))
+			return;
+		memcpy(&f, m->payload, sizeof(f));
+		struct tr_thread *th = tr_thread_find(t, f.tid);
+		if (!th || th->exiting) {
+			snprintf(err, sizeof(err), "no thread %d", f.tid);
+			reply_err(t, seq, -ESRCH, err);
+			return;
+		}
+		/* a stopped program: the flag is honoured at the next resume (finish_stop) */
+		th->user_frozen = f.frozen != 0;
+		reply(t, seq, 0, NULL, 0, -1);
+		return;
+	}
 	case TR_REQ_RELEASE: {
 		struct tr_pid rel = {0};
 		if (m->hdr.len >= sizeof(rel))
