@@ -240,8 +240,10 @@ void clr_value_contents(struct clr *c, ICorDebugValue *v, char *buf, size_t len)
 	clr_value_text(c, v, buf, len);
 	ICorDebugValue *obj = NULL;
 	/* only what is shown as "{Type}" has contents to add (not null, strings, numbers,
-	 * enums, boxed numbers) */
-	if (buf[0] != '{' || clr_value_strip(v, &obj) < 0 || !obj)
+	 * enums, boxed numbers), */
+	size_t shown = strlen(buf);
+	/* nor an object shown by its own ToString() ({Type} "text"): that is its display */
+	if (buf[0] != '{' || buf[shown - 1] != '}' || clr_value_strip(v, &obj) < 0 || !obj)
 		return;
 	ICorDebugArrayValue *av = NULL;
 	ICorDebugObjectValue *ov = NULL;

@@ -24,7 +24,7 @@ run_mixdbg -batch -ex "break Program.cs:$stop" -ex run -ex 'call w.Area' -ex 'pr
 	"$prog"
 expect_out '^w\.Area = 9$'
 expect_out '^w = \{Fixtures\.Widget\} "Widget box \(3\)"$'
-expect_out '^p = \{Fixtures\.Plain\}$'
+expect_out '^p = \{Fixtures\.Plain\} \{Id = 5\}$'
 expect_out '^w\.Describe\(3\) = "box x3"$'
 expect_out '^w\.Describe\("!"\) = "box!"$'
 expect_out '^w\.Describe\(2, "\?"\) = "box x2\?"$'
@@ -118,7 +118,7 @@ run_mixdbg -batch -ex "break Program.cs:$stop" -ex run -ex 'break Fixtures.Widge
 	-ex 'info locals' -ex 'call w.ToString()' -ex 'bt 1' -ex kill "$prog"
 expect_count 1 '^w = \{Fixtures\.Widget\} "Widget box \(3\)"$'
 expect_out '^Implicit function evaluation is off\.$'
-expect_count 2 '^w = \{Fixtures\.Widget\}$'
+expect_count 2 '^w = \{Fixtures\.Widget\} \{Name = "box", Size = 3\}$'
 expect_out 'hit Breakpoint 2, Fixtures\.Widget\.ToString \(\) at Program\.cs:'
 expect_count 1 'hit Breakpoint 2'
 expect_out '^#0  Fixtures\.Widget\.ToString \(\) at Program\.cs:'
