@@ -116,6 +116,7 @@ bench: all
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/stepi.sh
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/cond.sh
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/managed.sh
+	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/managed_cond.sh
 	MIXDBG=$(CURDIR)/$(BUILD)/mixdbg bash bench/interop.sh
 
 clean:
