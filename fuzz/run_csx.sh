@@ -43,6 +43,9 @@ printf '%s' '-1' >"$corpus/seed-short"
 regression() {
 	printf "$2" >"$corpus/regression-$1"
 }
+# the nesting limit hit inside a tentative generic argument list, then a success with the
+# error message set
+regression deep-less-than "$(printf 'a<%.0s' {1..250})a"
 
 cat >"$out/csx.dict" <<'DICT'
 "("

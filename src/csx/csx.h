@@ -41,7 +41,8 @@ enum csx_kind {
 	CSX_BASE,    /* base (only as base.X or base[i]: C# allows no other use) */
 	CSX_NAME,    /* identifier: text (without the @ of @keyword; $names keep their $);
 			type_args for Foo<int>; flag CSX_NAME_KEYWORD for a predefined type
-			keyword used as a value's target (int.MaxValue: text "int") */
+			keyword used as a value's target (int.MaxValue: text "int");
+			nint and nuint are contextual keywords in C#, so plain names here */
 	CSX_MEMBER,  /* kids[0].text; text = member name; conditional for ?.; type_args for
 			x.Foo<int> */
 	CSX_INDEX,   /* kids[0][kids[1], kids[2]...]; conditional for ?[ */

@@ -86,6 +86,12 @@ static inline const struct csx_tok *csx_peek(const struct csx_parser *p, size_t 
 	size_t k = p->i + ahead;
 	return &p->toks[k < p->ntoks ? k : p->ntoks - 1];
 }
+/* Consumes the next token (never past the EOF token) and returns it. */
+const struct csx_tok *csx_next(struct csx_parser *p);
+/* Consumes punctuator s, or reports C#'s message for its absence and returns false. */
+bool csx_expect(struct csx_parser *p, const char *s);
+/* Reports t where an expression should start (CS1733 at the end, else CS1525). */
+void csx_bad_term(struct csx_parser *p, const struct csx_tok *t);
 bool csx_is_punct(const struct csx_tok *t, const char *s);
 bool csx_is_kw(const struct csx_tok *t, const char *kw);
 /* int, string, object...: a predefined type keyword (void included, for typeof(void)). */
@@ -118,8 +124,18 @@ static inline void csx_leave(struct csx_parser *p)
 /* Nodes (node.c). */
 struct csx_node *csx_node_new(enum csx_kind kind, size_t pos);
 void csx_node_add(struct csx_node *n, struct csx_node *kid);
+/* op applied to operand / to a and b (kind BINARY or ASSIGN); NULL if the tree gets too
+ * deep (reported; the kids are freed). */
+struct csx_node *csx_unary_node(struct csx_parser *p, int op, size_t pos, struct csx_node *operand);
+struct csx_node *csx_binary_node(struct csx_parser *p, enum csx_kind kind, int op, size_t pos,
+				 struct csx_node *a, struct csx_node *b);
 /* Checks the tree height after n's kids are attached: false (reported, n freed) if too
  * deep. */
 bool csx_node_done(struct csx_parser *p, struct csx_node *n);
+
+/* The parser's levels: a whole expression (assignment level, parse.c) and a primary
+ * expression with its postfix operators (primary.c). */
+struct csx_node *csx_parse_expr(struct csx_parser *p);
+struct csx_node *csx_parse_primary(struct csx_parser *p);
 
 #endif

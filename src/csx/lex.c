@@ -108,6 +108,40 @@ bool csx_is_type_keyword(const struct csx_tok *t)
 	return false;
 }
 
+const struct csx_tok *csx_next(struct csx_parser *p)
+{
+	const struct csx_tok *t = csx_peek(p, 0);
+	if (p->i < p->ntoks - 1)
+		p->i++;
+	return t;
+}
+
+/* Consumes punctuator s or reports C#'s message for its absence. */
+bool csx_expect(struct csx_parser *p, const char *s)
+{
+	const struct csx_tok *t = csx_peek(p, 0);
+	if (csx_is_punct(t, s)) {
+		csx_next(p);
+		return true;
+	}
+	if (strcmp(s, ")") == 0)
+		csx_error_at(p, t->pos, 1026, ") expected");
+	else
+		csx_error_at(p, t->pos, 1003, "Syntax error, '%s' expected", s);
+	return false;
+}
+
+/* Reports a token where an expression should start. */
+void csx_bad_term(struct csx_parser *p, const struct csx_tok *t)
+{
+	char buf[64];
+	if (t->kind == CSX_T_EOF)
+		csx_error_at(p, t->pos, 1733, "Expected expression");
+	else
+		csx_error_at(p, t->pos, 1525, "Invalid expression term '%s'",
+			     csx_tok_text(p, t, buf, sizeof(buf)));
+}
+
 const char *csx_tok_text(const struct csx_parser *p, const struct csx_tok *t, char *buf, size_t len)
 {
 	if (t->kind == CSX_T_EOF) {

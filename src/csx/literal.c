@@ -139,7 +139,7 @@ int csx_lex_number(struct csx_parser *p, size_t *i, struct csx_tok *t)
 				k++;
 			if (!(s[k] >= '0' && s[k] <= '9') ||
 			    !scan_digits(s, &k, 10, &ignored, &ign)) {
-				csx_error_at(p, start, 595, "Invalid real literal.");
+				csx_error_at(p, start, 595, "Invalid real literal");
 				return -1;
 			}
 			real = true;

@@ -34,6 +34,24 @@ bool csx_node_done(struct csx_parser *p, struct csx_node *n)
 	return false;
 }
 
+struct csx_node *csx_unary_node(struct csx_parser *p, int op, size_t pos, struct csx_node *operand)
+{
+	struct csx_node *n = csx_node_new(CSX_UNARY, pos);
+	n->op = op;
+	csx_node_add(n, operand);
+	return csx_node_done(p, n) ? n : NULL;
+}
+
+struct csx_node *csx_binary_node(struct csx_parser *p, enum csx_kind kind, int op, size_t pos,
+				 struct csx_node *a, struct csx_node *b)
+{
+	struct csx_node *n = csx_node_new(kind, pos);
+	n->op = op;
+	csx_node_add(n, a);
+	csx_node_add(n, b);
+	return csx_node_done(p, n) ? n : NULL;
+}
+
 bool csx_enter(struct csx_parser *p, size_t pos)
 {
 	if (p->failed)

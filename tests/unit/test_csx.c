@@ -106,6 +106,10 @@ static const struct good goods[] = {
     {"!!a", "(! (! (name a)))"},
     {"-a.b", "(- (. (name a) b))"},
     {"x!.y", "(. (name x) y)"},
+    {"(a)++", "(post++ (name a))"},
+    {"a?.b<int>(c)", "(call (?. (name a) b <int>) (name c))"},
+    {"x.@class", "(. (name x) class)"},
+    {"new int?[3]", "(new-array int?[] (int 3))"},
     /* primary */
     {"f()", "(call (name f))"},
     {"a.b.c(1, 2)[3]", "([] (call (. (. (name a) b) c) (int 1) (int 2)) (int 3))"},
@@ -311,7 +315,7 @@ static const struct bad bads[] = {
     {"1_", "(1,1): error CS1013: Invalid number"},
     {"0x", "(1,1): error CS1013: Invalid number"},
     {"0b", "(1,1): error CS1013: Invalid number"},
-    {"1e", "(1,1): error CS0595: Invalid real literal."},
+    {"1e", "(1,1): error CS0595: Invalid real literal"},
     {"1e999", "(1,1): error CS0594: Floating-point constant is outside the range of type "
 	      "'double'"},
     {"3.5e39f", "(1,1): error CS0594: Floating-point constant is outside the range of type "
@@ -344,6 +348,8 @@ static const struct bad bads[] = {
     {"*p", "(1,1): '*' (lambdas, pointers, indices) is not supported"},
     {"checked(x)", "(1,1): checked(...) is not supported"},
     {"f(out x)", "(1,3): ref, out and in arguments are not supported"},
+    {"f(1, x: 2)", "(1,6): named arguments (x: ...) are not supported"},
+    {"(a)--b", "(1,6): error CS1073: Unexpected token 'b'"},
 };
 
 static void check_goods(struct t *t)
@@ -357,7 +363,7 @@ static void check_goods(struct t *t)
 			csx_dump(n, tree, sizeof(tree));
 		char name[160];
 		one_line("", goods[k].text, name, sizeof(name));
-		check(t, rc == 0 && strcmp(tree, goods[k].tree) == 0, name,
+		check(t, rc == 0 && !err.msg[0] && strcmp(tree, goods[k].tree) == 0, name,
 		      "rc %d, tree %s, error %s; expected %s", rc, tree, err.msg, goods[k].tree);
 		csx_free(n);
 	}
@@ -400,7 +406,7 @@ static void check_limit(struct t *t, const char *name, char *text, const char *w
 	struct mx_err err = {{0}};
 	int rc = csx_parse(text, &n, &err);
 	if (!want)
-		check(t, rc == 0, name, "error %s", err.msg);
+		check(t, rc == 0 && !err.msg[0], name, "error %s", err.msg);
 	else
 		check(t, rc == -1 && strstr(err.msg, want), name, "rc %d, message %s", rc, err.msg);
 	csx_free(n);
@@ -420,6 +426,9 @@ static void check_limits(struct t *t)
 	check_limit(t, "500 ?? are refused", repeat("a", "??a", 500, ""), TOO_DEEP);
 	check_limit(t, "300 nested generic arguments are refused",
 		    repeat("typeof(", "L<", 300, "int)"), TOO_DEEP);
+	check_limit(t, "250 chained < are refused, not parsed with an error set",
+		    repeat("", "a<", 250, "a"), TOO_DEEP);
+	check_limit(t, "100 chained < parse", repeat("", "a<", 100, "a"), NULL);
 	check_limit(t, "a chain of 999 members parses", repeat("a", ".b", 999, ""), NULL);
 	check_limit(t, "a chain of 2000 additions is refused", repeat("1", "+1", 2000, ""),
 		    TOO_DEEP);
