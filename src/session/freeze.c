@@ -49,10 +49,10 @@ bool ses_is_service_thread(struct ses *s, pid_t tid)
  * it before requests such as SetIP and it must answer, else they fail with
  * CORDBG_E_HELPER_MAY_DEADLOCK for the rest of the stop (the answer is cached). It never runs
  * managed code and waits on an event inside libcoreclr; it is created during the runtime's
- * startup, by the debugger thread (the tracer then keeps it running: its creator is kept) or
- * by the main thread. So: once frozen, a thread the runtime does not know as a managed thread,
- * other than the main thread, whose innermost frames wait in libcoreclr is the runtime's own,
- * and runs on at every managed stop from then on. Checked once per thread. */
+ * startup, by the debugger thread (then it has its name: Linux threads start with their
+ * creator's) or by the main thread. So: once frozen, a thread the runtime does not know as a
+ * managed thread, other than the main thread, whose innermost frames wait in libcoreclr is the
+ * runtime's own, and runs on at every managed stop from then on. Checked once per thread. */
 static bool is_unnamed_helper(struct ses *s, struct ses_thread *t)
 {
 	if (t->helper_checked)

@@ -310,12 +310,6 @@ static bool is_our_thread(const struct tracer *t, pid_t tid)
 static struct tr_thread *thread_appeared(struct tracer *t, pid_t tid)
 {
 	struct tr_thread *th = tr_thread_add(t, tid);
-	/* During a freeze only the threads it left running can create threads: the runtime's
-	 * service threads, e.g. the debugger's lock canary (HelperCanary in dotnet/runtime
-	 * src/coreclr/debug/ee/rcthread.cpp), which the debugger thread starts when a request
-	 * such as SetIP needs to know that the locks it takes are free, and waits for. */
-	if (t->frozen)
-		th->free_running = true;
 	if (!is_our_thread(t, tid)) {
 		th->silent = true;
 		return th;
@@ -339,9 +333,6 @@ static enum verdict classify_event(struct tracer *t, struct tr_thread **thp, int
 		if (!tr_thread_find(t, tid) && is_our_thread(t, tid))
 			thread_appeared(t, tid);
 		*thp = &t->threads[idx]; /* the array may have moved */
-		struct tr_thread *child = tr_thread_find(t, tid);
-		if (child)
-			child->creator = (*thp)->tid;
 		return V_RESUME;
 	}
 	case PTRACE_EVENT_FORK:
@@ -712,21 +703,26 @@ void tr_interrupt(struct tracer *t)
 	tr_send_event(t, TR_EV_STOP, &ev, sizeof(ev), -1);
 }
 
+/* The threads listed run on while the others stay stopped (a thread the user froze stays). */
+static void run_free(struct tracer *t, const int32_t *keep, size_t nkeep)
+{
+	for (size_t i = 0; i < nkeep; i++) {
+		struct tr_thread *th = tr_thread_find(t, keep[i]);
+		if (!th || th->free_running || th->user_frozen || !th->stopped || th->has_event ||
+		    th->exiting)
+			continue;
+		th->free_running = true;
+		resume_thread(t, th);
+	}
+}
+
 /* At a managed stop the runtime has parked the threads running managed code; its debugger
  * service threads must keep running to answer ICorDebug, while everything else (threads in
  * native code, native-only threads) is held here so the user sees one stopped program. */
 int tr_freeze(struct tracer *t, const int32_t *keep, size_t nkeep)
 {
 	if (t->frozen) {
-		/* frozen already: these threads join the ones it leaves running */
-		for (size_t i = 0; i < nkeep; i++) {
-			struct tr_thread *th = tr_thread_find(t, keep[i]);
-			if (!th || th->free_running || th->user_frozen || !th->stopped ||
-			    th->has_event || th->exiting)
-				continue;
-			th->free_running = true;
-			resume_thread(t, th);
-		}
+		run_free(t, keep, nkeep); /* frozen already: these join the threads left running */
 		return 0;
 	}
 	/* not running: a stop was reported (its event waits in the session): the freeze is over
@@ -737,34 +733,7 @@ int tr_freeze(struct tracer *t, const int32_t *keep, size_t nkeep)
 		return -ESRCH; /* it ended meanwhile (TR_EV_EXIT was sent) */
 	t->running = false;
 	t->frozen = true;
-	for (size_t i = 0; i < nkeep; i++) {
-		struct tr_thread *th = tr_thread_find(t, keep[i]);
-		if (th && !th->user_frozen)
-			th->free_running = true;
-	}
-	/* The threads these created are the runtime's helpers too, and some are unnamed: the
-	 * debugger thread's lock canary (HelperCanary in dotnet/runtime
-	 * src/coreclr/debug/ee/rcthread.cpp) must answer its pings, or requests such as SetIP
-	 * fail with CORDBG_E_HELPER_MAY_DEADLOCK. */
-	for (bool more = true; more;) {
-		more = false;
-		for (size_t i = 0; i < t->nthreads; i++) {
-			struct tr_thread *th = &t->threads[i];
-			struct tr_thread *c = th->creator ? tr_thread_find(t, th->creator) : NULL;
-			if (!th->free_running && !th->user_frozen && c && c->free_running)
-				th->free_running = more = true;
-		}
-	}
-	for (size_t i = 0; i < t->nthreads; i++) {
-		struct tr_thread *th = &t->threads[i];
-		if (!th->free_running)
-			continue;
-		if (!th->stopped || th->has_event || th->exiting) {
-			th->free_running = false;
-			continue;
-		}
-		resume_thread(t, th);
-	}
+	run_free(t, keep, nkeep);
 	return 0;
 }
 

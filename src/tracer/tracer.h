@@ -36,7 +36,6 @@ struct tr_thread {
 	int deferred_sig;    /* a signal it got meanwhile, raised again at the thaw */
 	bool silent;	     /* never announced to the session (not a thread of the process) */
 	bool user_frozen;    /* TR_REQ_USER_FREEZE: stays stopped when the others resume */
-	pid_t creator;	     /* the thread whose clone created it (0: unknown, e.g. attached) */
 };
 
 enum tr_ds_mode {

@@ -3,7 +3,8 @@
 # "ticker-b" each count ticks, main passes Checkpoint(round, a, b) four times. ticker-a frozen
 # at a stop in TickA: its count does not move by the next checkpoint while ticker-b's does;
 # `info threads` marks it; stepping it is refused; thawed (`thread thaw all`), it counts
-# again and the program ends normally. A service thread cannot be frozen.
+# again and the program ends normally. A service thread cannot be frozen, nor any thread at a
+# native stop of a .NET program.
 source "$(dirname "$0")/../lib.sh"
 set -u
 app="$FIXTURES/cs/Jumps/Jumps"
@@ -32,6 +33,15 @@ a4=$(sed -nE 's/^round 4 a=([0-9]+) b=([0-9]+)$/\1/p' <<<"$OUT")
 [ "$a1" -le 1 ] || fail "ticker-a counted before it was frozen: $a1"
 [ $((b2 - b1)) -ge 50 ] || fail "ticker-b did not run: $b1 -> $b2"
 [ $((a4 - a2)) -ge 50 ] || fail "thawed ticker-a did not run: $a2 -> $a4"
+
+# at a native stop of a .NET program (a C function called through P/Invoke) the runtime
+# cannot hold a thread: refused, and a C# line cannot be jumped to there either
+run_mixdbg -batch -ex "break greet_compute" -ex run -ex "thread freeze" -ex "jump Program.cs:3" \
+	-ex kill "$FIXTURES/cs/Interop/Interop"
+expect_out 'hit Breakpoint 1, greet_compute \(\)'
+expect_out '^in a .NET program threads are frozen at a managed stop \(the runtime holds them\): stop in C# code first$'
+expect_out '^Program.cs is C#: at a native stop jump moves within native code only \(stop in C# code first\)$'
+expect_out 'killed\]'
 
 # the runtime's debugger thread is refused
 run_mixdbg -batch -ex "break Fixtures.Jumps.Checkpoint" -ex run \
