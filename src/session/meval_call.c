@@ -62,8 +62,12 @@ static int type_of_typedef(struct meval *e, struct mv *m, ICorDebugType **t)
 
 int meval_property(struct meval *e, struct mv *target, const char *name, struct mv *out)
 {
-	if (refuse_calls(e, "a property getter") != 0)
-		return -1;
+	if (e->o->no_calls)
+		return mx_err_set(
+		    e->err,
+		    "'%s' is not a field here; if it is a property, its getter would run "
+		    "code in the program, which a breakpoint condition does not do",
+		    name);
 	ICorDebugType *t = NULL;
 	ICorDebugValue *obj = NULL, *res = NULL;
 	if (target->kind == MV_TYPE && type_of_typedef(e, target, &t) != 0)

@@ -189,6 +189,6 @@ expect_out "'Fixtures.Widget' does not contain a definition for 'Nope'"
 expect_out "No overload for method 'Describe' takes 3 arguments"
 expect_out '^w.Name = "renamed"$'
 expect_out '^ready 4new text5$'
-expect_out 'Error in testing condition for breakpoint 2: .*a breakpoint condition does not run code'
+expect_out "Error in testing condition for breakpoint 2: 'Area' is not a field here; if it is a property, its getter would run code"
 expect_out '^n = 4$'
 pass
