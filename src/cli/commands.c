@@ -749,6 +749,30 @@ static int cmd_print(struct cli *c, const char *args)
 	return 0;
 }
 
+static int show_type(struct cli *c, const char *args, bool whatis)
+{
+	if (!*args)
+		return cli_error(whatis ? "Usage: whatis EXPRESSION" : "Usage: ptype EXPRESSION");
+	if (!ses_has_process(c->ses))
+		return cli_error("No frame selected (the program is not being run).");
+	char text[8192];
+	struct mx_err err;
+	if (ses_ptype(c->ses, args, whatis, text, sizeof(text), &err) != 0)
+		return report(&err);
+	printf("type = %s\n", text);
+	return 0;
+}
+
+static int cmd_ptype(struct cli *c, const char *args)
+{
+	return show_type(c, args, false);
+}
+
+static int cmd_whatis(struct cli *c, const char *args)
+{
+	return show_type(c, args, true);
+}
+
 static int cmd_set_var(struct cli *c, const char *args)
 {
 	char buf[512];
@@ -1098,6 +1122,12 @@ const struct cli_cmd cli_commands[] = {
      "literals, names, a.b, p->b, a[i], *p, &x, casts, arithmetic, comparison, logical and bitwise "
      "operators. Values are shown like gdb (structs, arrays, pointers with their strings).",
      cmd_print},
+    {"ptype", NULL, "EXPRESSION",
+     "The type of an expression in the selected frame (C or C#), with the members of a struct, "
+     "union, enum or class spelled out.",
+     cmd_ptype},
+    {"whatis", NULL, "EXPRESSION", "The name of the type of an expression in the selected frame.",
+     cmd_whatis},
     {"call", NULL, "EXPRESSION",
      "At a managed stop, call a method in the program and show what it returns: "
      "NAME(ARGS) (on `this` or the frame's class), OBJECT.METHOD(ARGS), Ns.Type.Method(ARGS), "

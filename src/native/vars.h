@@ -97,6 +97,12 @@ int nat_eval_print(struct nat_syms *s, const struct nat_frame_regs *regs,
 		   const struct nat_mem_ops *mem, const char *expr, char *out, size_t outlen,
 		   struct mx_err *err);
 
+/* The type of C expression expr as gdb's whatis (its name: "struct point *") or ptype
+ * (whatis false: typedefs resolved, struct/union/enum bodies spelled out) show it. */
+int nat_eval_ptype(struct nat_syms *s, const struct nat_frame_regs *regs,
+		   const struct nat_mem_ops *mem, const char *expr, bool whatis, char *out,
+		   size_t outlen, struct mx_err *err);
+
 /* Where an lvalue expression (p->x, a[2], *q, a variable in memory) lives, to assign to it. */
 int nat_eval_lvalue(struct nat_syms *s, const struct nat_frame_regs *regs,
 		    const struct nat_mem_ops *mem, const char *expr, struct nat_var_place *out,

@@ -82,7 +82,8 @@ int ses_meval_bool(struct ses *s, const char *expr, const struct meval_opts *o, 
 		   struct mx_err *err);
 /* `set var LHS = RHS` (also given as one assignment expression). */
 int ses_meval_assign(struct ses *s, const char *lhs, const char *rhs, struct mx_err *err);
-/* `ptype EXPR`: the runtime type of the value, its declared members. */
-int ses_meval_ptype(struct ses *s, const char *expr, char *out, size_t outlen, struct mx_err *err);
+/* `ptype EXPR` / `whatis EXPR` (whatis true: the type's name only) over a managed frame. */
+int ses_meval_ptype(struct ses *s, const char *expr, bool whatis, char *out, size_t outlen,
+		    struct mx_err *err);
 
 #endif

@@ -296,6 +296,10 @@ int ses_frame_vars(struct ses *s, bool args,
 /* Evaluates a C expression over the selected frame's variables (locals, arguments, globals)
  * and formats the result as gdb's print does. */
 int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, struct mx_err *err);
+/* `ptype EXPR` (whatis false: the type with its members) and `whatis EXPR` (its name) in
+ * the selected frame, C or C#. */
+int ses_ptype(struct ses *s, const char *expr, bool whatis, char *out, size_t outlen,
+	      struct mx_err *err);
 /* Assigns value (an integer, 'c' or a float) to a scalar variable seen from the selected
  * frame, in memory or (frame 0) in a register. */
 int ses_set_var(struct ses *s, const char *name, const char *value, struct mx_err *err);

@@ -118,6 +118,18 @@ int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, str
 	return nat_eval_print(s->syms, &fr, &mem, expr, out, outlen, err);
 }
 
+int ses_ptype(struct ses *s, const char *expr, bool whatis, char *out, size_t outlen,
+	      struct mx_err *err)
+{
+	if (runtime_frame_selected(s))
+		return ses_meval_ptype(s, expr, whatis, out, outlen, err);
+	struct nat_frame_regs fr;
+	if (frame_regs(s, &fr, err) != 0)
+		return -1;
+	struct nat_mem_ops mem = {.read_mem = read_mem, .ctx = s};
+	return nat_eval_ptype(s->syms, &fr, &mem, expr, whatis, out, outlen, err);
+}
+
 /* Parses a literal value for a variable of the place's type and fills the bytes to write:
  * 0, -1 (a literal that does not fit, err set) or -2 (not a literal). */
 static int parse_value(const char *value, const struct nat_var_place *pl, uint8_t *bytes,
