@@ -1129,14 +1129,13 @@ const struct cli_cmd cli_commands[] = {
     {"whatis", NULL, "EXPRESSION", "The name of the type of an expression in the selected frame.",
      cmd_whatis},
     {"call", NULL, "EXPRESSION",
-     "At a managed stop, call a method in the program and show what it returns: "
-     "NAME(ARGS) (on `this` or the frame's class), OBJECT.METHOD(ARGS), Ns.Type.Method(ARGS), "
-     "or a property's getter (OBJECT.Property, Ns.Type.Property); ARGS are int and string "
-     "literals, `this` and local names (full C# expressions come later). It runs on the "
-     "current thread while the other managed threads stay suspended; an exception it throws "
-     "is shown, and it is aborted after the evaluation timeout. If it hits a breakpoint the "
-     "program stops there (the call is abandoned); `continue` lets it finish and stops again "
-     "where it was called, showing its result.",
+     "At a managed stop, evaluate a C# expression like print, running the methods, property "
+     "getters and constructors it calls (gdb's call: nothing is shown for a void result). It "
+     "runs on the current thread while the other managed threads stay suspended; an exception "
+     "it throws is shown, and it is aborted after the evaluation timeout. If it hits a "
+     "breakpoint the program stops there (the call is abandoned); `continue` lets it finish "
+     "and stops again where it was called, showing its result. Calls of C functions (a native "
+     "frame) are not supported yet.",
      cli_cmd_call},
     {"info sources", NULL, "",
      "List the source files of the loaded modules: the compilation units of native code with "

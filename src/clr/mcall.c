@@ -126,6 +126,13 @@ static bool same_params_seen(const struct clr_method_cand *v, size_t n, const ch
 void clr_methods_named(struct clr *c, ICorDebugType *t, const char *name,
 		       struct clr_method_cand **out, size_t *n)
 {
+	clr_methods_named_generic(c, t, name, 0, out, n);
+}
+
+void clr_methods_named_generic(struct clr *c, ICorDebugType *t, const char *name, uint32_t arity,
+			       struct clr_method_cand **out, size_t *n)
+{
+	uint32_t want_arity = arity;
 	struct clr_method_cand *v = NULL;
 	size_t nv = 0, cap = 0;
 	ICorDebugType *cur = t;
@@ -141,14 +148,14 @@ void clr_methods_named(struct clr *c, ICorDebugType *t, const char *name,
 		for (size_t i = 0; i < ntoks; i++) {
 			const char *mname = NULL;
 			struct meta_method_attrs attrs;
-			uint32_t arity = 0;
 			char *params = NULL;
 			if (meta_method_name(cm->img, toks[i], &mname, NULL) != 0 ||
 			    strcmp(mname, name) != 0 ||
 			    meta_method_attrs(cm->img, toks[i], &attrs, NULL) != 0 ||
 			    (attrs.flags & META_METHOD_ABSTRACT) ||
 			    meta_method_generic_arity(cm->img, toks[i], &arity, NULL) != 0 ||
-			    arity || meta_method_params(cm->img, toks[i], &params, NULL) != 0)
+			    arity != want_arity ||
+			    meta_method_params(cm->img, toks[i], &params, NULL) != 0)
 				continue;
 			/* a base method an override already stands for (nearer levels only) */
 			if (same_params_seen(v, level_start, params)) {
@@ -252,24 +259,87 @@ static bool is_primitive_name(const char *t)
 
 /* How well an argument fits a parameter type: 2 exactly, 1 by a conversion C# would make
  * implicitly (a class to object or to another class: left to the runtime), 0 not at all. */
+/* A generic parameter's name ("T", "TKey"): the signature text names types with their
+ * namespace, predefined ones by keyword. */
+static bool is_generic_param(const char *t)
+{
+	if (strchr(t, '.') || strchr(t, '<') || strchr(t, '[') || strchr(t, ' ') ||
+	    is_primitive_name(t) || !strcmp(t, "string") || !strcmp(t, "object") ||
+	    !strcmp(t, "decimal"))
+		return false;
+	return true;
+}
+
+/* C#'s implicit numeric conversions (C# spec, "Implicit numeric conversions"), by name. */
+static bool widens(const char *from, const char *to)
+{
+	static const char *const table[][2] = {
+	    {"sbyte", " short int long float double "},
+	    {"byte", " short ushort int uint long ulong float double "},
+	    {"short", " int long float double "},
+	    {"ushort", " int uint long ulong float double "},
+	    {"int", " long float double "},
+	    {"uint", " long ulong float double "},
+	    {"long", " float double "},
+	    {"ulong", " float double "},
+	    {"char", " ushort int uint long ulong float double "},
+	    {"float", " double "},
+	};
+	char key[32];
+	if (strlen(to) > 16)
+		return false;
+	snprintf(key, sizeof(key), " %.16s ", to);
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		if (strcmp(table[i][0], from) == 0)
+			return strstr(table[i][1], key) != NULL;
+	return false;
+}
+
+static bool is_null_reference(ICorDebugValue *arg)
+{
+	ICorDebugReferenceValue *ref = NULL;
+	BOOL is_null = 0;
+	if (COM(arg, QueryInterface, &IID_ICorDebugReferenceValue, (void **)&ref) >= 0)
+		COM(ref, IsNull, &is_null);
+	COM_RELEASE(ref);
+	return is_null;
+}
+
+/* How well an argument fits a parameter type: 2 exactly, 1 by a conversion C# would make
+ * implicitly (numbers widened, or an int that the caller converts to a narrower integer if
+ * it fits; null to any reference type; a class to object or to another class: left to the
+ * runtime), 0 not at all. A number for an object parameter would need boxing: not done. */
 static int arg_fit(ICorDebugValue *arg, const char *ptype)
 {
 	CorElementType et = ELEMENT_TYPE_END;
 	if (COM(arg, GetType, &et) < 0)
 		return 0;
+	if (is_generic_param(ptype))
+		return 1; /* the type arguments given decide; the runtime checks */
 	const char *prim = primitive_name(et);
-	if (prim)
-		return strcmp(prim, ptype) == 0 ? 2 : strcmp(ptype, "object") == 0 ? 1 : 0;
+	if (prim) {
+		if (strcmp(prim, ptype) == 0)
+			return 2;
+		bool int_to_integer = et == ELEMENT_TYPE_I4 && is_primitive_name(ptype) &&
+				      strcmp(ptype, "float") != 0 && strcmp(ptype, "double") != 0 &&
+				      strcmp(ptype, "bool") != 0 && strcmp(ptype, "char") != 0;
+		return widens(prim, ptype) || int_to_integer ? 1 : 0;
+	}
 	if (et == ELEMENT_TYPE_STRING)
 		return strcmp(ptype, "string") == 0 ? 2 : strcmp(ptype, "object") == 0 ? 1 : 0;
 	/* a class instance (or null): any reference type but string and the primitives */
 	if (et == ELEMENT_TYPE_CLASS || et == ELEMENT_TYPE_OBJECT || et == ELEMENT_TYPE_SZARRAY ||
-	    et == ELEMENT_TYPE_ARRAY)
-		return strcmp(ptype, "string") != 0 && !is_primitive_name(ptype) &&
-			       strncmp(ptype, "ref ", 4) != 0
-			   ? 1
-			   : 0;
+	    et == ELEMENT_TYPE_ARRAY) {
+		if (strcmp(ptype, "string") == 0)
+			return is_null_reference(arg) ? 1 : 0;
+		return !is_primitive_name(ptype) && strncmp(ptype, "ref ", 4) != 0 ? 1 : 0;
+	}
 	return 1; /* value types and the rest: the runtime checks */
+}
+
+bool clr_param_type(const char *params, uint32_t i, char *buf, size_t len)
+{
+	return param_at(params, i, buf, len);
 }
 
 int clr_overload_pick(const struct clr_method_cand *cands, size_t n, ICorDebugValue **args,
@@ -425,4 +495,78 @@ bool clr_type_overrides_tostring(struct clr *c, ICorDebugType *t)
 	}
 	COM_RELEASE(cur);
 	return found;
+}
+
+/* ---- new objects and argument values ---- */
+
+int clr_eval_new_object(ICorDebugThread *t, ICorDebugFunction *ctor, ICorDebugType *type,
+			ICorDebugValue **args, size_t nargs, ICorDebugEval **out,
+			struct mx_err *err)
+{
+	ICorDebugEval *e = NULL;
+	ICorDebugEval2 *e2 = NULL;
+	ICorDebugClass *cls = NULL;
+	ICorDebugType *targs[16];
+	size_t ntargs = clr_type_args(type, targs, 16);
+	HRESULT hr = COM(t, CreateEval, &e);
+	if (hr >= 0)
+		hr = COM(e, QueryInterface, &IID_ICorDebugEval2, (void **)&e2);
+	if (hr >= 0 && ctor) {
+		/* the class's type arguments; none for a non-generic class */
+		hr = COM(e2, NewParameterizedObject, ctor, (ULONG32)ntargs, targs, (ULONG32)nargs,
+			 args);
+	} else if (hr >= 0) {
+		/* a struct without a constructor of its own: its zeroed default */
+		hr = COM(type, GetClass, &cls);
+		if (hr >= 0)
+			hr = COM(e2, NewParameterizedObjectNoConstructor, cls, (ULONG32)ntargs,
+				 targs);
+	}
+	for (size_t i = 0; i < ntargs; i++)
+		COM_RELEASE(targs[i]);
+	COM_RELEASE(cls);
+	COM_RELEASE(e2);
+	if (hr < 0) {
+		COM_RELEASE(e);
+		return mx_err_set(err, "the runtime cannot create an object on this thread now: %s",
+				  clr_hr(hr));
+	}
+	*out = e;
+	return 0;
+}
+
+int clr_eval_prim_value(ICorDebugThread *t, CorElementType et, const void *bytes,
+			ICorDebugValue **out, struct mx_err *err)
+{
+	ICorDebugEval *e = NULL;
+	ICorDebugValue *val = NULL;
+	ICorDebugGenericValue *gv = NULL;
+	HRESULT hr = COM(t, CreateEval, &e);
+	if (hr >= 0)
+		hr = COM(e, CreateValue, et, NULL, &val);
+	if (hr >= 0)
+		hr = COM(val, QueryInterface, &IID_ICorDebugGenericValue, (void **)&gv);
+	if (hr >= 0)
+		hr = COM(gv, SetValue, (void *)bytes);
+	COM_RELEASE(gv);
+	COM_RELEASE(e);
+	if (hr < 0) {
+		COM_RELEASE(val);
+		return mx_err_set(err, "cannot make the argument's value: %s", clr_hr(hr));
+	}
+	*out = val;
+	return 0;
+}
+
+int clr_eval_null_value(ICorDebugThread *t, ICorDebugValue **out, struct mx_err *err)
+{
+	ICorDebugEval *e = NULL;
+	HRESULT hr = COM(t, CreateEval, &e);
+	/* CreateValue(ELEMENT_TYPE_CLASS) makes a null reference (ICorDebugEval::CreateValue) */
+	if (hr >= 0)
+		hr = COM(e, CreateValue, ELEMENT_TYPE_CLASS, NULL, out);
+	COM_RELEASE(e);
+	if (hr < 0)
+		return mx_err_set(err, "cannot make a null argument: %s", clr_hr(hr));
+	return 0;
 }

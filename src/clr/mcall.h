@@ -25,6 +25,17 @@ int clr_eval_new_string(ICorDebugThread *t, const char *utf8, ICorDebugEval **ou
 			struct mx_err *err);
 /* A debugger-side System.Int32 value (an argument for a call), without running anything. */
 int clr_eval_int_value(ICorDebugThread *t, int32_t v, ICorDebugValue **out, struct mx_err *err);
+/* Starts the creation of an object of type (its class's type arguments from it): through
+ * constructor ctor with args (ICorDebugEval2::NewParameterizedObject), or with ctor NULL a
+ * zeroed struct (NewParameterizedObjectNoConstructor). */
+int clr_eval_new_object(ICorDebugThread *t, ICorDebugFunction *ctor, ICorDebugType *type,
+			ICorDebugValue **args, size_t nargs, ICorDebugEval **out,
+			struct mx_err *err);
+/* A debugger-side value of a primitive element type (bool, char, numbers) holding bytes. */
+int clr_eval_prim_value(ICorDebugThread *t, CorElementType et, const void *bytes,
+			ICorDebugValue **out, struct mx_err *err);
+/* A debugger-side null reference (an argument for a call). */
+int clr_eval_null_value(ICorDebugThread *t, ICorDebugValue **out, struct mx_err *err);
 
 /* A method found by name on a type or its bases. */
 struct clr_method_cand {
@@ -40,6 +51,9 @@ struct clr_method_cand {
  * own are left out. *out is allocated; free with clr_method_cands_free. */
 void clr_methods_named(struct clr *c, ICorDebugType *t, const char *name,
 		       struct clr_method_cand **out, size_t *n);
+/* The same for methods with arity generic parameters of their own (Echo<T>: 1). */
+void clr_methods_named_generic(struct clr *c, ICorDebugType *t, const char *name, uint32_t arity,
+			       struct clr_method_cand **out, size_t *n);
 void clr_method_cands_free(struct clr_method_cand *v, size_t n);
 /* Chooses among cands the one C# would for args: by count, then by the arguments' types
  * (primitive element types, string, class). Returns the index, -1 if none takes that many
@@ -47,6 +61,9 @@ void clr_method_cands_free(struct clr_method_cand *v, size_t n);
  * the second). */
 int clr_overload_pick(const struct clr_method_cand *cands, size_t n, ICorDebugValue **args,
 		      size_t nargs, size_t *other);
+
+/* The i-th (0-based) parameter type of a candidate's params text ("int" of "(int, string)"). */
+bool clr_param_type(const char *params, uint32_t i, char *buf, size_t len);
 
 /* The type arguments of an instantiated type, in order; returns how many (at most max). */
 size_t clr_type_args(ICorDebugType *t, ICorDebugType **out, size_t max);

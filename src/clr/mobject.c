@@ -361,11 +361,12 @@ int clr_typedef_type(struct clr_typedef *td, ICorDebugType **out, struct mx_err 
 	if (hr >= 0)
 		hr = COM(cls, QueryInterface, &IID_ICorDebugClass2, (void **)&cls2);
 	if (hr >= 0) {
-		/* which of the two the class is, metadata would tell; trying both is as
-		 * cheap (a wrong one fails) */
-		hr = COM(cls2, GetParameterizedType, ELEMENT_TYPE_CLASS, 0, NULL, out);
-		if (hr < 0)
-			hr = COM(cls2, GetParameterizedType, ELEMENT_TYPE_VALUETYPE, 0, NULL, out);
+		/* the runtime accepts either kind for any class (a CLASS type of a struct is
+		 * wrong: its values would be references), so the metadata says which */
+		CorElementType kind = td->cm->img && meta_type_is_value_type(td->cm->img, td->token)
+					  ? ELEMENT_TYPE_VALUETYPE
+					  : ELEMENT_TYPE_CLASS;
+		hr = COM(cls2, GetParameterizedType, kind, 0, NULL, out);
 	}
 	COM_RELEASE(cls2);
 	COM_RELEASE(cls);

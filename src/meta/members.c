@@ -312,3 +312,17 @@ int meta_type_flags(const struct meta_image *img, uint32_t type, uint32_t *flags
 	*flags = meta_col(&img->t, META_T_TYPEDEF, row, 0); /* TypeDef: Flags first */
 	return 0;
 }
+
+bool meta_type_is_value_type(const struct meta_image *img, uint32_t type)
+{
+	uint32_t row = META_TOKEN_ROW(type);
+	if (META_TOKEN_TABLE(type) != META_T_TYPEDEF || row == 0 ||
+	    row > img->t.rows[META_T_TYPEDEF])
+		return false;
+	/* TypeDef column 3: Extends, a TypeDefOrRef coded index (ECMA-335 II.22.37); System.Enum
+	 * itself derives from ValueType but is a class */
+	uint32_t extends = meta_col(&img->t, META_T_TYPEDEF, row, 3);
+	return (encoded_type_is(img, extends, "System", "ValueType") &&
+		!type_is(img, META_T_TYPEDEF, row, "System", "Enum")) ||
+	       encoded_type_is(img, extends, "System", "Enum");
+}

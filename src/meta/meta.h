@@ -180,6 +180,9 @@ int meta_type_generic_arity(const struct meta_image *img, uint32_t type, uint32_
 #define META_TYPE_INTERFACE 0x20
 int meta_type_flags(const struct meta_image *img, uint32_t type, uint32_t *flags,
 		    struct mx_err *err);
+/* Whether a TypeDef is a value type: it extends System.ValueType (not being System.Enum) or
+ * System.Enum. */
+bool meta_type_is_value_type(const struct meta_image *img, uint32_t type);
 /* The Field / MethodDef tokens a type declares, in order. Allocated (NULL when *n is 0). */
 int meta_type_fields(const struct meta_image *img, uint32_t type, uint32_t **fields, size_t *n,
 		     struct mx_err *err);

@@ -29,6 +29,7 @@
 #include "clr/mtype.h"
 #include "clr/mvalue.h"
 #include "clr/symbols.h"
+#include "session/meval.h"
 #include "session/ses_internal.h"
 #include "util/str.h"
 #include "util/xalloc.h"
@@ -383,6 +384,46 @@ int ses_feval_new_string(struct ses *s, const char *utf8, ICorDebugValue **out, 
 
 /* ---- calls by name ---- */
 
+/* The arguments as the chosen method takes them: numbers converted to the parameters' number
+ * types (the implicit conversions the overload choice allowed: 7 for a byte, an int for a
+ * double). *conv gets new references. */
+static int convert_args(struct ses *s, const struct clr_method_cand *c, ICorDebugValue **args,
+			size_t nargs, ICorDebugValue **conv, struct mx_err *err)
+{
+	for (size_t i = 0; i < nargs; i++) {
+		char ptype[256];
+		CorElementType from = 0, to = 0;
+		ICorDebugGenericValue *gv = NULL;
+		uint8_t raw[16] = {0};
+		COM(args[i], GetType, &from);
+		if (clr_param_type(c->params, (uint32_t)i, ptype, sizeof(ptype)))
+			to = mv_keyword_type(ptype);
+		if (!to || to == from || !(mv_is_numeric(from) || from == ELEMENT_TYPE_BOOLEAN) ||
+		    COM(args[i], QueryInterface, &IID_ICorDebugGenericValue, (void **)&gv) < 0) {
+			conv[i] = args[i];
+			COM(conv[i], AddRef);
+			continue;
+		}
+		struct mv a = {0}, b = {0};
+		HRESULT hr = COM(gv, GetValue, raw);
+		COM_RELEASE(gv);
+		mv_from_bytes(&a, from, raw);
+		if (hr < 0 || mv_convert(&a, to, false, &b, err) != 0) {
+			for (size_t k = 0; k < i; k++)
+				COM_RELEASE(conv[k]);
+			return -1;
+		}
+		uint8_t bytes[8] = {0};
+		mv_to_bytes(&b, bytes, mv_prim_size(to));
+		if (ses_feval_prim(s, to, bytes, &conv[i], err) != 0) {
+			for (size_t k = 0; k < i; k++)
+				COM_RELEASE(conv[k]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static void cand_signature(const struct clr_method_cand *c, char *buf, size_t len)
 {
 	snprintf(buf, len, "%s%s", c->full, c->params);
@@ -391,6 +432,14 @@ static void cand_signature(const struct clr_method_cand *c, char *buf, size_t le
 int ses_feval_invoke(struct ses *s, ICorDebugValue *obj, ICorDebugType *type, const char *name,
 		     ICorDebugValue **args, size_t nargs, ICorDebugValue **result,
 		     struct mx_err *err)
+{
+	return ses_feval_invoke_generic(s, obj, type, name, NULL, 0, args, nargs, result, err);
+}
+
+int ses_feval_invoke_generic(struct ses *s, ICorDebugValue *obj, ICorDebugType *type,
+			     const char *name, ICorDebugType **mtargs, size_t nmtargs,
+			     ICorDebugValue **args, size_t nargs, ICorDebugValue **result,
+			     struct mx_err *err)
 {
 	*result = NULL;
 	if (!s->clr || !s->mstopped) {
@@ -413,7 +462,7 @@ int ses_feval_invoke(struct ses *s, ICorDebugValue *obj, ICorDebugType *type, co
 	clr_type_name(s->clr, t, tname, sizeof(tname));
 	struct clr_method_cand *all = NULL;
 	size_t nall = 0;
-	clr_methods_named(s->clr, t, name, &all, &nall);
+	clr_methods_named_generic(s->clr, t, name, (uint32_t)nmtargs, &all, &nall);
 	COM_RELEASE(t);
 	/* without an object only static methods can be called */
 	struct clr_method_cand *cands = xcalloc(nall ? nall : 1, sizeof(*cands));
@@ -434,6 +483,11 @@ int ses_feval_invoke(struct ses *s, ICorDebugValue *obj, ICorDebugType *type, co
 			   "An object reference is required for the non-static field, method, or "
 			   "property '%s.%s'",
 			   tname, name);
+	} else if (pick == -4 && nmtargs) {
+		mx_err_set(err,
+			   "'%s' does not contain a generic method '%s' with %zu type "
+			   "parameters",
+			   tname, name, nmtargs);
 	} else if (pick == -4) {
 		mx_err_set(err, "'%s' does not contain a definition for '%s'", tname, name);
 	} else if (pick == -1) {
@@ -461,20 +515,112 @@ int ses_feval_invoke(struct ses *s, ICorDebugValue *obj, ICorDebugType *type, co
 	} else {
 		const struct clr_method_cand *c = &cands[pick];
 		ICorDebugValue **full = xcalloc(nargs + 1, sizeof(*full));
+		ICorDebugValue **conv = xcalloc(nargs + 1, sizeof(*conv));
 		size_t nfull = 0;
 		if (!c->is_static)
 			full[nfull++] = obj;
+		if (convert_args(s, c, args, nargs, conv, err) != 0) {
+			free(conv);
+			free(full);
+			goto done;
+		}
 		for (size_t i = 0; i < nargs; i++)
-			full[nfull++] = args[i];
-		ICorDebugType *targs[16];
+			full[nfull++] = conv[i];
+		/* the class's type arguments, then the method's */
+		ICorDebugType *targs[32];
 		size_t ntargs = clr_type_args(c->owner, targs, 16);
+		for (size_t i = 0; i < nmtargs && ntargs < 32; i++) {
+			targs[ntargs] = mtargs[i];
+			COM(targs[ntargs], AddRef);
+			ntargs++;
+		}
 		r = ses_feval_call(s, c->fn, targs, ntargs, full, nfull, result, NULL, err);
 		for (size_t i = 0; i < ntargs; i++)
 			COM_RELEASE(targs[i]);
+		for (size_t i = 0; i < nargs; i++)
+			COM_RELEASE(conv[i]);
+		free(conv);
 		free(full);
 	}
+done:
 	free(cands);
 	clr_method_cands_free(all, nall);
+	return r;
+}
+
+int ses_feval_new_object(struct ses *s, ICorDebugType *type, ICorDebugValue **args, size_t nargs,
+			 ICorDebugValue **result, struct mx_err *err)
+{
+	*result = NULL;
+	ICorDebugThread *th = NULL;
+	if (eval_thread(s, &th, err) != 0)
+		return -1;
+	char tname[512] = "";
+	clr_type_name(s->clr, type, tname, sizeof(tname));
+	struct clr_typedef want, owner;
+	struct clr_method_cand *all = NULL;
+	size_t nall = 0, n = 0;
+	clr_methods_named(s->clr, type, ".ctor", &all, &nall);
+	/* constructors are not inherited: the type's own only */
+	struct clr_method_cand *cands = xcalloc(nall ? nall : 1, sizeof(*cands));
+	bool have_want = clr_type_typedef(s->clr, type, &want);
+	for (size_t i = 0; i < nall; i++)
+		if (have_want && !all[i].is_static &&
+		    clr_type_typedef(s->clr, all[i].owner, &owner) && owner.cm == want.cm &&
+		    owner.token == want.token)
+			cands[n++] = all[i];
+	CorElementType et = 0;
+	COM(type, GetType, &et);
+	size_t other = 0;
+	int pick = n ? clr_overload_pick(cands, n, args, nargs, &other) : -1;
+	int r = -1;
+	char what[600];
+	snprintf(what, sizeof(what), "new %s", tname);
+	ICorDebugEval *e = NULL;
+	if (pick == -1 && nargs == 0 && et == ELEMENT_TYPE_VALUETYPE) {
+		/* a struct's parameterless constructor is its zeroed default */
+		if (clr_eval_new_object(th, NULL, type, NULL, 0, &e, err) == 0)
+			r = run_eval(s, th, e, what, result, NULL, err);
+	} else if (pick == -1) {
+		mx_err_set(err,
+			   "error CS1729: '%s' does not contain a constructor that takes %zu "
+			   "arguments",
+			   tname, nargs);
+	} else if (pick == -2 || pick == -3) {
+		size_t k = 0;
+		while (cands[k].nparams != nargs)
+			k++;
+		mx_err_set(err,
+			   "The best overloaded method match for '%s%s' has some invalid arguments",
+			   tname, cands[pick == -3 ? other : k].params);
+	} else if (clr_eval_new_object(th, cands[pick].fn, type, args, nargs, &e, err) == 0) {
+		r = run_eval(s, th, e, what, result, NULL, err);
+	}
+	COM_RELEASE(e);
+	free(cands);
+	clr_method_cands_free(all, nall);
+	COM_RELEASE(th);
+	return r;
+}
+
+int ses_feval_prim(struct ses *s, CorElementType et, const void *bytes, ICorDebugValue **out,
+		   struct mx_err *err)
+{
+	ICorDebugThread *t = NULL;
+	if (eval_thread(s, &t, err) != 0)
+		return -1;
+	int r = clr_eval_prim_value(t, et, bytes, out, err);
+	COM_RELEASE(t);
+	return r;
+}
+
+int ses_feval_null(struct ses *s, ICorDebugValue **out, struct mx_err *err)
+{
+	ICorDebugThread *t = NULL;
+	if (eval_thread(s, &t, err) != 0)
+		return -1;
+	int r = clr_eval_null_value(t, out, err);
+	COM_RELEASE(t);
 	return r;
 }
 

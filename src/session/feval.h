@@ -52,6 +52,22 @@ int ses_feval_new_string(struct ses *s, const char *utf8, ICorDebugValue **out, 
 int ses_feval_invoke(struct ses *s, ICorDebugValue *obj, ICorDebugType *type, const char *name,
 		     ICorDebugValue **args, size_t nargs, ICorDebugValue **result,
 		     struct mx_err *err);
+/* The same for a generic method: its own type arguments mtargs (Echo<int>: one); the
+ * candidates are the methods with that many generic parameters. */
+int ses_feval_invoke_generic(struct ses *s, ICorDebugValue *obj, ICorDebugType *type,
+			     const char *name, ICorDebugType **mtargs, size_t nmtargs,
+			     ICorDebugValue **args, size_t nargs, ICorDebugValue **result,
+			     struct mx_err *err);
+/* `new T(args)`: a new object of type (a class or a struct), through the constructor C# would
+ * choose for args; a struct without arguments and no parameterless constructor is its zeroed
+ * default. Errors as C# says them. */
+int ses_feval_new_object(struct ses *s, ICorDebugType *type, ICorDebugValue **args, size_t nargs,
+			 ICorDebugValue **result, struct mx_err *err);
+/* A value of a primitive element type (bool, char, numbers) made from its bytes; a null
+ * reference. For arguments; nothing runs. */
+int ses_feval_prim(struct ses *s, CorElementType et, const void *bytes, ICorDebugValue **out,
+		   struct mx_err *err);
+int ses_feval_null(struct ses *s, ICorDebugValue **out, struct mx_err *err);
 /* A property's value through its getter (get_NAME), instance or static as for invoke. */
 int ses_feval_property(struct ses *s, ICorDebugValue *obj, ICorDebugType *type, const char *name,
 		       ICorDebugValue **result, struct mx_err *err);

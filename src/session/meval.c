@@ -512,12 +512,33 @@ static int eval_member(struct meval *e, const struct csx_node *n, struct mv *out
 
 /* ---- indexing ---- */
 
+/* Whether a value is an array or a string (indexed here) rather than an object whose
+ * indexer is a property (false for null too). */
+static bool indexed_here(const struct mv *m)
+{
+	ICorDebugValue *obj = NULL;
+	ICorDebugArrayValue *av = NULL;
+	ICorDebugStringValue *sv = NULL;
+	if (clr_value_strip(m->v, &obj) != 0 || !obj)
+		return true;
+	bool here = COM(obj, QueryInterface, &IID_ICorDebugArrayValue, (void **)&av) >= 0 ||
+		    COM(obj, QueryInterface, &IID_ICorDebugStringValue, (void **)&sv) >= 0;
+	COM_RELEASE(av);
+	COM_RELEASE(sv);
+	COM_RELEASE(obj);
+	return here;
+}
+
 static int eval_index(struct meval *e, const struct csx_node *n, struct mv *out)
 {
 	struct mv target = {0};
 	if (meval(e, n->kids[0], &target) != 0)
 		return -1;
 	int r = -1;
+	if (target.kind == MV_VALUE && !indexed_here(&target)) {
+		r = meval_indexer(e, &target, n, out);
+		goto out;
+	}
 	uint32_t idx[32];
 	size_t nidx = n->nkids - 1;
 	if (nidx > 32) {
@@ -945,7 +966,8 @@ int meval(struct meval *e, const struct csx_node *n, struct mv *out)
 	}
 	case CSX_NAME:
 		if (n->ntype_args)
-			return mx_err_set(e->err, "generic names are not supported here");
+			return mx_err_set(e->err, "a generic method needs its arguments: "
+						  "Name<T>(...)");
 		return eval_name(e, n, out);
 	case CSX_MEMBER:
 		return eval_member(e, n, out);
@@ -991,7 +1013,7 @@ int meval(struct meval *e, const struct csx_node *n, struct mv *out)
 	case CSX_CALL:
 		return meval_call(e, n, out);
 	case CSX_NEW:
-		return mx_err_set(e->err, "'new' is not evaluated here");
+		return meval_new(e, n, out);
 	case CSX_ASSIGN:
 		return mx_err_set(e->err, "assignments are done with `set var`");
 	default:
@@ -1060,38 +1082,43 @@ void meval_quote(const char *s, char *buf, size_t len)
 	buf[o] = 0;
 }
 
-int ses_meval_print(struct ses *s, const char *expr, const struct meval_opts *o, char *out,
-		    size_t outlen, struct mx_err *err)
+void meval_format(struct ses *s, const struct mv *m, char *out, size_t outlen)
 {
-	struct mv m = {0};
-	if (meval_parse_eval(s, expr, o, &m, err) != 0)
-		return -1;
-	switch (m.kind) {
+	switch (m->kind) {
 	case MV_VALUE:
-		clr_value_contents(s->clr, m.v, out, outlen);
+		clr_value_contents(s->clr, m->v, out, outlen);
 		break;
 	case MV_PRIM:
-		if (m.td.cm)
-			clr_enum_text(&m.td, m.n.u, mv_prim_size(m.et), mv_is_signed(m.et), out,
+		if (m->td.cm)
+			clr_enum_text(&m->td, m->n.u, mv_prim_size(m->et), mv_is_signed(m->et), out,
 				      outlen);
 		else
-			mv_prim_text(&m, out, outlen);
+			mv_prim_text(m, out, outlen);
 		break;
 	case MV_STR:
-		meval_quote(m.str, out, outlen);
+		meval_quote(m->str, out, outlen);
 		break;
 	case MV_NULL:
 		snprintf(out, outlen, "null");
 		break;
 	case MV_TYPE: {
 		char name[512];
-		clr_sym_type_name(m.td.cm, m.td.token, name, sizeof(name));
+		clr_sym_type_name(m->td.cm, m->td.token, name, sizeof(name));
 		snprintf(out, outlen, "{%s}", name);
 		break;
 	}
 	default:
 		snprintf(out, outlen, "(void)"); /* a method that returns nothing */
 	}
+}
+
+int ses_meval_print(struct ses *s, const char *expr, const struct meval_opts *o, char *out,
+		    size_t outlen, struct mx_err *err)
+{
+	struct mv m = {0};
+	if (meval_parse_eval(s, expr, o, &m, err) != 0)
+		return -1;
+	meval_format(s, &m, out, outlen);
 	mv_clear(&m);
 	return 0;
 }

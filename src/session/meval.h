@@ -82,6 +82,10 @@ int ses_meval_bool(struct ses *s, const char *expr, const struct meval_opts *o, 
 		   struct mx_err *err);
 /* `set var LHS = RHS` (also given as one assignment expression). */
 int ses_meval_assign(struct ses *s, const char *lhs, const char *rhs, struct mx_err *err);
+/* `call EXPR`: evaluates like print (calls explicit); *has_value false for a void result
+ * (out is then left alone). */
+int ses_meval_call(struct ses *s, const char *expr, char *out, size_t outlen, bool *has_value,
+		   struct mx_err *err);
 /* `ptype EXPR` / `whatis EXPR` (whatis true: the type's name only) over a managed frame. */
 int ses_meval_ptype(struct ses *s, const char *expr, bool whatis, char *out, size_t outlen,
 		    struct mx_err *err);

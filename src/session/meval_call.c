@@ -8,11 +8,13 @@
 #include <string.h>
 
 #include "clr/mobject.h"
+#include "clr/mtype.h"
+#include "clr/symbols.h"
 #include "session/feval.h"
 #include "session/meval_internal.h"
 #include "session/ses_internal.h"
 
-static int refuse_calls(struct meval *e, const char *what)
+int meval_refuse_calls(struct meval *e, const char *what)
 {
 	if (e->o->no_calls)
 		return mx_err_set(e->err,
@@ -23,7 +25,7 @@ static int refuse_calls(struct meval *e, const char *what)
 }
 
 /* Takes the frame again after an evaluation neutered it. */
-static int refresh(struct meval *e)
+int meval_refresh(struct meval *e)
 {
 	COM_RELEASE(e->ilf);
 	e->frame = NULL;
@@ -34,7 +36,8 @@ static int refresh(struct meval *e)
 	return 0;
 }
 
-/* An argument as a value in the program: ints and strings are made there. */
+/* An argument as a value in the program: numbers, bools, chars, enums (as their number),
+ * strings and null are made there. */
 static int argument_value(struct meval *e, struct mv *m, ICorDebugValue **out)
 {
 	*out = NULL;
@@ -45,14 +48,57 @@ static int argument_value(struct meval *e, struct mv *m, ICorDebugValue **out)
 	}
 	if (m->kind == MV_STR)
 		return ses_feval_new_string(e->s, m->str, out, e->err);
-	if (m->kind == MV_PRIM && m->et == ELEMENT_TYPE_I4)
-		return ses_feval_int(e->s, (int32_t)m->n.i, out, e->err);
+	if (m->kind == MV_NULL)
+		return ses_feval_null(e->s, out, e->err);
+	if (m->kind == MV_PRIM) {
+		uint8_t bytes[8] = {0};
+		mv_to_bytes(m, bytes, mv_prim_size(m->et));
+		if (!m->td.cm)
+			return ses_feval_prim(e->s, m->et, bytes, out, e->err);
+		/* ICorDebugEval2::CreateValueForType of an enum gives no value whose number can
+		 * be set here; a variable holding the enum value is passed as it is */
+		char tname[256];
+		clr_sym_type_name(m->td.cm, m->td.token, tname, sizeof(tname));
+		return mx_err_set(e->err,
+				  "an enum constant ('%s') cannot be passed as an argument yet: "
+				  "pass a variable that holds it",
+				  tname);
+	}
 	char tname[64];
 	meval_type_text(e, m, tname, sizeof(tname));
-	return mx_err_set(e->err,
-			  "an argument of type '%s' cannot be passed yet (ints, strings "
-			  "and the program's own values can)",
-			  tname);
+	return mx_err_set(e->err, "an argument of type '%s' cannot be passed", tname);
+}
+
+int meval_arguments(struct meval *e, const struct csx_node *const *kids, size_t n,
+		    ICorDebugValue ***out)
+{
+	ICorDebugValue **args = calloc(n ? n : 1, sizeof(*args));
+	for (size_t i = 0; i < n; i++) {
+		struct mv a = {0};
+		int r = meval(e, kids[i], &a);
+		if (r == 0 && a.kind == MV_NONE)
+			r = mx_err_set(e->err, "a void result cannot be an argument");
+		if (r == 0 && a.kind == MV_TYPE)
+			r = mx_err_set(e->err, "error CS0119: a type is not valid as an argument");
+		if (r == 0 && a.kind != MV_VALUE)
+			r = meval_load(e, &a);
+		if (r == 0)
+			r = argument_value(e, &a, &args[i]);
+		mv_clear(&a);
+		if (r != 0) {
+			meval_arguments_free(args, i);
+			return -1;
+		}
+	}
+	*out = args;
+	return 0;
+}
+
+void meval_arguments_free(ICorDebugValue **args, size_t n)
+{
+	for (size_t i = 0; args && i < n; i++)
+		COM_RELEASE(args[i]);
+	free(args);
 }
 
 static int type_of_typedef(struct meval *e, struct mv *m, ICorDebugType **t)
@@ -78,7 +124,7 @@ int meval_property(struct meval *e, struct mv *target, const char *name, struct 
 	int r = ses_feval_property(e->s, obj, t, name, &res, e->err);
 	ses_feval_set_explicit(e->s, was);
 	COM_RELEASE(t);
-	if (refresh(e) != 0 && r == 0)
+	if (meval_refresh(e) != 0 && r == 0)
 		r = -1;
 	if (r != 0) {
 		COM_RELEASE(res);
@@ -95,11 +141,9 @@ int meval_property(struct meval *e, struct mv *target, const char *name, struct 
 
 int meval_call(struct meval *e, const struct csx_node *n, struct mv *out)
 {
-	if (refuse_calls(e, "a method call") != 0)
+	if (meval_refuse_calls(e, "a method call") != 0)
 		return -1;
 	const struct csx_node *callee = n->kids[0];
-	if (n->ntype_args || callee->ntype_args)
-		return mx_err_set(e->err, "calls with type arguments are not supported");
 	struct mv target = {0};
 	const char *name;
 	int r = -1;
@@ -152,28 +196,26 @@ int meval_call(struct meval *e, const struct csx_node *n, struct mv *out)
 		return mx_err_set(e->err, "error CS0149: Method name expected");
 	}
 	size_t nargs = n->nkids - 1;
-	ICorDebugValue **args = calloc(nargs ? nargs : 1, sizeof(*args));
-	ICorDebugType *type = NULL;
+	ICorDebugValue **args = NULL;
+	ICorDebugType *type = NULL, *mtargs[16] = {0};
 	ICorDebugValue *res = NULL;
-	size_t made = 0;
-	for (; made < nargs; made++) {
-		struct mv a = {0};
-		int ar = meval(e, n->kids[made + 1], &a);
-		if (ar == 0 && a.kind != MV_VALUE)
-			ar = meval_load(e, &a);
-		if (ar == 0)
-			ar = argument_value(e, &a, &args[made]);
-		mv_clear(&a);
-		if (ar != 0)
-			goto out;
+	size_t nm = 0;
+	if (callee->ntype_args > 16) {
+		mx_err_set(e->err, "too many type arguments");
+		goto out;
 	}
+	for (; nm < callee->ntype_args; nm++)
+		if (meval_resolve_type(e, callee->type_args[nm], &mtargs[nm]) != 0)
+			goto out;
+	if (meval_arguments(e, (const struct csx_node *const *)n->kids + 1, nargs, &args) != 0)
+		goto out;
 	if (target.kind == MV_TYPE && type_of_typedef(e, &target, &type) != 0)
 		goto out;
 	bool was = ses_feval_set_explicit(e->s, true);
-	r = ses_feval_invoke(e->s, target.kind == MV_VALUE ? target.v : NULL, type, name, args,
-			     nargs, &res, e->err);
+	r = ses_feval_invoke_generic(e->s, target.kind == MV_VALUE ? target.v : NULL, type, name,
+				     mtargs, nm, args, nargs, &res, e->err);
 	ses_feval_set_explicit(e->s, was);
-	if (refresh(e) != 0 && r == 0)
+	if (meval_refresh(e) != 0 && r == 0)
 		r = -1;
 	if (r == 0) {
 		if (res) {
@@ -185,23 +227,75 @@ int meval_call(struct meval *e, const struct csx_node *n, struct mv *out)
 		}
 	}
 out:
-	for (size_t i = 0; i < made; i++)
-		COM_RELEASE(args[i]);
-	free(args);
+	if (args)
+		meval_arguments_free(args, nargs);
+	for (size_t i = 0; i < nm; i++)
+		COM_RELEASE(mtargs[i]);
 	COM_RELEASE(res);
 	COM_RELEASE(type);
 	mv_clear(&target);
 	return r;
 }
 
+int meval_indexer(struct meval *e, struct mv *target, const struct csx_node *n, struct mv *out)
+{
+	char tname[512];
+	meval_type_text(e, target, tname, sizeof(tname));
+	if (e->o->no_calls)
+		return mx_err_set(e->err,
+				  "error CS0021: Cannot apply indexing with [] to an expression of "
+				  "type '%s' (indexers are properties: a breakpoint condition does "
+				  "not run code in the program)",
+				  tname);
+	size_t nargs = n->nkids - 1;
+	ICorDebugValue **args = NULL, *res = NULL;
+	if (meval_arguments(e, (const struct csx_node *const *)n->kids + 1, nargs, &args) != 0)
+		return -1;
+	/* C#'s indexers are the property Item: get_Item(index...) */
+	bool was = ses_feval_set_explicit(e->s, true);
+	int r = ses_feval_invoke(e->s, target->v, NULL, "get_Item", args, nargs, &res, e->err);
+	ses_feval_set_explicit(e->s, was);
+	meval_arguments_free(args, nargs);
+	if (meval_refresh(e) != 0 && r == 0)
+		r = -1;
+	if (r != 0 && strstr(e->err->msg, "does not contain a definition for 'get_Item'"))
+		mx_err_set(e->err,
+			   "error CS0021: Cannot apply indexing with [] to an expression of type "
+			   "'%s'",
+			   tname);
+	if (r != 0) {
+		COM_RELEASE(res);
+		return -1;
+	}
+	out->kind = res ? MV_VALUE : MV_NULL;
+	out->v = res;
+	return 0;
+}
+
 int meval_new_string(struct meval *e, const char *text, ICorDebugValue **out)
 {
-	if (refuse_calls(e, "a new string") != 0)
+	if (meval_refuse_calls(e, "a new string") != 0)
 		return -1;
 	int r = ses_feval_new_string(e->s, text, out, e->err);
-	if (refresh(e) != 0 && r == 0) {
+	if (meval_refresh(e) != 0 && r == 0) {
 		COM_RELEASE(*out);
 		r = -1;
 	}
 	return r;
+}
+
+int ses_meval_call(struct ses *s, const char *expr, char *out, size_t outlen, bool *has_value,
+		   struct mx_err *err)
+{
+	struct meval_opts o = {0};
+	struct mv m = {0};
+	*has_value = false;
+	if (meval_parse_eval(s, expr, &o, &m, err) != 0)
+		return -1;
+	if (m.kind != MV_NONE) {
+		meval_format(s, &m, out, outlen);
+		*has_value = true;
+	}
+	mv_clear(&m);
+	return 0;
 }

@@ -33,8 +33,23 @@ int meval_parse_eval(struct ses *s, const char *expr, const struct meval_opts *o
 /* meval_call.c: a call (CSX_CALL), and a property getter of a value or type. */
 int meval_call(struct meval *e, const struct csx_node *n, struct mv *out);
 int meval_property(struct meval *e, struct mv *target, const char *name, struct mv *out);
+/* target[args] on an object whose type has an indexer: its getter get_Item runs. */
+int meval_indexer(struct meval *e, struct mv *target, const struct csx_node *n, struct mv *out);
+/* Refuses (-1, err set) code running in a condition; what names it. 0 otherwise. */
+int meval_refuse_calls(struct meval *e, const char *what);
+/* Takes the frame again after an evaluation neutered it. */
+int meval_refresh(struct meval *e);
+/* The values of n argument trees in the program (free with meval_arguments_free). */
+int meval_arguments(struct meval *e, const struct csx_node *const *kids, size_t n,
+		    ICorDebugValue ***out);
+void meval_arguments_free(ICorDebugValue **args, size_t n);
+/* meval_new.c: the runtime type a written type names (int, Dog, Box<int>); `new T(args)`. */
+int meval_resolve_type(struct meval *e, const struct csx_type *t, ICorDebugType **out);
+int meval_new(struct meval *e, const struct csx_node *n, struct mv *out);
 /* A new string in the program (for assignments). */
 int meval_new_string(struct meval *e, const char *text, ICorDebugValue **out);
+/* A result as `print` shows it ("(void)" for MV_NONE). */
+void meval_format(struct ses *s, const struct mv *m, char *out, size_t outlen);
 /* "text" with C#'s escapes for " \ and newline. */
 void meval_quote(const char *s, char *buf, size_t len);
 

@@ -1,9 +1,313 @@
-/* meval_ptype.c: `ptype` and `whatis` of C# expressions. */
+/* meval_ptype.c: `ptype` and `whatis` of C# expressions and type names.
+ *
+ * whatis names the type; for a local, an argument or a field whose declared (static) type
+ * differs from the type of the object it holds, both: "Fixtures.Animal (dynamic type:
+ * Fixtures.Dog)". Declared types come from the metadata: a local's from the method's locals
+ * signature (by the slot the PDB gives its name), an argument's from the method signature, a
+ * field's from its own signature; the dynamic one is the runtime's (ICorDebugValue2::
+ * GetExactType of the object the reference points to). ptype spells the (dynamic) type out
+ * (clr/mtypedesc.c); of a type name, that type. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clr/mobject.h"
+#include "clr/mtype.h"
+#include "clr/mtypedesc.h"
+#include "clr/symbols.h"
+#include "meta/meta.h"
 #include "session/meval_internal.h"
+
+/* The declared type of local or argument name of the frame's method: true with its text. */
+static bool frame_declared(struct meval *e, const char *name, char *buf, size_t len)
+{
+	const struct meta_image *img = e->cm->img;
+	if (!img)
+		return false;
+	struct meta_local *locals = NULL;
+	size_t n = 0;
+	bool found = false;
+	if (e->cm->pdb && meta_pdb_locals(e->cm->pdb, e->tok, e->il, &locals, &n, NULL) == 0) {
+		char **types = NULL;
+		size_t ntypes = 0;
+		meta_method_local_types(img, e->tok, &types, &ntypes, NULL);
+		/* the innermost declaration (listed last) wins, as for the value */
+		for (size_t k = n; k-- > 0 && !found;) {
+			if (locals[k].hidden || strcmp(locals[k].name, name) != 0 ||
+			    locals[k].index >= ntypes)
+				continue;
+			snprintf(buf, len, "%s", types[locals[k].index]);
+			found = true;
+		}
+		meta_free_strings(types, ntypes);
+		free(locals);
+	}
+	if (found)
+		return true;
+	struct meta_method_attrs a;
+	char *params = NULL;
+	if (meta_method_attrs(img, e->tok, &a, NULL) != 0 ||
+	    meta_method_params(img, e->tok, &params, NULL) != 0)
+		return false;
+	/* "(int, Fixtures.Animal)": the seq-th top-level item */
+	const char *p = params[0] == '(' ? params + 1 : params;
+	for (uint32_t seq = 1; seq <= a.param_count && *p && *p != ')' && !found; seq++) {
+		while (*p == ' ')
+			p++;
+		const char *start = p;
+		int depth = 0;
+		while (*p && !(depth == 0 && (*p == ',' || *p == ')'))) {
+			depth += (*p == '<' || *p == '[') - (*p == '>' || *p == ']');
+			p++;
+		}
+		const char *pname = NULL;
+		if (meta_method_param_name(img, e->tok, seq, &pname, NULL) == 0 &&
+		    strcmp(pname, name) == 0) {
+			snprintf(buf, len, "%.*s", (int)(p - start), start);
+			found = true;
+		}
+		if (*p == ',')
+			p++;
+	}
+	free(params);
+	return found;
+}
+
+struct field_find {
+	struct clr *c;
+	const char *name;
+	char *buf;
+	size_t len;
+	bool found;
+};
+
+static int field_match(void *arg, const struct clr_field *f)
+{
+	struct field_find *ff = arg;
+	if (strcmp(f->name, ff->name) != 0)
+		return 0;
+	struct clr_typedef td;
+	char *type = NULL;
+	/* the field's token belongs to its declaring type's module */
+	if (f->owner && clr_type_typedef(ff->c, f->owner, &td) && td.cm &&
+	    meta_field_type(td.cm->img, f->token, &type, NULL) == 0) {
+		snprintf(ff->buf, ff->len, "%s", type);
+		ff->found = true;
+	}
+	free(type);
+	return 1;
+}
+
+/* The declared type of field name of the object or struct target (a value). */
+static bool field_declared(struct meval *e, ICorDebugValue *target, const char *name, char *buf,
+			   size_t len)
+{
+	ICorDebugValue *obj = NULL;
+	struct field_find ff = {.c = e->c, .name = name, .buf = buf, .len = len};
+	if (clr_value_strip(target, &obj) == 0 && obj)
+		clr_fields(e->c, obj, e->frame, true, field_match, &ff);
+	COM_RELEASE(obj);
+	return ff.found;
+}
+
+/* The declared type of what n names, when it names a variable or a field. */
+static bool declared_type(struct meval *e, const struct csx_node *n, char *buf, size_t len)
+{
+	if (n->kind == CSX_NAME && !(n->flags & CSX_NAME_KEYWORD)) {
+		if (frame_declared(e, n->text, buf, len))
+			return true;
+		struct mv self = {0};
+		struct csx_node this_node = {.kind = CSX_THIS};
+		bool found = meval(e, &this_node, &self) == 0 && self.kind == MV_VALUE &&
+			     field_declared(e, self.v, n->text, buf, len);
+		mv_clear(&self);
+		return found;
+	}
+	if (n->kind == CSX_MEMBER && !n->conditional) {
+		struct mv target = {0};
+		struct mx_err *saved = e->err, ignore;
+		e->err = &ignore;
+		bool found = meval(e, n->kids[0], &target) == 0 && target.kind == MV_VALUE &&
+			     field_declared(e, target.v, n->text, buf, len);
+		e->err = saved;
+		mv_clear(&target);
+		return found;
+	}
+	return false;
+}
+
+/* C#'s keyword for a predefined type's full name ("System.Int32" -> "int"), else name. */
+static const char *keyword_name(const char *name)
+{
+	static const char *const keywords[] = {"bool",	 "char",   "sbyte",   "byte",	"short",
+					       "ushort", "int",	   "uint",    "long",	"ulong",
+					       "float",	 "double", "decimal", "string", "object"};
+	for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++) {
+		const char *full = mv_keyword_full_name(keywords[i]);
+		if (full && strcmp(full, name) == 0)
+			return keywords[i];
+	}
+	return name;
+}
+
+/* The type of a value: its dynamic type (*t, NULL for null) and its name. */
+static void value_type(struct meval *e, ICorDebugValue *v, ICorDebugType **t, char *buf, size_t len)
+{
+	ICorDebugValue *obj = NULL;
+	*t = NULL;
+	buf[0] = 0;
+	if (clr_value_strip(v, &obj) == 0 && obj && clr_value_type(obj, t) == 0)
+		clr_type_name(e->c, *t, buf, len);
+	else if (clr_value_type(v, t) == 0) /* null: the reference's own type */
+		clr_type_name(e->c, *t, buf, len);
+	COM_RELEASE(obj);
+	if (!buf[0])
+		snprintf(buf, len, "?");
+	const char *kw = keyword_name(buf); /* a boxed int is an int */
+	if (kw != buf)
+		snprintf(buf, len, "%s", kw);
+}
+
+/* ptype of a runtime type: spelled out for classes, structs and enums; a name for the rest. */
+static void describe(struct meval *e, ICorDebugType *t, const char *name, char *out, size_t outlen)
+{
+	struct clr_typedef td;
+	CorElementType et = 0;
+	if (t && COM(t, GetType, &et) >= 0 &&
+	    (et == ELEMENT_TYPE_CLASS || et == ELEMENT_TYPE_VALUETYPE) &&
+	    clr_type_typedef(e->c, t, &td))
+		clr_type_describe(e->c, &td, t, out, outlen);
+	else
+		snprintf(out, outlen, "%s", name);
+}
+
+/* ptype / whatis of a type written as a type ("int", "int[]", "Dog", "List<int>"). */
+static int type_by_text(struct meval *e, const char *expr, bool whatis, char *out, size_t outlen)
+{
+	size_t len = strlen(expr) + 16;
+	char *text = malloc(len);
+	struct csx_node *tree = NULL;
+	struct mx_err ignore;
+	int r = -1;
+	snprintf(text, len, "typeof(%s)", expr);
+	if (!text || csx_parse(text, &tree, &ignore) != 0 || tree->kind != CSX_TYPEOF) {
+		free(text);
+		csx_free(tree);
+		return -1;
+	}
+	const struct csx_type *ty = tree->type;
+	while (ty->rank && ty->elem)
+		ty = ty->elem;
+	char written[512];
+	csx_type_text(tree->type, written, sizeof(written));
+	struct clr_typedef td;
+	const char *full = ty->keyword ? mv_keyword_full_name(ty->name) : NULL;
+	if (ty->keyword && (mv_keyword_type(ty->name) || full || !strcmp(ty->name, "string") ||
+			    !strcmp(ty->name, "object"))) {
+		snprintf(out, outlen, "%s", written); /* int, string...: the name says it all */
+		r = 0;
+	} else if (ty->name && clr_find_typedef(e->c, ty->name, &td, &ignore) == 0) {
+		if (whatis || tree->type->rank || ty->nargs) {
+			/* arrays and generic instances by name (their members are the element's
+			 * or the generic type's: ptype those) */
+			char full_name[512];
+			clr_sym_type_name(td.cm, td.token, full_name, sizeof(full_name));
+			size_t wl = strlen(ty->name);
+			if (!ty->nargs && strncmp(written, ty->name, wl) == 0)
+				snprintf(out, outlen, "%s%s", full_name, written + wl); /* T[] */
+			else
+				snprintf(out, outlen, "%s", written);
+			if (!whatis && ty->nargs && !tree->type->rank)
+				clr_type_describe(e->c, &td, NULL, out, outlen);
+		} else {
+			clr_type_describe(e->c, &td, NULL, out, outlen);
+		}
+		r = 0;
+	}
+	free(text);
+	csx_free(tree);
+	return r;
+}
 
 int ses_meval_ptype(struct ses *s, const char *expr, bool whatis, char *out, size_t outlen,
 		    struct mx_err *err)
 {
-	(void)s, (void)expr, (void)whatis, (void)out, (void)outlen;
-	return mx_err_set(err, "ptype and whatis of C# expressions are not implemented yet.");
+	struct csx_node *tree = NULL;
+	struct meval_opts o = {0};
+	struct meval e;
+	if (meval_begin(&e, s, &o, err) != 0)
+		return -1;
+	struct mx_err parse_err;
+	int r = -1;
+	if (csx_parse(expr, &tree, &parse_err) != 0) {
+		/* not an expression: maybe a type ("int[]", "List<int>") */
+		r = type_by_text(&e, expr, whatis, out, outlen);
+		if (r != 0)
+			*err = parse_err;
+		meval_end(&e);
+		return r;
+	}
+	struct mv m = {0};
+	char declared[512] = "";
+	bool has_declared = declared_type(&e, tree, declared, sizeof(declared));
+	r = meval(&e, tree, &m);
+	if (r != 0 || m.kind == MV_NS) {
+		if (r == 0)
+			mx_err_set(err,
+				   "error CS0103: The name '%s' does not exist in the current "
+				   "context",
+				   m.str);
+		struct mx_err first = *err;
+		r = type_by_text(&e, expr, whatis, out, outlen);
+		if (r != 0)
+			*err = first;
+		goto done;
+	}
+	r = 0;
+	switch (m.kind) {
+	case MV_VALUE: {
+		ICorDebugType *t = NULL;
+		char name[512];
+		value_type(&e, m.v, &t, name, sizeof(name));
+		if (!whatis)
+			describe(&e, t, name, out, outlen);
+		else if (has_declared && strcmp(declared, name) != 0 && strcmp(name, "?") != 0)
+			snprintf(out, outlen, "%s (dynamic type: %s)", declared, name);
+		else
+			snprintf(out, outlen, "%s", name);
+		COM_RELEASE(t);
+		break;
+	}
+	case MV_PRIM:
+		if (m.td.cm && !whatis)
+			clr_type_describe(e.c, &m.td, NULL, out, outlen);
+		else if (m.td.cm)
+			clr_sym_type_name(m.td.cm, m.td.token, out, outlen);
+		else
+			snprintf(out, outlen, "%s", mv_prim_name(m.et));
+		break;
+	case MV_STR:
+		snprintf(out, outlen, "string");
+		break;
+	case MV_NULL:
+		/* C# gives the null literal no type; a variable holding null has its own */
+		if (has_declared)
+			snprintf(out, outlen, "%s", declared);
+		else
+			snprintf(out, outlen, "<null>");
+		break;
+	case MV_TYPE:
+		if (whatis)
+			clr_sym_type_name(m.td.cm, m.td.token, out, outlen);
+		else
+			clr_type_describe(e.c, &m.td, NULL, out, outlen);
+		break;
+	default:
+		snprintf(out, outlen, "void");
+	}
+done:
+	mv_clear(&m);
+	meval_end(&e);
+	csx_free(tree);
+	return r;
 }

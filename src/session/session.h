@@ -296,6 +296,10 @@ int ses_frame_vars(struct ses *s, bool args,
 /* Evaluates a C expression over the selected frame's variables (locals, arguments, globals)
  * and formats the result as gdb's print does. */
 int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, struct mx_err *err);
+/* `call EXPR`: a C# expression evaluated in a managed frame with its calls run (explicit
+ * evaluations); *has_value false for a void result. In a native frame, refused. */
+int ses_call_expr(struct ses *s, const char *expr, char *out, size_t outlen, bool *has_value,
+		  struct mx_err *err);
 /* `ptype EXPR` (whatis false: the type with its members) and `whatis EXPR` (its name) in
  * the selected frame, C or C#. */
 int ses_ptype(struct ses *s, const char *expr, bool whatis, char *out, size_t outlen,

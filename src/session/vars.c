@@ -130,6 +130,23 @@ int ses_ptype(struct ses *s, const char *expr, bool whatis, char *out, size_t ou
 	return nat_eval_ptype(s->syms, &fr, &mem, expr, whatis, out, outlen, err);
 }
 
+int ses_call_expr(struct ses *s, const char *expr, char *out, size_t outlen, bool *has_value,
+		  struct mx_err *err)
+{
+	*has_value = false;
+	if (!s->pid)
+		return mx_err_set(err, "The program is not being run.");
+	if (runtime_frame_selected(s))
+		return ses_meval_call(s, expr, out, outlen, has_value, err);
+	if (selected_managed_frame(s))
+		return mx_err_set(
+		    err, "function evaluation needs a managed stop: at a native stop the "
+			 "tracer holds the runtime's threads and ICorDebug cannot run code "
+			 "(stop in C# code first, e.g. at a breakpoint there)");
+	return mx_err_set(err, "calls of C functions are not supported yet (the selected frame "
+			       "is native code)");
+}
+
 /* Parses a literal value for a variable of the place's type and fills the bytes to write:
  * 0, -1 (a literal that does not fit, err set) or -2 (not a literal). */
 static int parse_value(const char *value, const struct nat_var_place *pl, uint8_t *bytes,
