@@ -291,7 +291,7 @@ void clr_type_describe(struct clr *c, const struct clr_typedef *td, ICorDebugTyp
 	if (!t && clr_typedef_type((struct clr_typedef *)td, &own, &ignore) == 0)
 		t = own;
 	char name[512] = "", base[512] = "";
-	if (t)
+	if (t && !own)
 		clr_type_name(c, t, name, sizeof(name));
 	else {
 		char *full = NULL; /* with its generic parameters: "Fixtures.Box<T>" */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Function evaluation at a managed stop (session/feval.c) through the temporary `call` front
-# door and the value display: a property getter, ToString() in `print` and `info locals`,
+# Function evaluation at a managed stop (session/feval.c) through `call` (C# expressions) and
+# the value display: a property getter, ToString() in `print` and `info locals`,
 # instance and static calls with arguments, overloads chosen by count and type, an exception
 # escaping the call, an endless getter aborted after the timeout (the program then goes on and
 # exits normally), a breakpoint hit inside an explicit call (a nested stop, a nested call, and
@@ -38,9 +38,9 @@ expect_out "^'Fixtures.Widget' does not contain a definition for 'Nope'$"
 expect_out "^No overload for method 'Describe' takes 0 arguments$"
 expect_out "best overloaded method match for 'Fixtures.Widget.Sum\(int, int\)' has some invalid arguments"
 expect_out "An object reference is required for the non-static field, method, or property 'Fixtures.Widget.Describe'"
-expect_out "^The name 'nosuch' does not exist in the current context$"
-expect_out "^The type or namespace name 'Nowhere.Type' could not be found$"
-expect_out "cannot evaluate 'w.Describe\(1 \+ 2\)' yet"
+expect_out "^error CS0103: The name 'nosuch' does not exist in the current context$"
+expect_out "^error CS0103: The name 'Nowhere' does not exist in the current context$"
+expect_out '^w\.Describe\(1 \+ 2\) = "box x3"$'
 expect_out "^'Fixtures.Widget' does not contain a definition for 'Missing'$"
 # the stop is the same after all that: locals read again, same frame, program goes on
 expect_count 2 '^k = 4$'
@@ -123,10 +123,10 @@ expect_out 'hit Breakpoint 2, Fixtures\.Widget\.ToString \(\) at Program\.cs:'
 expect_count 1 'hit Breakpoint 2'
 expect_out '^#0  Fixtures\.Widget\.ToString \(\) at Program\.cs:'
 
-# refused: at a native stop (ICorDebug cannot run code then), without a process, bad settings
+# refused: in a native frame (C functions are not called yet), without a process, bad settings
 run_mixdbg -batch -ex 'break greet_visit' -ex run -ex 'call Foo()' -ex 'call w.Area' \
 	-ex 'info threads' -ex kill "$FIXTURES/cs/Interop/Interop"
-expect_count 2 'function evaluation needs a managed stop: at a native stop'
+expect_count 2 'calls of C functions are not supported yet \(the selected frame is native code\)'
 expect_out 'killed'
 run_mixdbg -batch -ex 'call Widget.Twice(1)' -ex 'set eval-timeout 0' -ex 'set eval-timeout x' \
 	-ex 'set eval-implicit maybe' -ex 'call' "$prog"
