@@ -483,6 +483,21 @@ static void test_fields(struct t *t, const struct meta_image *img)
 	}
 	free(methods);
 	check(t, getter, "the property's getter is a method of Fields", "%zu methods", n);
+	/* value types by what they extend: Point (a struct) is one, Fields (a class) is not */
+	uint32_t point = 0;
+	for (uint32_t row = 2; row <= meta_type_count(img) && !point; row++) {
+		char *name = NULL;
+		if (meta_type_name(img, META_TOKEN(META_T_TYPEDEF, row), &name, NULL) == 0 &&
+		    streq(name, "Fixtures.Meta.Point"))
+			point = META_TOKEN(META_T_TYPEDEF, row);
+		free(name);
+	}
+	check(t, point && meta_type_is_value_type(img, point), "Point is a value type",
+	      "token 0x%08x", point);
+	check(t, !meta_type_is_value_type(img, type), "Fields is not a value type", "token 0x%08x",
+	      type);
+	check(t, !meta_type_is_value_type(img, 0x06000001), "a MethodDef is no value type", "%s",
+	      "");
 }
 
 /* ---- PDB ---- */
