@@ -329,7 +329,7 @@ void clr_type_describe(struct clr *c, const struct clr_typedef *td, ICorDebugTyp
 	} else {
 		put(&o, "\n");
 		/* the constructor's name: the type's own, without namespace or generic arguments */
-		char short_name[256];
+		char short_name[512];
 		const char *dot = strrchr(name, '<') ? NULL : strrchr(name, '.');
 		snprintf(short_name, sizeof(short_name), "%s", dot ? dot + 1 : name);
 		char *lt = strchr(short_name, '<');
