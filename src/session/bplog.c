@@ -35,16 +35,19 @@ int ses_hit_condition_parse(const char *text, enum ses_hit_op *op, uint64_t *n, 
 	while (isspace((unsigned char)*p))
 		p++;
 	*op = SES_HIT_GE; /* a bare number: from the Nth hit on */
-	for (size_t i = 0; i < sizeof(hit_ops) / sizeof(hit_ops[0]); i++) {
+	bool has_op = false;
+	for (size_t i = 0; i < sizeof(hit_ops) / sizeof(hit_ops[0]) && !has_op; i++) {
 		size_t len = strlen(hit_ops[i].text);
 		if (strncmp(p, hit_ops[i].text, len) == 0) {
 			*op = hit_ops[i].op;
 			p += len;
-			break;
+			has_op = true;
 		}
 	}
 	while (isspace((unsigned char)*p))
 		p++;
+	if (has_op && *p && !isdigit((unsigned char)*p))
+		return mx_err_set(err, "hit condition '%s': '%s' is not a count", text, p);
 	if (!isdigit((unsigned char)*p))
 		return mx_err_set(err,
 				  "hit condition '%s' is not understood: expected a count N, or "
@@ -153,7 +156,9 @@ static int split_args(const char *p, char ***out, size_t *nout, struct mx_err *e
 {
 	char **args = NULL;
 	size_t n = 0, cap = 0;
-	while (*p) {
+	bool more = true; /* at the start, or after a comma: an argument must follow */
+	while (more) {
+		more = false;
 		while (isspace((unsigned char)*p))
 			p++;
 		const char *start = p;
@@ -185,8 +190,10 @@ static int split_args(const char *p, char ***out, size_t *nout, struct mx_err *e
 		}
 		xgrow((void **)&args, &cap, n + 1, sizeof(*args));
 		args[n++] = xstrndup(start, (size_t)(end - start));
-		if (*p == ',')
+		if (*p == ',') {
 			p++;
+			more = true;
+		}
 	}
 	*out = args;
 	*nout = n;
