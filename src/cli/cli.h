@@ -53,6 +53,10 @@ void cli_print_frame(struct cli *c, int level, const struct ses_frame *f, bool w
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_free_source(struct cli *c);
 
+/* logpoints.c: dprintf and logpoint */
+int cli_cmd_dprintf(struct cli *c, const char *args);
+int cli_cmd_logpoint(struct cli *c, const char *args);
+
 /* catch.c */
 int cli_cmd_catch(struct cli *c, const char *args);
 int cli_cmd_info_catch(struct cli *c, const char *args);

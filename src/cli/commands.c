@@ -477,7 +477,10 @@ static int cmd_info_breakpoints(struct cli *c, const char *args)
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct ses_bp *bp = ses_break_at(c->ses, i);
-		printf("%-7d breakpoint     %-4s %-3s ", bp->id, bp->temporary ? "del" : "keep",
+		const char *type = bp->log_kind == SES_LOG_PRINTF    ? "dprintf"
+				   : bp->log_kind == SES_LOG_MESSAGE ? "logpoint"
+								     : "breakpoint";
+		printf("%-7d %-14s %-4s %-3s ", bp->id, type, bp->temporary ? "del" : "keep",
 		       bp->enabled ? "y" : "n");
 		size_t nall = bp->nlocs + bp->nmlocs;
 		if (nall == 0)
@@ -511,6 +514,14 @@ static int cmd_info_breakpoints(struct cli *c, const char *args)
 		}
 		if (bp->condition)
 			printf("\tstop only if %s\n", bp->condition);
+		char hitc[64];
+		ses_hit_condition_text(bp, hitc, sizeof(hitc));
+		if (hitc[0])
+			printf("\tonly hits %s count\n", hitc);
+		if (bp->log_kind == SES_LOG_PRINTF)
+			printf("        printf %s\n", bp->log_text);
+		else if (bp->log_kind == SES_LOG_MESSAGE)
+			printf("        log \"%s\"\n", bp->log_text);
 		if (bp->hits)
 			printf("\tbreakpoint already hit %" PRIu64 " time%s\n", bp->hits,
 			       bp->hits == 1 ? "" : "s");
@@ -1070,6 +1081,15 @@ const struct cli_cmd cli_commands[] = {
      "libraries not loaded yet. CONDITION is an expression over registers ($rdi == 5).",
      cmd_break},
     {"tbreak", NULL, "LOCATION", "Set a temporary breakpoint: deleted when first hit.", cmd_tbreak},
+    {"dprintf", NULL, "LOCATION,\"FORMAT\",ARG...",
+     "Set a breakpoint that prints FORMAT with the values of the C expressions ARG... (%d %i "
+     "%u %x %o %c %s %p %f %g %e %%, with h, l, ll, z) and goes on; it does not end a step "
+     "under way. At a C# hit each ARG shows as print would.",
+     cli_cmd_dprintf},
+    {"logpoint", NULL, "LOCATION MESSAGE",
+     "Set a breakpoint that prints MESSAGE, each {EXPRESSION} in it evaluated at the hit (C or "
+     "C#; {{ and }} for braces; C# runs no code there), and goes on.",
+     cli_cmd_logpoint},
     {"watch", NULL, "VARIABLE | *ADDRESS",
      "Stop after each write to VARIABLE (its size from the symbol table) or to the 4 bytes at "
      "ADDRESS, showing the old and new values. Hardware: 4 at most, 1/2/4/8 aligned bytes.",

@@ -275,6 +275,7 @@ void cli_notify(void *ctx, const struct ses_note *n)
 		printf("%s\n", n->text);
 		break;
 	case SES_NOTE_MESSAGE:
+	case SES_NOTE_LOG: /* a logpoint's or dprintf's line */
 		printf("%s\n", n->text);
 		break;
 	case SES_NOTE_EXEC:

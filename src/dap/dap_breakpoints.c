@@ -25,14 +25,6 @@ static const struct ses_bp *find_bp(struct dap_conn *c, int id)
 	return NULL;
 }
 
-static json_t *source_json(const char *path)
-{
-	json_t *s = json_object();
-	json_object_set_new(s, "name", dap_jstr(dap_basename(path)));
-	json_object_set_new(s, "path", dap_jstr(path));
-	return s;
-}
-
 /* The protocol's Breakpoint for session breakpoint id. path: the source the client named
  * (NULL: the bound location's); line: the line asked for (0: none). */
 static json_t *bp_json(struct dap_conn *c, int id, const char *path, int line, const char *pending)
@@ -51,9 +43,9 @@ static json_t *bp_json(struct dap_conn *c, int id, const char *path, int line, c
 	if (line > 0)
 		json_object_set_new(j, "line", json_integer(dap_line_out(c, line)));
 	if (path)
-		json_object_set_new(j, "source", source_json(path));
+		json_object_set_new(j, "source", dap_source_json(c, path));
 	else if (w && w->file[0])
-		json_object_set_new(j, "source", source_json(w->file));
+		json_object_set_new(j, "source", dap_source_json(c, w->file));
 	if (!w) {
 		char msg[1200];
 		if (!ses_has_process(c->ses))
@@ -75,7 +67,7 @@ static json_t *unverified(struct dap_conn *c, int line, const char *path, const 
 	if (line > 0)
 		json_object_set_new(j, "line", json_integer(dap_line_out(c, line)));
 	if (path)
-		json_object_set_new(j, "source", source_json(path));
+		json_object_set_new(j, "source", dap_source_json(c, path));
 	json_object_set_new(j, "message", dap_jstr(msg));
 	return j;
 }
@@ -87,33 +79,28 @@ static json_t *set_one(struct dap_conn *c, const char *spec, const struct dap_bp
 {
 	*id = 0;
 	char msg[1200];
-	unsigned long count = 0;
+	struct mx_err err;
+	enum ses_hit_op op = SES_HIT_ANY;
+	uint64_t count = 0;
 	bool has_hit = a->hit_condition && *a->hit_condition;
-	if (has_hit && !dap_hit_count(a->hit_condition, &count)) {
-		snprintf(msg, sizeof(msg),
-			 "Hit condition '%s' is not supported (only a count N: stop from the "
-			 "Nth hit on); this breakpoint is not set.",
-			 a->hit_condition);
+	if (has_hit && ses_hit_condition_parse(a->hit_condition, &op, &count, &err) != 0) {
+		snprintf(msg, sizeof(msg), "Hit condition not set: %s; this breakpoint is not set.",
+			 err.msg);
 		return unverified(c, line, path, msg);
 	}
-	struct mx_err err;
 	if (ses_break(c->ses, spec, false, id, msg, sizeof(msg), &err) != 0) {
 		*id = 0;
 		return unverified(c, line, path, err.msg);
 	}
-	if (a->condition && *a->condition &&
-	    ses_break_condition(c->ses, *id, a->condition, &err) != 0) {
+	if ((a->condition && *a->condition &&
+	     ses_break_condition(c->ses, *id, a->condition, &err) != 0) ||
+	    (has_hit && ses_break_hit_condition(c->ses, *id, op, count, &err) != 0) ||
+	    (a->log_message && *a->log_message &&
+	     ses_break_log(c->ses, *id, SES_LOG_MESSAGE, a->log_message, &err) != 0)) {
 		ses_break_delete(c->ses, *id, NULL);
 		*id = 0;
 		return unverified(c, line, path, err.msg);
 	}
-	if (count > 1 && ses_break_ignore(c->ses, *id, (uint32_t)(count - 1), &err) != 0) {
-		ses_break_delete(c->ses, *id, NULL);
-		*id = 0;
-		return unverified(c, line, path, err.msg);
-	}
-	if (a->log_message && *a->log_message)
-		dap_logpoint_add(c, *id, a->log_message);
 	return bp_json(c, *id, path, line, msg);
 }
 
@@ -133,7 +120,6 @@ static void delete_all(struct dap_conn *c, int **ids, size_t *n)
 {
 	for (size_t i = 0; i < *n; i++) {
 		ses_break_delete(c->ses, (*ids)[i], NULL);
-		dap_logpoint_forget(c, (*ids)[i]);
 	}
 	free(*ids);
 	*ids = NULL;
@@ -292,5 +278,4 @@ void dap_breakpoints_free(struct dap_conn *c)
 	free(c->resolved);
 	c->resolved = NULL;
 	c->nresolved = c->cap_resolved = 0;
-	dap_logpoints_free(c);
 }

@@ -96,13 +96,15 @@ struct dap_conn {
 	size_t nsources, cap_sources;
 	int *func_bps;
 	size_t nfunc_bps;
-	struct dap_logpoint *logpoints; /* breakpoints that log instead of stopping */
-	size_t nlogpoints, cap_logpoints;
 	int *resolved; /* breakpoints bound since the last stop: events to send */
 	size_t nresolved, cap_resolved;
 	struct dap_stdio *stdio;
 	struct dap_goto_target gotos[DAP_GOTO_TARGETS]; /* the last ones handed out */
 	int next_goto;
+
+	/* dap_sources.c (main thread): the paths handed out as sourceReference i + 1 */
+	char **source_refs;
+	size_t nsource_refs, cap_source_refs;
 };
 
 /* dap_server.c: serving one connection (in_fd, out_fd may be the same socket). */
@@ -167,18 +169,6 @@ void dap_cmd_set_exception_breakpoints(struct dap_conn *c, struct dap_req *r);
 void dap_breakpoint_resolved(struct dap_conn *c, int id);
 void dap_breakpoints_free(struct dap_conn *c);
 
-/* dap_logpoints.c: a breakpoint with a logMessage prints the message, its {expressions}
- * evaluated in the stopped frame, as an output event, and the program goes on. */
-struct dap_logpoint {
-	int id; /* the session's breakpoint */
-	char *message;
-};
-void dap_logpoint_add(struct dap_conn *c, int id, const char *message);
-void dap_logpoint_forget(struct dap_conn *c, int id);
-void dap_logpoints_free(struct dap_conn *c);
-/* At a breakpoint stop: true if it was a logpoint's (its message is out now). */
-bool dap_logpoint_hit(struct dap_conn *c, const struct ses_stop *st);
-
 /* dap_inspect.c */
 void dap_cmd_threads(struct dap_conn *c, struct dap_req *r);
 void dap_cmd_stack_trace(struct dap_conn *c, struct dap_req *r);
@@ -198,6 +188,13 @@ void dap_cmd_modules(struct dap_conn *c, struct dap_req *r);
 void dap_cmd_loaded_sources(struct dap_conn *c, struct dap_req *r);
 json_t *dap_module_json(const char *id, const char *path, bool managed, bool has_symbols,
 			uint64_t lo, uint64_t hi);
+
+/* dap_sources.c: Source objects, and `source` for text that is not on disk (embedded). */
+/* The protocol's Source for path, with a sourceReference when the file is missing here but
+ * a loaded assembly's PDB embeds its text. */
+json_t *dap_source_json(struct dap_conn *c, const char *path);
+void dap_cmd_source(struct dap_conn *c, struct dap_req *r);
+void dap_sources_free(struct dap_conn *c);
 
 /* dap_goto.c */
 void dap_cmd_goto_targets(struct dap_conn *c, struct dap_req *r);

@@ -228,22 +228,3 @@ void dap_exc_args_free(struct dap_exc_args *a)
 	free(a->filters);
 	memset(a, 0, sizeof(*a));
 }
-
-int dap_hit_count(const char *s, unsigned long *n)
-{
-	if (!s)
-		return 0;
-	while (isspace((unsigned char)*s))
-		s++;
-	if (!isdigit((unsigned char)*s))
-		return 0;
-	char *end;
-	errno = 0;
-	unsigned long v = strtoul(s, &end, 10);
-	while (isspace((unsigned char)*end))
-		end++;
-	if (errno || *end || v > 0xffffffffUL)
-		return 0;
-	*n = v;
-	return 1;
-}

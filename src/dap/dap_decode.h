@@ -73,7 +73,4 @@ void dap_bps_args_free(struct dap_bps_args *a);
 int dap_decode_set_exception_breakpoints(struct dap_req *r, struct dap_exc_args *a);
 void dap_exc_args_free(struct dap_exc_args *a);
 
-/* A hit condition that is a plain count N (digits, blanks around): 1 with *n, else 0. */
-int dap_hit_count(const char *hit_condition, unsigned long *n);
-
 #endif

@@ -34,6 +34,7 @@ static const struct dap_command commands[] = {
     {"exceptionInfo", dap_cmd_exception_info, false},
     {"modules", dap_cmd_modules, false},
     {"loadedSources", dap_cmd_loaded_sources, false},
+    {"source", dap_cmd_source, false},
     {"gotoTargets", dap_cmd_goto_targets, false},
     {"goto", dap_cmd_goto, false},
 };

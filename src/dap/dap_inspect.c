@@ -64,14 +64,6 @@ void dap_cmd_threads(struct dap_conn *c, struct dap_req *r)
 	dap_respond(&c->out, r, dap_threads_body(c));
 }
 
-static json_t *source_json(const char *path)
-{
-	json_t *s = json_object();
-	json_object_set_new(s, "name", dap_jstr(dap_basename(path)));
-	json_object_set_new(s, "path", dap_jstr(path));
-	return s;
-}
-
 static json_t *frame_json(struct dap_conn *c, pid_t tid, int level, const struct ses_frame *f)
 {
 	json_t *j = json_object();
@@ -114,7 +106,7 @@ static json_t *frame_json(struct dap_conn *c, pid_t tid, int level, const struct
 		json_object_set_new(j, "instructionPointerReference", json_string(pc));
 	}
 	if (file) {
-		json_object_set_new(j, "source", source_json(file));
+		json_object_set_new(j, "source", dap_source_json(c, file));
 		json_object_set_new(j, "line", json_integer(dap_line_out(c, line)));
 		json_object_set_new(j, "column", json_integer(c->columns_from_1 ? 1 : 0));
 	} else {

@@ -50,6 +50,7 @@ void dap_cmd_modules(struct dap_conn *c, struct dap_req *r)
 }
 
 struct source_list {
+	struct dap_conn *c;
 	json_t *list;
 	json_t *seen; /* path -> true */
 };
@@ -60,17 +61,14 @@ static void add_source(void *ctx, const char *path)
 	if (json_object_get(sl->seen, path))
 		return;
 	json_object_set_new(sl->seen, path, json_true());
-	json_t *src = json_object();
-	json_object_set_new(src, "name", dap_jstr(dap_basename(path)));
-	json_object_set_new(src, "path", dap_jstr(path));
-	json_array_append_new(sl->list, src);
+	json_array_append_new(sl->list, dap_source_json(sl->c, path));
 }
 
 void dap_cmd_loaded_sources(struct dap_conn *c, struct dap_req *r)
 {
 	if (dap_bad_args(c, r))
 		return;
-	struct source_list sl = {.list = json_array(), .seen = json_object()};
+	struct source_list sl = {.c = c, .list = json_array(), .seen = json_object()};
 	if (ses_has_process(c->ses))
 		ses_sources(c->ses, add_source, &sl);
 	json_decref(sl.seen);

@@ -139,12 +139,7 @@ static void on_stopped(struct dap_conn *c, const struct ses_stop *st)
 		}
 	}
 	c->pause_requested = false;
-	bool resumable = c->run_resumable;
 	pthread_mutex_unlock(&c->mu);
-	if (st->kind == SES_STOP_BREAKPOINT && dap_logpoint_hit(c, st) && resumable) {
-		c->resume_after = true; /* a logpoint does not stop a continue */
-		return;
-	}
 	dap_send_stopped(c, st, NULL);
 }
 
@@ -297,6 +292,10 @@ void dap_on_note(void *ctx, const struct ses_note *n)
 	case SES_NOTE_MESSAGE:
 		if (n->text)
 			dap_console(&c->out, "%s", n->text);
+		break;
+	case SES_NOTE_LOG: /* a logpoint's line: the program goes on (session/bplog.c) */
+		dap_output(&c->out, "console", n->text, strlen(n->text));
+		dap_output(&c->out, "console", "\n", 1);
 		break;
 	}
 }

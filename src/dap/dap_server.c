@@ -20,6 +20,7 @@ static void conn_free(struct dap_conn *c)
 {
 	dap_queue_free_all(c);
 	dap_breakpoints_free(c);
+	dap_sources_free(c);
 	free(c->frames);
 	json_decref(c->thread_list);
 	pthread_cond_destroy(&c->cond);

@@ -309,6 +309,7 @@ static void bp_free(struct ses *s, struct ses_bp *bp)
 	ses_managed_unbind(s, bp);
 	free(bp->spec);
 	free(bp->condition);
+	ses_bp_log_free(bp);
 	free(bp->locs);
 	free(bp);
 }

@@ -592,13 +592,21 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 		 * (feval.h) */
 		if (!bp || !bp->enabled || s->feval_skip_stops)
 			break;
+		/* as gdb and the tracer count: a hit is one whose condition holds; the ignore
+		 * count and the hit condition then pick the hits that stop */
+		if (bp->condition && !condition_holds(s, bp, ev->thread))
+			break;
 		bp->hits++;
 		if (bp->ignore) {
 			bp->ignore--;
 			break;
 		}
-		if (bp->condition && !condition_holds(s, bp, ev->thread))
+		if (!ses_bp_hit_wanted(bp, bp->hits))
 			break;
+		if (bp->log_kind != SES_LOG_NONE) {
+			ses_bp_log_hit(s, bp, clr_thread_tid(ev->thread), true);
+			break;
+		}
 		stop = true;
 		st->kind = SES_STOP_BREAKPOINT;
 		st->bp_id = bp->id;

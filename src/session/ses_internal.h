@@ -221,6 +221,21 @@ int ses_cond_compile(const char *expr, struct nat_syms *syms, uint64_t pc, uint8
 /* Evaluates a condition in the session (the fallback for what the tracer cannot run). */
 int ses_cond_eval_here(struct ses *s, pid_t tid, const char *expr, bool *result,
 		       struct mx_err *err);
+/* vars.c: in the innermost frame of thread tid (a breakpoint hit not yet reported): a C
+ * expression formatted as print does, or its value as a number. */
+int ses_print_here(struct ses *s, pid_t tid, const char *expr, char *out, size_t outlen,
+		   struct mx_err *err);
+int ses_scalar_here(struct ses *s, pid_t tid, const char *expr, uint64_t *u, double *d,
+		    bool *is_float, struct mx_err *err);
+
+/* bplog.c: hit conditions and logging breakpoints, at a hit of bp by thread tid (its
+ * condition held, hits counted). Whether the hit count makes it a hit. */
+bool ses_bp_hit_wanted(const struct ses_bp *bp, uint64_t hits);
+/* A logging breakpoint (bp->log_kind set): its line goes out as a note. managed: the hit is
+ * the runtime's (evaluated in C#, in the hit's callback), else a native one. */
+void ses_bp_log_hit(struct ses *s, struct ses_bp *bp, pid_t tid, bool managed);
+void ses_bp_log_free(struct ses_bp *bp);
+
 /* The code addresses of breakpoint id, in s->syms (running) or the program file's symbols
  * (not yet running); returns how many (at most max). */
 size_t ses_bp_pcs(struct ses *s, int id, struct nat_syms **syms, uint64_t *pcs, size_t max);

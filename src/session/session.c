@@ -508,6 +508,15 @@ static bool breakpoint_stop(struct ses *s, const struct tr_stop *ev, struct ses_
 				continue;
 			}
 		}
+		if (!ses_bp_hit_wanted(bp, g->hits))
+			continue; /* counted, but its hit condition picks other hits */
+		if (bp->log_kind != SES_LOG_NONE) {
+			/* logs and goes on (not while a function is evaluated: its stops are
+			 * passed over) */
+			if (!s->feval_waiting)
+				ses_bp_log_hit(s, bp, ev->tid, false);
+			continue;
+		}
 		if (!user) {
 			user = true;
 			st->bp_id = bp->id;

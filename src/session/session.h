@@ -34,6 +34,7 @@ enum ses_note_kind {
 	SES_NOTE_BP_RESOLVED, /* a pending breakpoint got locations: bp_id, text */
 	SES_NOTE_EXEC,	      /* the program called execve: text = new path */
 	SES_NOTE_MESSAGE,     /* something the user should read: text */
+	SES_NOTE_LOG,	      /* a logpoint or dprintf was hit: text (no newline), bp_id */
 };
 
 /* Where a code address is: for printing stops, frames and breakpoint locations. */
@@ -118,6 +119,25 @@ struct ses_mloc {
 	struct clr_bp_loc *impl;
 };
 
+/* When a breakpoint's hits stop (or log): gdb's ignore count aside, the hit count (hits whose
+ * condition held, counted from 1) compared with a number, as editors' "hit conditions". */
+enum ses_hit_op {
+	SES_HIT_ANY, /* every hit */
+	SES_HIT_EQ,  /* == N: the Nth hit only */
+	SES_HIT_GE,  /* >= N */
+	SES_HIT_GT,  /* > N */
+	SES_HIT_LE,  /* <= N */
+	SES_HIT_LT,  /* < N */
+	SES_HIT_MOD, /* % N: every Nth hit */
+};
+
+/* A breakpoint that logs a line and lets the program go on instead of stopping. */
+enum ses_bp_log {
+	SES_LOG_NONE,
+	SES_LOG_MESSAGE, /* logpoint: text with {EXPR} parts evaluated at the hit */
+	SES_LOG_PRINTF,	 /* dprintf: a printf format applied to evaluated C expressions */
+};
+
 struct ses_bp {
 	int id;
 	char *spec; /* as the user wrote it */
@@ -134,6 +154,13 @@ struct ses_bp {
 	bool native;	    /* bound in native code */
 	struct ses_mloc *mlocs;
 	size_t nmlocs, cap_mlocs;
+	enum ses_hit_op hit_op; /* with hit_n: which hits count as hits (SES_HIT_ANY: all) */
+	uint64_t hit_n;
+	enum ses_bp_log log_kind; /* a logpoint or dprintf (SES_LOG_NONE: it stops) */
+	char *log_text;		  /* as the user wrote it: the message, or "FORMAT",ARGS */
+	char *log_format;	  /* SES_LOG_PRINTF: the format, its escapes decoded */
+	char **log_args;	  /* ... and its arguments' expressions */
+	size_t nlog_args;
 };
 
 enum ses_watch_kind {
@@ -221,6 +248,24 @@ void ses_break_delete_all(struct ses *s);
 int ses_break_enable(struct ses *s, int id, bool enable, struct mx_err *err);
 int ses_break_ignore(struct ses *s, int id, uint32_t count, struct mx_err *err);
 int ses_break_condition(struct ses *s, int id, const char *cond, struct mx_err *err);
+/* A hit condition as editors write it: "5" (from the 5th hit on, as ">= 5"), "== 5", ">= 5",
+ * "> 5", "<= 5", "< 5", "% 5" (every 5th hit). -1 with err naming the problem. */
+int ses_hit_condition_parse(const char *text, enum ses_hit_op *op, uint64_t *n, struct mx_err *err);
+/* Sets breakpoint id's hit condition (SES_HIT_ANY: none). Its hit count goes on from where it
+ * is (0 for a new breakpoint). */
+int ses_break_hit_condition(struct ses *s, int id, enum ses_hit_op op, uint64_t n,
+			    struct mx_err *err);
+/* "== 5", "% 3"...: the hit condition in words for listings ("" for none). */
+void ses_hit_condition_text(const struct ses_bp *bp, char *buf, size_t len);
+/* Makes breakpoint id log instead of stopping (kind SES_LOG_NONE: stop again). For
+ * SES_LOG_MESSAGE text is the message, {EXPR} evaluated at each hit in the hitting thread's
+ * innermost frame (C or C#; "{{" and "}}" are braces; a failing EXPR shows its error in
+ * <>); for SES_LOG_PRINTF it is gdb's dprintf `"FORMAT",ARG,...` (C expressions, the format
+ * checked now: %d %i %u %x %X %o %c %s %p %f %g %e %%, with l, ll, h, z length modifiers).
+ * The line goes out as a SES_NOTE_LOG note; C# expressions run no code there (no property
+ * getters, no ToString). */
+int ses_break_log(struct ses *s, int id, enum ses_bp_log kind, const char *text,
+		  struct mx_err *err);
 /* Checks a condition's syntax (registers, numbers, C operators) without a process. */
 int ses_cond_check(const char *expr, struct mx_err *err);
 size_t ses_break_count(const struct ses *s);
@@ -318,6 +363,12 @@ void ses_module_at(const struct ses *s, size_t i, struct ses_module_info *out);
  * DWARF) and each assembly's documents (from its PDB), in module load order; a file may come
  * more than once. */
 void ses_sources(struct ses *s, void (*fn)(void *ctx, const char *path), void *ctx);
+
+/* The text of source file path as embedded in a loaded assembly's portable PDB (the
+ * EmbeddedSource custom debug information of a document named exactly path): 1 with *text
+ * (allocated, NUL after its len bytes), 0 when no loaded module embeds it, -1 with err. */
+int ses_source_embedded(struct ses *s, const char *path, char **text, size_t *len,
+			struct mx_err *err);
 
 /* Signals: gdb's `handle`. flags: TR_SIG_* from proto.h (stop, print, pass). */
 int ses_signal_policy(struct ses *s, int signo, unsigned *flags, bool set, struct mx_err *err);

@@ -279,3 +279,56 @@ int ses_cond_eval_here(struct ses *s, pid_t tid, const char *expr, bool *result,
 	s->cur_frame = saved_frame;
 	return rc;
 }
+
+/* The stopping thread's innermost frame, whatever the user had selected, for what a
+ * breakpoint hit evaluates before it is reported (conditions here, logpoints). */
+struct frame_swap {
+	pid_t tid;
+	int frame;
+};
+
+static void swap_in(struct ses *s, pid_t tid, struct frame_swap *saved)
+{
+	saved->tid = s->cur_tid;
+	saved->frame = s->cur_frame;
+	s->cur_tid = tid;
+	s->cur_frame = 0;
+	ses_stack_invalidate(s);
+}
+
+static void swap_out(struct ses *s, const struct frame_swap *saved)
+{
+	ses_stack_invalidate(s);
+	s->cur_tid = saved->tid;
+	s->cur_frame = saved->frame;
+}
+
+int ses_print_here(struct ses *s, pid_t tid, const char *expr, char *out, size_t outlen,
+		   struct mx_err *err)
+{
+	struct frame_swap saved;
+	swap_in(s, tid, &saved);
+	struct nat_frame_regs fr;
+	int rc = frame_regs(s, &fr, err);
+	if (rc == 0) {
+		struct nat_mem_ops mem = {.read_mem = read_mem, .ctx = s};
+		rc = nat_eval_print(s->syms, &fr, &mem, expr, out, outlen, err);
+	}
+	swap_out(s, &saved);
+	return rc;
+}
+
+int ses_scalar_here(struct ses *s, pid_t tid, const char *expr, uint64_t *u, double *d,
+		    bool *is_float, struct mx_err *err)
+{
+	struct frame_swap saved;
+	swap_in(s, tid, &saved);
+	struct nat_frame_regs fr;
+	int rc = frame_regs(s, &fr, err);
+	if (rc == 0) {
+		struct nat_mem_ops mem = {.read_mem = read_mem, .ctx = s};
+		rc = nat_eval_scalar(s->syms, &fr, &mem, expr, u, d, is_float, err);
+	}
+	swap_out(s, &saved);
+	return rc;
+}
