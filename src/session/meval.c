@@ -1060,38 +1060,43 @@ void meval_quote(const char *s, char *buf, size_t len)
 	buf[o] = 0;
 }
 
-int ses_meval_print(struct ses *s, const char *expr, const struct meval_opts *o, char *out,
-		    size_t outlen, struct mx_err *err)
+void meval_text(struct ses *s, const struct mv *m, char *out, size_t outlen)
 {
-	struct mv m = {0};
-	if (meval_parse_eval(s, expr, o, &m, err) != 0)
-		return -1;
-	switch (m.kind) {
+	switch (m->kind) {
 	case MV_VALUE:
-		clr_value_contents(s->clr, m.v, out, outlen);
+		clr_value_contents(s->clr, m->v, out, outlen);
 		break;
 	case MV_PRIM:
-		if (m.td.cm)
-			clr_enum_text(&m.td, m.n.u, mv_prim_size(m.et), mv_is_signed(m.et), out,
+		if (m->td.cm)
+			clr_enum_text(&m->td, m->n.u, mv_prim_size(m->et), mv_is_signed(m->et), out,
 				      outlen);
 		else
-			mv_prim_text(&m, out, outlen);
+			mv_prim_text(m, out, outlen);
 		break;
 	case MV_STR:
-		meval_quote(m.str, out, outlen);
+		meval_quote(m->str, out, outlen);
 		break;
 	case MV_NULL:
 		snprintf(out, outlen, "null");
 		break;
 	case MV_TYPE: {
 		char name[512];
-		clr_sym_type_name(m.td.cm, m.td.token, name, sizeof(name));
+		clr_sym_type_name(m->td.cm, m->td.token, name, sizeof(name));
 		snprintf(out, outlen, "{%s}", name);
 		break;
 	}
 	default:
 		snprintf(out, outlen, "(void)"); /* a method that returns nothing */
 	}
+}
+
+int ses_meval_print(struct ses *s, const char *expr, const struct meval_opts *o, char *out,
+		    size_t outlen, struct mx_err *err)
+{
+	struct mv m = {0};
+	if (meval_parse_eval(s, expr, o, &m, err) != 0)
+		return -1;
+	meval_text(s, &m, out, outlen);
 	mv_clear(&m);
 	return 0;
 }

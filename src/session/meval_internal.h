@@ -30,6 +30,8 @@ void meval_type_text(struct meval *e, const struct mv *m, char *buf, size_t len)
 /* Parses and evaluates expr (no MV_NS left over). */
 int meval_parse_eval(struct ses *s, const char *expr, const struct meval_opts *o, struct mv *out,
 		     struct mx_err *err);
+/* The text `print` shows for an evaluated m (one level of contents). */
+void meval_text(struct ses *s, const struct mv *m, char *out, size_t outlen);
 /* meval_call.c: a call (CSX_CALL), and a property getter of a value or type. */
 int meval_call(struct meval *e, const struct csx_node *n, struct mv *out);
 int meval_property(struct meval *e, struct mv *target, const char *name, struct mv *out);
