@@ -34,6 +34,15 @@ struct dap_frame_ref {
 	int level;
 };
 
+/* A variables reference handed to the client (dap_vars.c): its number is var_ref_base + its
+ * index + 1, so that numbers are never reused and one from an earlier stop is known as such. */
+enum dap_var_ref_kind { DAP_REF_LOCALS, DAP_REF_ARGS, DAP_REF_VALUE };
+struct dap_var_ref {
+	json_int_t frame; /* the frame id it is read in; 0: the session's selected frame */
+	enum dap_var_ref_kind kind;
+	char *expr; /* DAP_REF_VALUE: the expression of the value whose parts it lists */
+};
+
 /* The breakpoints of one source file (setBreakpoints replaces them all). */
 struct dap_source_bps {
 	char *path;
@@ -92,6 +101,9 @@ struct dap_conn {
 	struct ses_stop last_stop;
 	struct dap_frame_ref *frames;
 	size_t nframes, cap_frames;
+	struct dap_var_ref *var_refs; /* valid until the program runs (dap_frames_forget) */
+	size_t nvar_refs, cap_var_refs;
+	json_int_t var_ref_base;
 	struct dap_source_bps *sources;
 	size_t nsources, cap_sources;
 	int *func_bps;
@@ -172,11 +184,21 @@ void dap_breakpoints_free(struct dap_conn *c);
 /* dap_inspect.c */
 void dap_cmd_threads(struct dap_conn *c, struct dap_req *r);
 void dap_cmd_stack_trace(struct dap_conn *c, struct dap_req *r);
+void dap_cmd_exception_info(struct dap_conn *c, struct dap_req *r);
+/* freezeThread (mixdbg's own request, as the CLI's `thread freeze`): {threadId, freeze:
+ * true (default) or false to thaw}; a frozen thread stays stopped when the program runs. */
+void dap_cmd_freeze_thread(struct dap_conn *c, struct dap_req *r);
+/* Selects frame id's thread and frame in the session; *managed tells its kind. */
+int dap_select_frame(struct dap_conn *c, json_int_t id, bool *managed, struct mx_err *err);
+
+/* dap_vars.c: scopes, variables (values expanded part by part), evaluate, setVariable. */
 void dap_cmd_scopes(struct dap_conn *c, struct dap_req *r);
 void dap_cmd_variables(struct dap_conn *c, struct dap_req *r);
 void dap_cmd_evaluate(struct dap_conn *c, struct dap_req *r);
 void dap_cmd_set_variable(struct dap_conn *c, struct dap_req *r);
-void dap_cmd_exception_info(struct dap_conn *c, struct dap_req *r);
+/* Variables references are valid for one stop; dap_var_refs_free at the end. */
+void dap_var_refs_forget(struct dap_conn *c);
+void dap_var_refs_free(struct dap_conn *c);
 /* The threads response body from the session (the program is stopped); also kept in
  * c->thread_list. */
 json_t *dap_threads_body(struct dap_conn *c);

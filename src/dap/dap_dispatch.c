@@ -37,6 +37,7 @@ static const struct dap_command commands[] = {
     {"source", dap_cmd_source, false},
     {"gotoTargets", dap_cmd_goto_targets, false},
     {"goto", dap_cmd_goto, false},
+    {"freezeThread", dap_cmd_freeze_thread, false},
 };
 
 static const struct dap_command *find(const char *name)

@@ -1,11 +1,8 @@
 /* dap_inspect.c: looking at a stopped program: threads, call stacks (managed and native frames
- * from the one session backtrace), scopes and variables (native frames: DWARF locals and
- * arguments; managed frames: arguments and PDB locals), evaluate (C expressions over a native
- * frame, a name in a managed one) and setVariable (native), and the exception or signal a
- * thread stopped for.
+ * from the one session backtrace), and the exception or signal a thread stopped for (scopes,
+ * variables, evaluate and setVariable are dap_vars.c's).
  *
- * Frame ids stand for (thread, level) at the current stop only; a variables reference is the
- * frame id times two, plus one for the arguments.
+ * Frame ids stand for (thread, level) at the current stop only.
  */
 #include "dap/dap_conn.h"
 
@@ -19,6 +16,7 @@
 void dap_frames_forget(struct dap_conn *c)
 {
 	c->nframes = 0;
+	dap_var_refs_forget(c);
 }
 
 static json_int_t frame_id(struct dap_conn *c, pid_t tid, int level)
@@ -41,13 +39,15 @@ json_t *dap_threads_body(struct dap_conn *c)
 			continue;
 		json_t *j = json_object();
 		json_object_set_new(j, "id", json_integer(t->tid));
-		if (t->name[0]) {
-			json_object_set_new(j, "name", dap_jstr(t->name));
-		} else {
-			char name[32];
+		char name[64];
+		if (t->name[0])
+			snprintf(name, sizeof(name), "%s", t->name);
+		else
 			snprintf(name, sizeof(name), "Thread %d", t->num);
-			json_object_set_new(j, "name", json_string(name));
-		}
+		/* a frozen thread stays stopped when the others run: the client should know */
+		if (t->frozen)
+			snprintf(name + strlen(name), sizeof(name) - strlen(name), " (frozen)");
+		json_object_set_new(j, "name", dap_jstr(name));
 		json_array_append_new(list, j);
 	}
 	pthread_mutex_lock(&c->mu);
@@ -62,6 +62,27 @@ json_t *dap_threads_body(struct dap_conn *c)
 void dap_cmd_threads(struct dap_conn *c, struct dap_req *r)
 {
 	dap_respond(&c->out, r, dap_threads_body(c));
+}
+
+void dap_cmd_freeze_thread(struct dap_conn *c, struct dap_req *r)
+{
+	json_int_t tid = 0;
+	dap_arg_int(r, r->args, "threadId", true, &tid);
+	bool freeze = dap_arg_bool(r, r->args, "freeze", true);
+	if (dap_bad_args(c, r) || !dap_need_stopped(c, r))
+		return;
+	int num = dap_thread_num(c, (pid_t)tid);
+	struct mx_err err;
+	if (!num) {
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_STATE,
+				  "There is no thread %lld.", (long long)tid);
+		return;
+	}
+	if (ses_thread_freeze(c->ses, num, freeze, &err) != 0) {
+		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_DEBUGGER, "%s", err.msg);
+		return;
+	}
+	dap_respond(&c->out, r, NULL);
 }
 
 static json_t *frame_json(struct dap_conn *c, pid_t tid, int level, const struct ses_frame *f)
@@ -153,8 +174,7 @@ void dap_cmd_stack_trace(struct dap_conn *c, struct dap_req *r)
 	dap_respond(&c->out, r, body);
 }
 
-/* Selects frame id's thread and frame in the session; *managed tells its kind. */
-static int select_frame(struct dap_conn *c, json_int_t id, bool *managed, struct mx_err *err)
+int dap_select_frame(struct dap_conn *c, json_int_t id, bool *managed, struct mx_err *err)
 {
 	if (id < 1 || (size_t)id > c->nframes)
 		return mx_err_set(err, "Unknown frame %lld (frames are valid for one stop).",
@@ -173,138 +193,6 @@ static int select_frame(struct dap_conn *c, json_int_t id, bool *managed, struct
 		return mx_err_set(err, "Frame %lld is gone.", (long long)id);
 	*managed = f[fr->level].managed;
 	return ses_select_frame(c->ses, fr->level, err);
-}
-
-static json_t *scope(const char *name, const char *hint, json_int_t ref)
-{
-	json_t *s = json_object();
-	json_object_set_new(s, "name", json_string(name));
-	if (hint)
-		json_object_set_new(s, "presentationHint", json_string(hint));
-	json_object_set_new(s, "variablesReference", json_integer(ref));
-	json_object_set_new(s, "expensive", json_false());
-	return s;
-}
-
-void dap_cmd_scopes(struct dap_conn *c, struct dap_req *r)
-{
-	json_int_t id = 0;
-	dap_arg_int(r, r->args, "frameId", true, &id);
-	if (dap_bad_args(c, r) || !dap_need_stopped(c, r))
-		return;
-	bool managed;
-	struct mx_err err;
-	if (select_frame(c, id, &managed, &err) != 0) {
-		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_STATE, "%s", err.msg);
-		return;
-	}
-	(void)managed; /* managed and native frames have the same two scopes */
-	json_t *list = json_array();
-	json_array_append_new(list, scope("Locals", "locals", id * 2));
-	json_array_append_new(list, scope("Arguments", "arguments", id * 2 + 1));
-	json_t *body = json_object();
-	json_object_set_new(body, "scopes", list);
-	dap_respond(&c->out, r, body);
-}
-
-static void add_var(void *arg, const char *name, const char *value)
-{
-	json_t *v = json_object();
-	json_object_set_new(v, "name", dap_jstr(name));
-	json_object_set_new(v, "value", dap_jstr(value));
-	json_object_set_new(v, "evaluateName", dap_jstr(name));
-	json_object_set_new(v, "variablesReference", json_integer(0));
-	json_array_append_new(arg, v);
-}
-
-void dap_cmd_variables(struct dap_conn *c, struct dap_req *r)
-{
-	json_int_t ref = 0, start = 0, count = 0;
-	dap_arg_int(r, r->args, "variablesReference", true, &ref);
-	const char *filter = dap_arg_str(r, r->args, "filter", false);
-	dap_arg_int(r, r->args, "start", false, &start);
-	dap_arg_int(r, r->args, "count", false, &count);
-	if (dap_bad_args(c, r) || !dap_need_stopped(c, r))
-		return;
-	bool managed;
-	struct mx_err err;
-	if (select_frame(c, ref / 2, &managed, &err) != 0) {
-		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_STATE, "%s", err.msg);
-		return;
-	}
-	json_t *all = json_array();
-	/* our variables have no children: nothing is indexed */
-	bool indexed = filter && strcmp(filter, "indexed") == 0;
-	(void)managed;
-	if (!indexed && ses_frame_vars(c->ses, ref % 2 == 1, add_var, all, &err) < 0) {
-		json_decref(all);
-		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_DEBUGGER, "%s", err.msg);
-		return;
-	}
-	json_t *list = json_array();
-	size_t n = json_array_size(all);
-	size_t from, to;
-	dap_page(start, count, n, &from, &to);
-	for (size_t i = from; i < to; i++)
-		json_array_append(list, json_array_get(all, i));
-	json_decref(all);
-	json_t *body = json_object();
-	json_object_set_new(body, "variables", list);
-	dap_respond(&c->out, r, body);
-}
-
-/* Selects the frame of an expression: frameId's, or the current one (the session answers
- * for both kinds of frame, or says why it cannot). */
-static bool expression_frame(struct dap_conn *c, struct dap_req *r, bool has_frame, json_int_t id)
-{
-	struct mx_err err;
-	bool managed;
-	if (has_frame && select_frame(c, id, &managed, &err) != 0) {
-		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_STATE, "%s", err.msg);
-		return false;
-	}
-	return true;
-}
-
-void dap_cmd_evaluate(struct dap_conn *c, struct dap_req *r)
-{
-	json_int_t id = 0;
-	const char *expr = dap_arg_str(r, r->args, "expression", true);
-	bool has_frame = dap_arg_int(r, r->args, "frameId", false, &id);
-	dap_arg_str(r, r->args, "context", false);
-	if (dap_bad_args(c, r) || !dap_need_stopped(c, r) || !expression_frame(c, r, has_frame, id))
-		return;
-	char value[8192];
-	struct mx_err err;
-	if (ses_print_var(c->ses, expr, value, sizeof(value), &err) != 0) {
-		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_DEBUGGER, "%s", err.msg);
-		return;
-	}
-	json_t *body = json_object();
-	json_object_set_new(body, "result", dap_jstr(value));
-	json_object_set_new(body, "variablesReference", json_integer(0));
-	dap_respond(&c->out, r, body);
-}
-
-void dap_cmd_set_variable(struct dap_conn *c, struct dap_req *r)
-{
-	json_int_t ref = 0;
-	dap_arg_int(r, r->args, "variablesReference", true, &ref);
-	const char *name = dap_arg_str(r, r->args, "name", true);
-	const char *value = dap_arg_str(r, r->args, "value", true);
-	if (dap_bad_args(c, r) || !dap_need_stopped(c, r) || !expression_frame(c, r, true, ref / 2))
-		return;
-	struct mx_err err;
-	char now[8192];
-	if (ses_set_var(c->ses, name, value, &err) != 0 ||
-	    ses_print_var(c->ses, name, now, sizeof(now), &err) != 0) {
-		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_DEBUGGER, "%s", err.msg);
-		return;
-	}
-	json_t *body = json_object();
-	json_object_set_new(body, "value", dap_jstr(now));
-	json_object_set_new(body, "variablesReference", json_integer(0));
-	dap_respond(&c->out, r, body);
 }
 
 /* DAP ExceptionDetails of one exception object. */

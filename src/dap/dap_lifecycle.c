@@ -25,6 +25,9 @@ static json_t *capabilities(void)
 	json_object_set_new(c, "supportsHitConditionalBreakpoints", json_true());
 	json_object_set_new(c, "supportsEvaluateForHovers", json_true());
 	json_object_set_new(c, "supportsSetVariable", json_true());
+	/* variables honours start/count (the protocol names this flag for clients; VS Code pages
+	 * through indexedVariables either way) */
+	json_object_set_new(c, "supportsVariablePaging", json_true());
 	json_object_set_new(c, "supportsExceptionInfoRequest", json_true());
 	json_object_set_new(c, "supportsExceptionFilterOptions", json_true());
 	json_object_set_new(c, "supportsTerminateRequest", json_true());

@@ -22,6 +22,7 @@ static void conn_free(struct dap_conn *c)
 	dap_breakpoints_free(c);
 	dap_sources_free(c);
 	free(c->frames);
+	dap_var_refs_free(c);
 	json_decref(c->thread_list);
 	pthread_cond_destroy(&c->cond);
 	pthread_mutex_destroy(&c->mu);

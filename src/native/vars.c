@@ -3160,3 +3160,130 @@ int nat_eval_lvalue(struct nat_syms *s, const struct nat_frame_regs *regs,
 		free(e.owned[i]);
 	return rc;
 }
+
+/* ---- shapes (expanding a value into its parts) ---- */
+
+static bool is_record_type(Dwarf_Die *t)
+{
+	int tag = dwarf_tag(t);
+	return (tag == DW_TAG_structure_type || tag == DW_TAG_union_type ||
+		tag == DW_TAG_class_type) &&
+	       !dwarf_hasattr(t, DW_AT_declaration);
+}
+
+/* Counts (and reports) the named members of record t; an anonymous struct or union member's
+ * own members count as t's, since t.name reaches them (find_member). */
+static void shape_members(Dwarf_Die *t, struct nat_shape *out,
+			  void (*fn)(void *arg, const char *name), void *arg, int depth)
+{
+	Dwarf_Die m;
+	int guard = 0;
+	if (depth > MAX_DEPTH || dwarf_child(t, &m) != 0)
+		return;
+	do {
+		if (dwarf_tag(&m) != DW_TAG_member || dwarf_hasattr(&m, DW_AT_external))
+			continue;
+		const char *name = dwarf_diename(&m);
+		Dwarf_Die mt;
+		if (!name) {
+			if (die_type(&m, &mt) && peel(&mt) && is_record_type(&mt))
+				shape_members(&mt, out, fn, arg, depth + 1);
+			continue;
+		}
+		out->count++;
+		if (fn)
+			fn(arg, name);
+	} while (++guard < MAX_MEMBERS && dwarf_siblingof(&m, &m) == 0);
+}
+
+static void ev_shape(struct ep *e, const struct ev *v, struct nat_shape *out,
+		     void (*fn)(void *arg, const char *name), void *arg)
+{
+	struct sb b = {out->type, sizeof(out->type), 0};
+	out->type[0] = 0;
+	ev_type_name(v, &b);
+	out->kind = NAT_SHAPE_PLAIN;
+	out->count = 0;
+	Dwarf_Die t, et;
+	if (!v->typed || v->is_void)
+		return;
+	if (ev_is_array(v)) {
+		ev_die(v, &t);
+		uint64_t dims[8];
+		size_t nd = array_dims(&t, dims, 8);
+		if ((size_t)v->adim >= nd || !dims[v->adim])
+			return;
+		if (v->adim && die_type(&t, &et)) { /* grid[1] of int grid[2][3]: "int [3]" */
+			b.len = 0;
+			type_name(&et, &b, 0);
+			sb_puts(&b, " ");
+			for (size_t i = (size_t)v->adim; i < nd; i++)
+				sb_printf(&b, "[%" PRIu64 "]", dims[i]);
+		}
+		if ((size_t)v->adim + 1 == nd && die_type(&t, &et) && is_char_type(&et))
+			return; /* a string: its text is its value */
+		out->kind = NAT_SHAPE_ARRAY;
+		out->count = dims[v->adim];
+		return;
+	}
+	if (ev_die(v, &t) && is_record_type(&t)) {
+		out->kind = NAT_SHAPE_RECORD;
+		shape_members(&t, out, fn, arg, 0);
+		return;
+	}
+	struct ev el;
+	uint64_t size, p = v->u;
+	if (!ev_is_pointer(v) || !ev_pointee(v, &el, &size) || el.is_void)
+		return;
+	if (v->kind == EV_LVAL && ev_read(e, v, 0, &p, sizeof(p)))
+		return;
+	if (!p)
+		return; /* a null pointer has nothing to show */
+	if (ev_die(&el, &et)) {
+		int tag = dwarf_tag(&et);
+		if (is_char_type(&et) || tag == DW_TAG_subroutine_type ||
+		    dwarf_hasattr(&et, DW_AT_declaration))
+			return; /* strings, functions, incomplete types */
+		if (is_record_type(&et)) {
+			out->kind = NAT_SHAPE_PTR_RECORD;
+			shape_members(&et, out, fn, arg, 0);
+			return;
+		}
+	}
+	out->kind = NAT_SHAPE_PTR;
+	out->count = 1;
+}
+
+int nat_eval_shape(struct nat_syms *s, const struct nat_frame_regs *regs,
+		   const struct nat_mem_ops *mem, const char *expr, struct nat_shape *out,
+		   void (*member_fn)(void *arg, const char *name), void *arg, struct mx_err *err)
+{
+	struct ep e;
+	Dwarf_Die *scopes = NULL;
+	Dwarf_Addr bias = 0;
+	int fn_at = -1, sub_at = -1;
+	memset(out, 0, sizeof(*out));
+	memset(&e, 0, sizeof(e));
+	e.src = e.p = expr ? expr : "";
+	e.err = err;
+	e.have_cu = regs && pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &e.cu) >= 0;
+	init_ctx(&e.c, s, regs, mem, bias, scopes, sub_at);
+	free(scopes);
+	e.c.have_fn = false;
+	struct ev v;
+	int rc = 0;
+	ep_skip(&e);
+	if (!*e.p || !ep_expr(&e, &v)) {
+		if (!*e.p)
+			ep_syntax(&e);
+		rc = -1;
+	} else if (ep_skip(&e), *e.p) {
+		ep_syntax(&e);
+		rc = -1;
+	} else {
+		ev_shape(&e, &v, out, member_fn, arg);
+	}
+	for (int i = 0; i < e.nowned; i++)
+		free(e.owned[i]);
+	return rc;
+}

@@ -113,4 +113,26 @@ int nat_eval_scalar(struct nat_syms *s, const struct nat_frame_regs *regs,
 		    const struct nat_mem_ops *mem, const char *expr, uint64_t *u, double *d,
 		    bool *is_float, struct mx_err *err);
 
+/* What the value of a C expression is made of, for front ends that expand values. */
+enum nat_shape_kind {
+	NAT_SHAPE_PLAIN,      /* no parts: numbers, enums, strings (char arrays and pointers),
+				 null, void, function and incomplete-type pointers */
+	NAT_SHAPE_RECORD,     /* a struct or union: its members (expr.name) */
+	NAT_SHAPE_ARRAY,      /* an array: the elements of its first dimension (expr[i]) */
+	NAT_SHAPE_PTR_RECORD, /* a pointer to a struct or union: the pointee's members (expr->name)
+			       */
+	NAT_SHAPE_PTR,	      /* a pointer to anything else: one part, the pointee (*expr) */
+};
+struct nat_shape {
+	enum nat_shape_kind kind;
+	char type[256]; /* the C name of the value's type: "struct point *" */
+	uint64_t count; /* members, elements, or 1 for NAT_SHAPE_PTR */
+};
+/* Evaluates C expression expr as nat_eval_print does and tells its shape; member_fn (may be
+ * NULL) gets the name of each member of a record (or pointed-to record) in order, the members
+ * of anonymous struct and union members in their place (expr.name reaches them). */
+int nat_eval_shape(struct nat_syms *s, const struct nat_frame_regs *regs,
+		   const struct nat_mem_ops *mem, const char *expr, struct nat_shape *out,
+		   void (*member_fn)(void *arg, const char *name), void *arg, struct mx_err *err);
+
 #endif

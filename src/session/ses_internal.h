@@ -357,6 +357,28 @@ int ses_managed_eval_frame(struct ses *s, bool leaf, pid_t tid, ICorDebugILFrame
 int ses_managed_frame_vars(struct ses *s, bool args,
 			   void (*fn)(void *arg, const char *name, const char *value), void *arg,
 			   struct mx_err *err);
+/* vars.c: whose variables the selected frame has: C's (DWARF), C#'s at a managed stop (the
+ * evaluator), or C#'s read from a snapshot at a native stop (values only, no evaluator). */
+enum ses_vars_kind { SES_VARS_NATIVE, SES_VARS_MANAGED, SES_VARS_SNAPSHOT };
+enum ses_vars_kind ses_vars_kind(struct ses *s);
+/* nat_eval_shape in the selected (native) frame. */
+struct nat_shape;
+int ses_native_shape(struct ses *s, const char *expr, struct nat_shape *out,
+		     void (*member_fn)(void *arg, const char *name), void *arg, struct mx_err *err);
+/* children.c: the part indices [*from, *end) a request for count (0: all, up to
+ * SES_CHILDREN_MAX) from start covers among total. */
+void ses_children_page(size_t start, size_t count, size_t total, size_t *from, size_t *end);
+/* expr, parenthesized when a postfix operator (.x, ->x, [i]) cannot follow it as it is. */
+void ses_postfix_base(const char *expr, char *out, size_t len);
+/* mchildren.c: ses_var_describe and ses_var_children over a C# frame. The type and parts of
+ * expr's value (no code runs); -1 with err if it cannot be evaluated. */
+int ses_managed_shape(struct ses *s, const char *expr, char *type, size_t typelen, size_t *named,
+		      size_t *indexed, struct mx_err *err);
+int ses_managed_describe(struct ses *s, const char *expr, ses_var_fn fn, void *arg,
+			 struct mx_err *err);
+int ses_managed_children(struct ses *s, const char *expr, size_t start, size_t count,
+			 enum ses_children_filter filter, ses_var_fn fn, void *arg,
+			 struct mx_err *err);
 /* At a native stop, the variables of the managed frame whose instruction address is ip. */
 int ses_managed_native_stop_vars(struct ses *s, uint64_t ip, bool args,
 				 void (*fn)(void *arg, const char *name, const char *value),

@@ -353,6 +353,45 @@ int ses_ptype(struct ses *s, const char *expr, bool whatis, char *out, size_t ou
  * frame, in memory or (frame 0) in a register. */
 int ses_set_var(struct ses *s, const char *name, const char *value, struct mx_err *err);
 
+/* ---- children.c: values as trees, for front ends that expand them (DAP variables) ---- */
+
+/* A variable, or a part of a value: a field, a member, an element, a pointee. */
+struct ses_var {
+	const char *name;      /* "x", "Name", "[3]", "[1, 2]", "*p" */
+	const char *value;     /* as print shows it */
+	const char *type;      /* "int", "Fixtures.Values.Dog", "struct point *"; "" if unknown */
+	const char *eval_name; /* an expression that evaluates to it again: "dog.Friend",
+				  "nums[3]", "grid[1, 2]", "s.inner.x", "p->x", "(*ip)" */
+	size_t named;	       /* its parts by name (fields, members, a pointee) */
+	size_t indexed;	       /* its parts by index (array elements) */
+};
+typedef void (*ses_var_fn)(void *arg, const struct ses_var *v);
+
+enum ses_children_filter { SES_CHILDREN_ALL, SES_CHILDREN_NAMED, SES_CHILDREN_INDEXED };
+
+/* Most children one unpaged ses_var_children call lists (count 0). */
+#define SES_CHILDREN_MAX 10000
+
+/* As ses_frame_vars (the same names and value texts), with each variable's type and parts. */
+int ses_frame_vars_ex(struct ses *s, bool args, ses_var_fn fn, void *arg, struct mx_err *err);
+/* Evaluates expr once in the selected frame (a C# expression that calls a method calls it
+ * once) and reports it as a ses_var named expr. */
+int ses_var_describe(struct ses *s, const char *expr, ses_var_fn fn, void *arg, struct mx_err *err);
+/* Evaluates expr in the selected frame and lists its parts from index start, count of them
+ * (0: all, up to SES_CHILDREN_MAX), of the kind filter asks for: C# objects and structs their
+ * instance fields (inherited ones after the type's own; auto-properties by property name),
+ * arrays their elements ("[i]", "[i, j]" for rank 2); C structs and unions their members,
+ * pointers to them the pointee's members, arrays their elements, other pointers one part
+ * "*p". Strings, numbers, enums, Nullable and null have none. Values are read as print reads
+ * them (no code runs in the program unless implicit evaluation shows a ToString()). Returns
+ * how many were reported, or -1 with err. */
+int ses_var_children(struct ses *s, const char *expr, size_t start, size_t count,
+		     enum ses_children_filter filter, ses_var_fn fn, void *arg, struct mx_err *err);
+/* The expression for part `child` (a name ses_var_children reports) of the value of expr:
+ * "expr.child", "expr->child", "expr[3]", "(*expr)". */
+int ses_var_child_expr(struct ses *s, const char *expr, const char *child, char *out, size_t outlen,
+		       struct mx_err *err);
+
 /* The selected frame of the current thread (0 at every stop). */
 int ses_select_frame(struct ses *s, int level, struct mx_err *err);
 int ses_current_frame(const struct ses *s);

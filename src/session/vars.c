@@ -102,6 +102,23 @@ int ses_frame_vars(struct ses *s, bool args,
 	return n < 0 ? -1 : n;
 }
 
+enum ses_vars_kind ses_vars_kind(struct ses *s)
+{
+	if (runtime_frame_selected(s))
+		return SES_VARS_MANAGED;
+	return selected_managed_frame(s) ? SES_VARS_SNAPSHOT : SES_VARS_NATIVE;
+}
+
+int ses_native_shape(struct ses *s, const char *expr, struct nat_shape *out,
+		     void (*member_fn)(void *arg, const char *name), void *arg, struct mx_err *err)
+{
+	struct nat_frame_regs fr;
+	if (frame_regs(s, &fr, err) != 0)
+		return -1;
+	struct nat_mem_ops mem = {.read_mem = read_mem, .ctx = s};
+	return nat_eval_shape(s->syms, &fr, &mem, expr, out, member_fn, arg, err);
+}
+
 int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, struct mx_err *err)
 {
 	const char *e = expr + strspn(expr, " ");
