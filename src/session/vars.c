@@ -111,11 +111,18 @@ int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, str
 		return -1; /* $rip, $rsp...: the tracer has none to give */
 	if (exception || runtime_frame_selected(s))
 		return ses_managed_print(s, expr, out, outlen, err);
+	/* print x = 5, print x += 2: assigned as set var does, then the new value shown */
+	char lhs[512], value[1100];
+	int assign = nat_split_assignment(expr, lhs, sizeof(lhs), value, sizeof(value));
+	if (assign < 0)
+		return mx_err_set(err, "A syntax error in expression, near `%s'.", expr);
+	if (assign && ses_set_var(s, lhs, value, err) != 0)
+		return -1;
 	struct nat_frame_regs fr;
 	if (frame_regs(s, &fr, err) != 0)
 		return -1;
 	struct nat_mem_ops mem = {.read_mem = read_mem, .ctx = s};
-	return nat_eval_print(s->syms, &fr, &mem, expr, out, outlen, err);
+	return nat_eval_print(s->syms, &fr, &mem, assign ? lhs : expr, out, outlen, err);
 }
 
 int ses_ptype(struct ses *s, const char *expr, bool whatis, char *out, size_t outlen,
