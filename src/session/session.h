@@ -268,6 +268,9 @@ int ses_get_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx
  * runtime parked in managed code, whose registers are its innermost managed frame's (the
  * runtime's view; the thread itself waits inside the runtime). */
 int ses_thread_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx_err *err);
+struct tr_fpregs; /* proto/proto.h */
+/* The x87, SSE and (when the CPU has AVX) ymm registers of stopped thread tid (fpregs.c). */
+int ses_get_fpregs(struct ses *s, pid_t tid, struct tr_fpregs *out, struct mx_err *err);
 /* Reads program memory with our int3 bytes shown as the original bytes. */
 int ses_read_memory(struct ses *s, uint64_t addr, void *buf, size_t len, struct mx_err *err);
 void ses_describe(struct ses *s, uint64_t pc, struct ses_where *w);
