@@ -188,6 +188,29 @@ static uint64_t frame_cfa(struct ses *s)
 	return f[1].sp;
 }
 
+/* Where `step` into the PLT stub at pc goes on to: the first line of the function the stub
+ * calls (after its prologue), when that function has line information and is defined once
+ * among the loaded modules; 0 otherwise (the call is stepped over). The stub, and the dynamic
+ * loader's resolver on a lazily bound first call, run without stopping: gdb steps through
+ * them the same way. */
+static uint64_t plt_step_target(struct ses *s, uint64_t pc)
+{
+	char name[256];
+	if (!nat_plt_target_name(s->syms, pc, name, sizeof(name)))
+		return 0;
+	struct nat_loc_list ll = {0};
+	uint64_t body = 0;
+	int defs = 0;
+	nat_syms_find_function(s->syms, NULL, name, &ll);
+	for (size_t i = 0; i < ll.n; i++)
+		if (!ll.v[i].inlined && ll.v[i].file && ll.v[i].line) {
+			body = ll.v[i].addr;
+			defs++;
+		}
+	nat_loc_list_clear(&ll);
+	return defs == 1 ? body : 0;
+}
+
 /* Steps out of a function without line information: to its return address. */
 static int step_out(struct ses *s, bool over_callbacks, struct ses_stop *st, bool *user,
 		    struct mx_err *err)
@@ -424,6 +447,17 @@ int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 					/* (any rsp: this activation reaches its body first) */
 					if (body && body != r.rip &&
 					    run_to(s, body, 0, false, &st, &user, err) != 0)
+						return -1;
+					if (user) {
+						ses_report_stop(s, &st);
+						return 0;
+					}
+					finish_line_step(s, &st);
+					return 0;
+				}
+				uint64_t target = plt_step_target(s, r.rip);
+				if (target) {
+					if (run_to(s, target, 0, false, &st, &user, err) != 0)
 						return -1;
 					if (user) {
 						ses_report_stop(s, &st);
