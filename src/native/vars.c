@@ -1293,8 +1293,8 @@ static void format_var(struct vctx *c, Dwarf_Die *die, struct sb *b, bool top)
 /* The scopes at regs->pc (innermost first) in *scopes (caller frees), their count, the bias,
  * and the index of the innermost function scope (subprogram or inlined subroutine) in *fn_at
  * and of the out-of-line subprogram in *sub_at (-1 when none). */
-static int pc_scopes(struct nat_syms *s, uint64_t pc, Dwarf_Die **scopes, Dwarf_Addr *bias,
-		     int *fn_at, int *sub_at, Dwarf_Die *cu_out)
+static int pc_scopes(struct nat_syms *s, uint64_t pc, int inline_depth, Dwarf_Die **scopes,
+		     Dwarf_Addr *bias, int *fn_at, int *sub_at, Dwarf_Die *cu_out)
 {
 	*scopes = NULL;
 	*fn_at = *sub_at = -1;
@@ -1303,11 +1303,20 @@ static int pc_scopes(struct nat_syms *s, uint64_t pc, Dwarf_Die **scopes, Dwarf_
 	if (!cu)
 		return -1;
 	*cu_out = *cu;
-	int n = dwarf_getscopes(cu, pc - *bias, scopes);
+	int n = nat_concrete_scopes(cu, pc - *bias, scopes);
 	if (n <= 0) {
 		free(*scopes);
 		*scopes = NULL;
 		return n < 0 ? -1 : 0;
+	}
+	/* the frame of an inlined call's caller: drop the scopes of the inner functions */
+	for (int i = 0; i < n && inline_depth > 0; i++) {
+		int tag = dwarf_tag(&(*scopes)[i]);
+		if ((tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine) &&
+		    --inline_depth == 0) {
+			memmove(*scopes, *scopes + i + 1, (size_t)(n - i - 1) * sizeof(**scopes));
+			n -= i + 1;
+		}
 	}
 	for (int i = 0; i < n; i++) {
 		int tag = dwarf_tag(&(*scopes)[i]);
@@ -1388,7 +1397,7 @@ int nat_frame_vars(struct nat_syms *s, const struct nat_frame_regs *regs,
 	Dwarf_Die *scopes, cu;
 	Dwarf_Addr bias = 0;
 	int fn_at, sub_at;
-	int n = pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &cu);
+	int n = pc_scopes(s, regs->pc, regs->inline_depth, &scopes, &bias, &fn_at, &sub_at, &cu);
 	if (n <= 0 || fn_at < 0) {
 		free(scopes);
 		return mx_err_set(err, "No symbol table info available.");
@@ -1497,7 +1506,9 @@ static bool lookup_var(struct nat_syms *s, const struct nat_frame_regs *regs,
 	int fn_at = -1, sub_at = -1;
 	struct find_arg fa = {.name = name};
 	*scopes = NULL;
-	int n = regs ? pc_scopes(s, regs->pc, scopes, &bias, &fn_at, &sub_at, &cu) : -1;
+	int n =
+	    regs ? pc_scopes(s, regs->pc, regs->inline_depth, scopes, &bias, &fn_at, &sub_at, &cu)
+		 : -1;
 	init_ctx(c, s, regs, mem, bias, *scopes, sub_at);
 	/* locals of each scope, then the function's arguments at its scope */
 	for (int i = 0; n > 0 && i <= fn_at && !fa.ok; i++) {
@@ -2961,7 +2972,8 @@ void ep_begin(struct ep *e, struct nat_syms *s, const struct nat_frame_regs *reg
 	memset(e, 0, sizeof(*e));
 	e->src = e->p = expr ? expr : "";
 	e->err = err;
-	e->have_cu = regs && pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &e->cu) >= 0;
+	e->have_cu = regs && pc_scopes(s, regs->pc, regs->inline_depth, &scopes, &bias, &fn_at,
+				       &sub_at, &e->cu) >= 0;
 	init_ctx(&e->c, s, regs, mem, bias, scopes, sub_at);
 	free(scopes);
 	e->c.have_fn = false; /* formatting needs no frame base */

@@ -47,6 +47,8 @@ struct nat_frame_regs {
 				  registers the unwinder recovered */
 	uint64_t cfa;	       /* canonical frame address (the caller's rsp after the return) */
 	uint64_t pc;	       /* lookup pc (pc - 1 for frames above #0) */
+	int inline_depth;      /* k > 0: the frame of the function the k-th innermost inlined call
+				  at pc was made in (its scopes are those outside that call) */
 };
 
 enum nat_var_kind { NAT_VAR_ARG, NAT_VAR_LOCAL };

@@ -285,9 +285,12 @@ struct ses_frame {
 	bool managed;	    /* a managed frame: where (or label) describes it */
 	struct ses_where where;
 	uint32_t il;
-	char label[64]; /* a frame that is no method: "[managed-to-native]" */
-	int rt_index;	/* at a managed stop: this frame's index in the runtime's list of the
-			   thread's frames (its locals come from there); -1 for native frames */
+	char label[64];	  /* a frame that is no method: "[managed-to-native]" */
+	int rt_index;	  /* at a managed stop: this frame's index in the runtime's list of the
+			     thread's frames (its locals come from there); -1 for native frames */
+	int inline_depth; /* > 0: the function an inlined call was made in, as a frame of its
+			     own (gdb's), sharing pc and sp with the frame below it: where has
+			     its name and the call's line; 0: a real frame */
 };
 int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, size_t *n,
 		  struct mx_err *err);

@@ -29,12 +29,18 @@ static int frame_regs(struct ses *s, struct nat_frame_regs *fr, struct mx_err *e
 		return -1;
 	size_t k = (size_t)s->cur_frame < n ? (size_t)s->cur_frame : 0;
 	fr->pc = f[k].lookup_pc;
-	/* the CFA is the caller's rsp; a transition label inserted between them has none */
+	fr->inline_depth = f[k].inline_depth;
+	/* an inlined call's caller is the real frame below it, with its registers */
+	size_t real = k;
+	while (real > 0 && f[real].inline_depth > 0)
+		real--;
+	/* the CFA is the caller's rsp; a transition label inserted between them has none, and
+	 * the frames of inlined calls share the real frame's */
 	size_t caller = k + 1;
-	while (caller < n && !f[caller].sp && f[caller].label[0])
+	while (caller < n && ((!f[caller].sp && f[caller].label[0]) || f[caller].inline_depth))
 		caller++;
 	fr->cfa = caller < n ? f[caller].sp : 0;
-	if (k == 0) {
+	if (real == 0) {
 		struct user_regs_struct r;
 		if (ses_get_regs(s, s->cur_tid, &r, err) != 0)
 			return -1;
@@ -45,9 +51,9 @@ static int frame_regs(struct ses *s, struct nat_frame_regs *fr, struct mx_err *e
 			fr->valid[i] = true;
 		}
 	} else {
-		fr->r[7] = f[k].sp;
+		fr->r[7] = f[real].sp;
 		fr->valid[7] = true;
-		fr->r[16] = f[k].pc;
+		fr->r[16] = f[real].pc;
 		fr->valid[16] = true;
 	}
 	return 0;
