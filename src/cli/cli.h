@@ -74,6 +74,12 @@ int cli_cmd_thread_thaw(struct cli *c, const char *args);
 int cli_cmd_x(struct cli *c, const char *args);
 int cli_cmd_disassemble(struct cli *c, const char *args);
 int cli_cmd_info_registers(struct cli *c, const char *args);
+int cli_cmd_info_all_registers(struct cli *c, const char *args);
+/* fpregs.c: prints x87/SSE/AVX register name (st0, fctrl, mxcsr, xmm3, ymm3): 1; 0 when name
+ * is not one of them (nothing printed); -1 after an error message. */
+int cli_info_fp_register(struct cli *c, const char *name);
+/* Prints every x87, SSE and AVX register (info all-registers after the general ones). */
+int cli_info_all_fp_registers(struct cli *c);
 /* Evaluates an address expression: NUMBER, $REG, SYMBOL, and sums/differences of them. */
 int cli_eval_address(struct cli *c, const char *expr, uint64_t *out);
 

@@ -1166,8 +1166,13 @@ const struct cli_cmd cli_commands[] = {
      "found.",
      cmd_info_sharedlibrary},
     {"info registers", "i r, info reg", "[REGISTER...]",
-     "Show the general registers of the current thread (or the named ones).",
+     "Show the general registers of the current thread, or the named ones: general, x87 "
+     "(st0-st7, fctrl, fstat, ftag, fiseg, fioff, foseg, fooff, fop), SSE (xmm0-xmm15, "
+     "mxcsr) and AVX (ymm0-ymm15).",
      cli_cmd_info_registers},
+    {"info all-registers", NULL, "[REGISTER...]",
+     "Show every register of the current thread: general, x87, SSE and AVX.",
+     cli_cmd_info_all_registers},
     {"info signals", "i signals, info handle", "[SIGNAL]",
      "Show what the debugger does with each signal.", cmd_info_signals},
     {"handle", NULL, "SIGNAL ACTION...",

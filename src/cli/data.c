@@ -1,4 +1,5 @@
-/* data.c: `x` (examine memory) and `info registers`. Disassembly for x/i is capstone's. */
+/* data.c: `x` (examine memory) and `info registers` (general ones; the others in fpregs.c).
+ * Disassembly for x/i is capstone's. */
 #include "cli/cli.h"
 
 #include <capstone/capstone.h>
@@ -363,10 +364,26 @@ int cli_cmd_info_registers(struct cli *c, const char *args)
 	char buf[256];
 	snprintf(buf, sizeof(buf), "%s", args);
 	for (char *tok = strtok(buf, " \t"); tok; tok = strtok(NULL, " \t")) {
-		int i = reg_index(tok[0] == '$' ? tok + 1 : tok);
-		if (i < 0)
+		const char *name = tok[0] == '$' ? tok + 1 : tok;
+		int i = reg_index(name), fp = i < 0 ? cli_info_fp_register(c, name) : 0;
+		if (fp < 0)
+			return -1;
+		if (i < 0 && !fp)
 			return cli_error("Invalid register `%s'", tok);
-		print_reg(c, &r, (size_t)i);
+		if (i >= 0)
+			print_reg(c, &r, (size_t)i);
 	}
 	return 0;
+}
+
+int cli_cmd_info_all_registers(struct cli *c, const char *args)
+{
+	struct user_regs_struct r;
+	if (*args)
+		return cli_cmd_info_registers(c, args);
+	if (current_regs(c, &r) != 0)
+		return -1;
+	for (size_t i = 0; i < NREGS; i++)
+		print_reg(c, &r, i);
+	return cli_info_all_fp_registers(c);
 }

@@ -130,6 +130,12 @@ void cli_print_frame(struct cli *c, int level, const struct ses_frame *f, bool w
 			cli_print_where(c, &f->where, with_source);
 		return;
 	}
+	if (f->inline_depth > 0) {
+		/* the frame of an inlined call's caller: no address of its own (gdb) */
+		print_level(level);
+		cli_print_where(c, &f->where, with_source);
+		return;
+	}
 	struct ses_where w;
 	ses_describe(c->ses, f->lookup_pc, &w);
 	print_level(level);

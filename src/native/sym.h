@@ -95,6 +95,21 @@ int nat_syms_find_line(struct nat_syms *s, const struct nat_module *m, const cha
 /* Address of ELF symbol `name` (any type) in module m, from .symtab or .dynsym; 0 if absent. */
 uint64_t nat_syms_symbol_addr(struct nat_syms *s, const struct nat_module *m, const char *name);
 
+/* When pc is a PLT stub (plt.c), the name of the function it jumps to ("lib_func"): true. */
+bool nat_plt_target_name(struct nat_syms *s, uint64_t pc, char *name, size_t len);
+
+/* One inlined call a pc is inside (inline.c): the function it was inlined into, and the
+ * call's place there. */
+struct nat_inline_call {
+	char func[256];
+	char file[512]; /* "" when unknown */
+	int line;
+};
+/* The inlined calls holding pc, innermost first: out[0] is the call of the innermost inlined
+ * function (made in out[0].func), out[1] the call of out[0].func if that was inlined too...
+ * Returns how many (0 when pc is in no inlined code), at most max. */
+int nat_inline_calls(struct nat_syms *s, uint64_t pc, struct nat_inline_call *out, int max);
+
 /* Describes addr. Returns 0 and fills out (module may be NULL when no module holds addr). */
 int nat_syms_addr_info(struct nat_syms *s, uint64_t addr, struct nat_addrinfo *out);
 void nat_addrinfo_clear(struct nat_addrinfo *ai);

@@ -12,4 +12,11 @@ Dwfl *nat_syms_dwfl(struct nat_syms *s);
 struct nat_unwind_state;
 struct nat_unwind_state **nat_syms_unwind_state(struct nat_syms *s);
 
+/* The scopes holding module address pc in cu, innermost first, as dwarf_getscopes gives them,
+ * except that past an inlined subroutine they are the scopes the call was made in (the
+ * concrete tree: lexical blocks, the caller's inlined subroutine or subprogram, the CU) rather
+ * than those of the inlined function's abstract definition, which dwarf_getscopes follows
+ * (libdw.h). Returns the count (*scopes malloc'd), 0, or -1 (inline.c). */
+int nat_concrete_scopes(Dwarf_Die *cu, Dwarf_Addr pc, Dwarf_Die **scopes);
+
 #endif

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "native/sym_internal.h"
+#include "native/vars_internal.h"
 
 #define MAX_DEPTH    8	   /* nesting of values and type chains */
 #define MAX_PEEL     16	   /* typedef/qualifier links followed */
@@ -38,12 +39,7 @@
 
 /* ---- output buffer ---- */
 
-struct sb {
-	char *buf;
-	size_t cap, len; /* buf[len] is always 0 when cap > 0 */
-};
-
-static void sb_puts(struct sb *b, const char *s)
+void sb_puts(struct sb *b, const char *s)
 {
 	size_t n = strlen(s);
 	if (!b->cap || b->len + 1 >= b->cap)
@@ -55,9 +51,7 @@ static void sb_puts(struct sb *b, const char *s)
 	b->buf[b->len] = 0;
 }
 
-static void sb_printf(struct sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void sb_printf(struct sb *b, const char *fmt, ...)
+void sb_printf(struct sb *b, const char *fmt, ...)
 {
 	char tmp[512];
 	va_list ap;
@@ -67,36 +61,12 @@ static void sb_printf(struct sb *b, const char *fmt, ...)
 	sb_puts(b, tmp);
 }
 
-static bool sb_full(const struct sb *b)
+bool sb_full(const struct sb *b)
 {
 	return !b->cap || b->len + 1 >= b->cap;
 }
 
 /* ---- evaluation context ---- */
-
-struct vctx {
-	struct nat_syms *s;
-	const struct nat_frame_regs *regs; /* NULL for globals looked up without a frame */
-	const struct nat_mem_ops *mem;
-	Dwarf_Addr bias; /* of the module whose DWARF is being read */
-	Dwarf_Die fn;	 /* subprogram giving the frame base */
-	bool have_fn;	 /* fn is set */
-	bool fb_done;	 /* frame base computed (fb_ok tells whether it could be) */
-	bool fb_ok;
-	uint64_t fb;
-};
-
-/* Where a value is. */
-enum val_kind { VAL_MEM, VAL_BYTES, VAL_OPTOUT, VAL_UNSUPPORTED };
-
-struct val {
-	enum val_kind kind;
-	uint64_t addr;	      /* VAL_MEM */
-	const uint8_t *bytes; /* VAL_BYTES */
-	const uint8_t *known; /* VAL_BYTES: NULL, or per byte: 0 when unavailable (pieces) */
-	size_t len;
-	uint8_t store[8]; /* backing of bytes for register and stack values */
-};
 
 static int read_mem(struct vctx *c, uint64_t addr, void *buf, size_t len)
 {
@@ -505,7 +475,7 @@ static bool frame_base(struct vctx *c, uint64_t *out)
 
 /* ---- types ---- */
 
-static bool die_type(Dwarf_Die *die, Dwarf_Die *out)
+bool die_type(Dwarf_Die *die, Dwarf_Die *out)
 {
 	Dwarf_Attribute a;
 	return dwarf_attr_integrate(die, DW_AT_type, &a) && dwarf_formref_die(&a, out);
@@ -518,7 +488,7 @@ static bool is_qualifier(int tag)
 }
 
 /* Follows typedefs and qualifiers from t; false when it ends in void (or is malformed). */
-static bool peel(Dwarf_Die *t)
+bool peel(Dwarf_Die *t)
 {
 	for (int i = 0; i < MAX_PEEL; i++) {
 		if (!is_qualifier(dwarf_tag(t)))
@@ -531,7 +501,7 @@ static bool peel(Dwarf_Die *t)
 	return false;
 }
 
-static uint64_t udata(Dwarf_Die *die, unsigned int at, uint64_t dflt)
+uint64_t udata(Dwarf_Die *die, unsigned int at, uint64_t dflt)
 {
 	Dwarf_Attribute a;
 	Dwarf_Word w;
@@ -542,7 +512,7 @@ static uint64_t udata(Dwarf_Die *die, unsigned int at, uint64_t dflt)
 
 /* Element counts of array type t's dimensions (up to max); returns how many. A dimension
  * without bounds counts 0. */
-static size_t array_dims(Dwarf_Die *t, uint64_t *dims, size_t max)
+size_t array_dims(Dwarf_Die *t, uint64_t *dims, size_t max)
 {
 	Dwarf_Die child;
 	size_t n = 0;
@@ -571,7 +541,7 @@ static size_t array_dims(Dwarf_Die *t, uint64_t *dims, size_t max)
 }
 
 /* Size in bytes of type t; false when unknown. */
-static bool type_size(Dwarf_Die *t0, uint64_t *out, int depth)
+bool type_size(Dwarf_Die *t0, uint64_t *out, int depth)
 {
 	Dwarf_Die t = *t0;
 	if (depth > MAX_DEPTH || !peel(&t))
@@ -628,6 +598,8 @@ static void type_name(Dwarf_Die *t0, struct sb *b, int depth)
 	const char *name = dwarf_diename(&t);
 	switch (tag) {
 	case DW_TAG_base_type:
+		sb_puts(b, nat_c_base_name(name));
+		return;
 	case DW_TAG_typedef:
 		sb_puts(b, name ? name : "?");
 		return;
@@ -1321,8 +1293,8 @@ static void format_var(struct vctx *c, Dwarf_Die *die, struct sb *b, bool top)
 /* The scopes at regs->pc (innermost first) in *scopes (caller frees), their count, the bias,
  * and the index of the innermost function scope (subprogram or inlined subroutine) in *fn_at
  * and of the out-of-line subprogram in *sub_at (-1 when none). */
-static int pc_scopes(struct nat_syms *s, uint64_t pc, Dwarf_Die **scopes, Dwarf_Addr *bias,
-		     int *fn_at, int *sub_at, Dwarf_Die *cu_out)
+static int pc_scopes(struct nat_syms *s, uint64_t pc, int inline_depth, Dwarf_Die **scopes,
+		     Dwarf_Addr *bias, int *fn_at, int *sub_at, Dwarf_Die *cu_out)
 {
 	*scopes = NULL;
 	*fn_at = *sub_at = -1;
@@ -1331,11 +1303,20 @@ static int pc_scopes(struct nat_syms *s, uint64_t pc, Dwarf_Die **scopes, Dwarf_
 	if (!cu)
 		return -1;
 	*cu_out = *cu;
-	int n = dwarf_getscopes(cu, pc - *bias, scopes);
+	int n = nat_concrete_scopes(cu, pc - *bias, scopes);
 	if (n <= 0) {
 		free(*scopes);
 		*scopes = NULL;
 		return n < 0 ? -1 : 0;
+	}
+	/* the frame of an inlined call's caller: drop the scopes of the inner functions */
+	for (int i = 0; i < n && inline_depth > 0; i++) {
+		int tag = dwarf_tag(&(*scopes)[i]);
+		if ((tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine) &&
+		    --inline_depth == 0) {
+			memmove(*scopes, *scopes + i + 1, (size_t)(n - i - 1) * sizeof(**scopes));
+			n -= i + 1;
+		}
 	}
 	for (int i = 0; i < n; i++) {
 		int tag = dwarf_tag(&(*scopes)[i]);
@@ -1416,7 +1397,7 @@ int nat_frame_vars(struct nat_syms *s, const struct nat_frame_regs *regs,
 	Dwarf_Die *scopes, cu;
 	Dwarf_Addr bias = 0;
 	int fn_at, sub_at;
-	int n = pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &cu);
+	int n = pc_scopes(s, regs->pc, regs->inline_depth, &scopes, &bias, &fn_at, &sub_at, &cu);
 	if (n <= 0 || fn_at < 0) {
 		free(scopes);
 		return mx_err_set(err, "No symbol table info available.");
@@ -1525,7 +1506,9 @@ static bool lookup_var(struct nat_syms *s, const struct nat_frame_regs *regs,
 	int fn_at = -1, sub_at = -1;
 	struct find_arg fa = {.name = name};
 	*scopes = NULL;
-	int n = regs ? pc_scopes(s, regs->pc, scopes, &bias, &fn_at, &sub_at, &cu) : -1;
+	int n =
+	    regs ? pc_scopes(s, regs->pc, regs->inline_depth, scopes, &bias, &fn_at, &sub_at, &cu)
+		 : -1;
 	init_ctx(c, s, regs, mem, bias, *scopes, sub_at);
 	/* locals of each scope, then the function's arguments at its scope */
 	for (int i = 0; n > 0 && i <= fn_at && !fa.ok; i++) {
@@ -1622,46 +1605,6 @@ int nat_locate_var(struct nat_syms *s, const struct nat_frame_regs *regs,
 
 /* ---- expressions (print EXPR) ---- */
 
-#define EV_MAX_DEPTH 32 /* recursion of the expression parser */
-
-/* Value kinds of an evaluated expression. */
-enum ev_kind {
-	EV_LVAL, /* in memory at addr, of type (type, ptr, adim) */
-	EV_INT,	 /* integer (or pointer) rvalue u */
-	EV_FLT	 /* floating rvalue d */
-};
-
-/* A value. Its type: when typed, DIE type (or void when is_void) with ptr extra levels of
- * pointer on top and, for arrays, the first adim dimensions dropped; otherwise the synthetic
- * "long" ("unsigned long" when !is_signed) or "double". */
-struct ev {
-	enum ev_kind kind;
-	uint64_t addr;
-	uint64_t u;
-	double d;
-	bool typed, is_void, is_signed;
-	int size; /* untyped EV_INT: 4 ("int") or 8 ("long") bytes */
-	/* EV_LVAL not in memory (a value assembled from pieces): addr is the offset in bytes
-	 * (blen long; known: NULL, or per byte 0 when unavailable) */
-	const uint8_t *bytes, *known;
-	uint64_t blen;
-	Dwarf_Die type;
-	int ptr;
-	int adim;
-};
-
-struct ep {
-	struct vctx c; /* s, regs and mem for reading and formatting */
-	Dwarf_Die cu;  /* of the pc, for type names */
-	bool have_cu;
-	const char *src, *p; /* the expression and the parse position */
-	struct mx_err *err;
-	int depth;
-	bool failed;
-	uint8_t *owned[16]; /* byte copies of values, freed at the end */
-	int nowned;
-};
-
 /* Reads n bytes at offset off of lvalue v; 0 ok. */
 static int ev_read(struct ep *e, const struct ev *v, uint64_t off, void *buf, size_t n)
 {
@@ -1677,8 +1620,6 @@ static int ev_read(struct ep *e, const struct ev *v, uint64_t off, void *buf, si
 	return 0;
 }
 
-static bool ep_fail(struct ep *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
 /* "Cannot access memory at address ..." or "value has been optimized out" for v + off. */
 static bool ep_read_fail(struct ep *e, const struct ev *v, uint64_t off)
 {
@@ -1687,7 +1628,7 @@ static bool ep_read_fail(struct ep *e, const struct ev *v, uint64_t off)
 	return ep_fail(e, "Cannot access memory at address 0x%" PRIx64, v->addr + off);
 }
 
-static bool ep_fail(struct ep *e, const char *fmt, ...)
+bool ep_fail(struct ep *e, const char *fmt, ...)
 {
 	if (e->failed)
 		return false;
@@ -1701,29 +1642,29 @@ static bool ep_fail(struct ep *e, const char *fmt, ...)
 	return false;
 }
 
-static bool ep_syntax(struct ep *e)
+bool ep_syntax(struct ep *e)
 {
 	return ep_fail(e, "A syntax error in expression, near `%s'.", e->p);
 }
 
-static void ep_skip(struct ep *e)
+void ep_skip(struct ep *e)
 {
 	while (*e->p == ' ' || *e->p == '\t' || *e->p == '\n')
 		e->p++;
 }
 
-static bool is_id0(char ch)
+bool is_id0(char ch)
 {
 	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
 }
 
-static bool is_id(char ch)
+bool is_id(char ch)
 {
 	return is_id0(ch) || (ch >= '0' && ch <= '9');
 }
 
 /* Consumes operator op when it is next (and not the start of a longer operator). */
-static bool ep_accept(struct ep *e, const char *op)
+bool ep_accept(struct ep *e, const char *op)
 {
 	ep_skip(e);
 	size_t n = strlen(op);
@@ -1745,7 +1686,7 @@ static bool ep_accept(struct ep *e, const char *op)
 }
 
 /* Reads an identifier into buf (false when none is next). */
-static bool ep_ident(struct ep *e, char *buf, size_t len)
+bool ep_ident(struct ep *e, char *buf, size_t len)
 {
 	ep_skip(e);
 	if (!is_id0(*e->p))
@@ -1764,7 +1705,7 @@ static bool ep_ident(struct ep *e, char *buf, size_t len)
 /* ---- types of values ---- */
 
 /* The peeled DIE type of v when it has no extra pointer level; false otherwise. */
-static bool ev_die(const struct ev *v, Dwarf_Die *t)
+bool ev_die(const struct ev *v, Dwarf_Die *t)
 {
 	if (!v->typed || v->is_void || v->ptr)
 		return false;
@@ -1772,13 +1713,13 @@ static bool ev_die(const struct ev *v, Dwarf_Die *t)
 	return peel(t);
 }
 
-static bool ev_is_array(const struct ev *v)
+bool ev_is_array(const struct ev *v)
 {
 	Dwarf_Die t;
 	return ev_die(v, &t) && dwarf_tag(&t) == DW_TAG_array_type;
 }
 
-static bool ev_is_pointer(const struct ev *v)
+bool ev_is_pointer(const struct ev *v)
 {
 	Dwarf_Die t;
 	if (v->typed && v->ptr)
@@ -1804,7 +1745,7 @@ static bool array_size_from(Dwarf_Die *t, int skip, uint64_t *out)
 }
 
 /* Size of v's type. */
-static bool ev_size(const struct ev *v, uint64_t *out)
+bool ev_size(const struct ev *v, uint64_t *out)
 {
 	Dwarf_Die t;
 	if (!v->typed) {
@@ -1859,7 +1800,7 @@ static void ev_type_name(const struct ev *v, struct sb *b)
 
 /* What v points to (or its element type for an array) as a typed value shape, with its
  * size; false when v is not a pointer or array (or points to void: *size is 0 then). */
-static bool ev_pointee(const struct ev *v, struct ev *out, uint64_t *size)
+bool ev_pointee(const struct ev *v, struct ev *out, uint64_t *size)
 {
 	Dwarf_Die t;
 	memset(out, 0, sizeof(*out));
@@ -1900,8 +1841,8 @@ static bool ev_pointee(const struct ev *v, struct ev *out, uint64_t *size)
 
 /* Scalar contents of v: *is_flt tells whether *d or *u holds it. Arrays decay to their
  * address. */
-static bool ev_scalar(struct ep *e, const struct ev *v, uint64_t *u, double *d, bool *is_flt,
-		      bool *is_signed)
+bool ev_scalar(struct ep *e, const struct ev *v, uint64_t *u, double *d, bool *is_flt,
+	       bool *is_signed)
 {
 	*is_flt = false;
 	*is_signed = true;
@@ -1993,7 +1934,7 @@ static uint64_t int_norm(uint64_t u, int size, bool is_signed)
 	return u;
 }
 
-static void ev_int(struct ev *v, uint64_t u, bool is_signed, int size)
+void ev_int(struct ev *v, uint64_t u, bool is_signed, int size)
 {
 	memset(v, 0, sizeof(*v));
 	v->kind = EV_INT;
@@ -2003,7 +1944,7 @@ static void ev_int(struct ev *v, uint64_t u, bool is_signed, int size)
 }
 
 /* Size of v as an integer operand after C's promotions (4 or 8) and its signedness then. */
-static int ev_promoted(const struct ev *v, bool is_signed, bool *psigned)
+int ev_promoted(const struct ev *v, bool is_signed, bool *psigned)
 {
 	Dwarf_Die t;
 	uint64_t size = 8;
@@ -2016,7 +1957,7 @@ static int ev_promoted(const struct ev *v, bool is_signed, bool *psigned)
 	return size <= 4 ? 4 : 8;
 }
 
-static void ev_flt(struct ev *v, double d)
+void ev_flt(struct ev *v, double d)
 {
 	memset(v, 0, sizeof(*v));
 	v->kind = EV_FLT;
@@ -2121,7 +2062,7 @@ static bool ev_from_var(struct ep *e, struct vctx *c, Dwarf_Die *die, const char
 /* ---- type names (casts) ---- */
 
 /* A DIE among cu's top-level children with tag and name. */
-static bool find_type_in_cu(Dwarf_Die *cu, int tag, const char *name, Dwarf_Die *out)
+bool find_type_in_cu(Dwarf_Die *cu, int tag, const char *name, Dwarf_Die *out)
 {
 	Dwarf_Die child;
 	int guard = 0;
@@ -2139,7 +2080,7 @@ static bool find_type_in_cu(Dwarf_Die *cu, int tag, const char *name, Dwarf_Die 
 	return false;
 }
 
-static bool is_type_word(const char *w)
+bool is_type_word(const char *w)
 {
 	static const char *const words[] = {"struct", "union", "enum",	"unsigned", "signed",
 					    "int",    "char",  "short", "long",	    "float",
@@ -2152,7 +2093,7 @@ static bool is_type_word(const char *w)
 
 /* Parses a type name after "(" (up to and including ")") into v's type. Returns 1 when it was
  * a type, 0 when not (the position is restored), -1 on error. */
-static int ep_type_name(struct ep *e, struct ev *v)
+int ep_type_name(struct ep *e, struct ev *v, bool closed)
 {
 	const char *start = e->p;
 	char w[128];
@@ -2261,11 +2202,11 @@ static int ep_type_name(struct ep *e, struct ev *v)
 			return -1;
 		}
 	}
-	if (!ep_accept(e, ")")) {
+	if (closed ? !ep_accept(e, ")") : (ep_skip(e), *e->p != 0)) {
 		ep_syntax(e);
 		return -1;
 	}
-	if (v->is_void && !v->ptr) {
+	if (closed && v->is_void && !v->ptr) {
 		ep_fail(e, "Casts to void are not supported.");
 		return -1;
 	}
@@ -2273,9 +2214,6 @@ static int ep_type_name(struct ep *e, struct ev *v)
 }
 
 /* ---- parser and evaluator ---- */
-
-static bool ep_expr(struct ep *e, struct ev *v);
-static bool ep_unary(struct ep *e, struct ev *v);
 
 /* *v: the contents of pointer (or array) v. */
 static bool ev_deref(struct ep *e, struct ev *v)
@@ -2530,10 +2468,23 @@ static bool ep_name(struct ep *e, struct ev *v)
 	struct vctx c;
 	Dwarf_Die found, *scopes;
 	bool ok = lookup_var(e->c.s, e->c.regs, e->c.mem, name, &c, &found, &scopes);
-	if (ok)
+	Dwarf_Die t;
+	if (ok) {
 		ok = ev_from_var(e, &c, &found, name, v);
-	else
+		if (!ok && e->types_only && die_type(&found, &t)) {
+			/* only its type is wanted: an optimized-out value does not matter */
+			e->failed = false;
+			if (e->err)
+				e->err->msg[0] = 0;
+			memset(v, 0, sizeof(*v));
+			v->typed = true;
+			v->type = t;
+			v->kind = EV_INT;
+			ok = true;
+		}
+	} else if (!(ok = ep_enumerator(e, name, v))) {
 		ep_fail(e, "No symbol \"%s\" in current context.", name);
+	}
 	free(scopes);
 	return ok;
 }
@@ -2541,8 +2492,8 @@ static bool ep_name(struct ep *e, struct ev *v)
 static bool ep_primary(struct ep *e, struct ev *v)
 {
 	ep_skip(e);
-	if (*e->p >= '0' && *e->p <= '9')
-		return ep_number(e, v);
+	if ((*e->p >= '0' && *e->p <= '9') || (*e->p == '.' && e->p[1] >= '0' && e->p[1] <= '9'))
+		return ep_float_literal(e, v) ? !e->failed : ep_number(e, v);
 	if (*e->p == '\'')
 		return ep_char(e, v);
 	if (is_id0(*e->p))
@@ -2656,7 +2607,7 @@ static bool ev_cast(struct ep *e, struct ev *v, const struct ev *t)
 	return true;
 }
 
-static bool ep_unary(struct ep *e, struct ev *v)
+bool ep_unary(struct ep *e, struct ev *v)
 {
 	uint64_t u;
 	double d;
@@ -2706,11 +2657,13 @@ static bool ep_unary(struct ep *e, struct ev *v)
 			v->u = v->addr;
 			v->ptr++;
 		}
+	} else if (ep_keyword(e, "sizeof")) {
+		ok = ep_sizeof(e, v);
 	} else if (*e->p == '(') {
 		const char *save = e->p;
 		struct ev t;
 		e->p++;
-		int is_cast = ep_type_name(e, &t);
+		int is_cast = ep_type_name(e, &t, true);
 		if (is_cast < 0) {
 			ok = false;
 		} else if (is_cast) {
@@ -2905,7 +2858,7 @@ static bool ev_binary(struct ep *e, struct ev *l, const char *op, struct ev *r)
 	return true;
 }
 
-static bool ep_binary(struct ep *e, struct ev *v, int min_prec)
+bool ep_binary(struct ep *e, struct ev *v, int min_prec)
 {
 	if (++e->depth > EV_MAX_DEPTH) {
 		e->depth--;
@@ -2925,9 +2878,9 @@ static bool ep_binary(struct ep *e, struct ev *v, int min_prec)
 	return ok;
 }
 
-static bool ep_expr(struct ep *e, struct ev *v)
+bool ep_expr(struct ep *e, struct ev *v)
 {
-	return ep_binary(e, v, 1);
+	return ep_conditional(e, v);
 }
 
 /* Formats the result v as print shows it. */
@@ -3010,23 +2963,37 @@ static void ev_format(struct ep *e, const struct ev *v0, struct sb *b)
 	format_value(&e->c, b, &v.type, &val, 0);
 }
 
+void ep_begin(struct ep *e, struct nat_syms *s, const struct nat_frame_regs *regs,
+	      const struct nat_mem_ops *mem, const char *expr, struct mx_err *err)
+{
+	Dwarf_Die *scopes = NULL;
+	Dwarf_Addr bias = 0;
+	int fn_at = -1, sub_at = -1;
+	memset(e, 0, sizeof(*e));
+	e->src = e->p = expr ? expr : "";
+	e->err = err;
+	e->have_cu = regs && pc_scopes(s, regs->pc, regs->inline_depth, &scopes, &bias, &fn_at,
+				       &sub_at, &e->cu) >= 0;
+	init_ctx(&e->c, s, regs, mem, bias, scopes, sub_at);
+	free(scopes);
+	e->c.have_fn = false; /* formatting needs no frame base */
+}
+
+void ep_end(struct ep *e)
+{
+	for (int i = 0; i < e->nowned; i++)
+		free(e->owned[i]);
+	e->nowned = 0;
+}
+
 int nat_eval_print(struct nat_syms *s, const struct nat_frame_regs *regs,
 		   const struct nat_mem_ops *mem, const char *expr, char *out, size_t outlen,
 		   struct mx_err *err)
 {
 	struct ep e;
-	Dwarf_Die *scopes = NULL;
-	Dwarf_Addr bias = 0;
-	int fn_at = -1, sub_at = -1;
 	if (outlen)
 		out[0] = 0;
-	memset(&e, 0, sizeof(e));
-	e.src = e.p = expr ? expr : "";
-	e.err = err;
-	e.have_cu = regs && pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &e.cu) >= 0;
-	init_ctx(&e.c, s, regs, mem, bias, scopes, sub_at);
-	free(scopes);
-	e.c.have_fn = false; /* formatting needs no frame base */
+	ep_begin(&e, s, regs, mem, expr, err);
 	struct ev v;
 	ep_skip(&e);
 	if (!*e.p) {
@@ -3044,7 +3011,8 @@ int nat_eval_print(struct nat_syms *s, const struct nat_frame_regs *regs,
 		char name[256];
 		memcpy(name, e.p, n);
 		name[n] = 0;
-		if (!is_type_word(name))
+		struct ev en;
+		if (!is_type_word(name) && !ep_enumerator(&e, name, &en))
 			return nat_print_var(s, regs, mem, name, out, outlen, err);
 	}
 	int rc = 0;
@@ -3060,8 +3028,7 @@ int nat_eval_print(struct nat_syms *s, const struct nat_frame_regs *regs,
 			ev_format(&e, &v, &b);
 		}
 	}
-	for (int i = 0; i < e.nowned; i++)
-		free(e.owned[i]);
+	ep_end(&e);
 	return rc;
 }
 
@@ -3070,16 +3037,7 @@ int nat_eval_scalar(struct nat_syms *s, const struct nat_frame_regs *regs,
 		    bool *is_float, struct mx_err *err)
 {
 	struct ep e;
-	Dwarf_Die *scopes = NULL;
-	Dwarf_Addr bias = 0;
-	int fn_at = -1, sub_at = -1;
-	memset(&e, 0, sizeof(e));
-	e.src = e.p = expr ? expr : "";
-	e.err = err;
-	e.have_cu = regs && pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &e.cu) >= 0;
-	init_ctx(&e.c, s, regs, mem, bias, scopes, sub_at);
-	free(scopes);
-	e.c.have_fn = false;
+	ep_begin(&e, s, regs, mem, expr, err);
 	struct ev v;
 	bool is_signed;
 	int rc = 0;
@@ -3099,8 +3057,7 @@ int nat_eval_scalar(struct nat_syms *s, const struct nat_frame_regs *regs,
 				mx_err_set(err, "'%s' is not a number", expr);
 		}
 	}
-	for (int i = 0; i < e.nowned; i++)
-		free(e.owned[i]);
+	ep_end(&e);
 	return rc;
 }
 
@@ -3109,17 +3066,8 @@ int nat_eval_lvalue(struct nat_syms *s, const struct nat_frame_regs *regs,
 		    struct mx_err *err)
 {
 	struct ep e;
-	Dwarf_Die *scopes = NULL;
-	Dwarf_Addr bias = 0;
-	int fn_at = -1, sub_at = -1;
 	memset(out, 0, sizeof(*out));
-	memset(&e, 0, sizeof(e));
-	e.src = e.p = expr ? expr : "";
-	e.err = err;
-	e.have_cu = regs && pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &e.cu) >= 0;
-	init_ctx(&e.c, s, regs, mem, bias, scopes, sub_at);
-	free(scopes);
-	e.c.have_fn = false;
+	ep_begin(&e, s, regs, mem, expr, err);
 	struct ev v;
 	int rc = 0;
 	ep_skip(&e);
@@ -3156,8 +3104,7 @@ int nat_eval_lvalue(struct nat_syms *s, const struct nat_frame_regs *regs,
 		out->addr = v.addr;
 		out->size = size;
 	}
-	for (int i = 0; i < e.nowned; i++)
-		free(e.owned[i]);
+	ep_end(&e);
 	return rc;
 }
 

@@ -47,6 +47,8 @@ struct nat_frame_regs {
 				  registers the unwinder recovered */
 	uint64_t cfa;	       /* canonical frame address (the caller's rsp after the return) */
 	uint64_t pc;	       /* lookup pc (pc - 1 for frames above #0) */
+	int inline_depth;      /* k > 0: the frame of the function the k-th innermost inlined call
+				  at pc was made in (its scopes are those outside that call) */
 };
 
 enum nat_var_kind { NAT_VAR_ARG, NAT_VAR_LOCAL };
@@ -85,12 +87,13 @@ int nat_locate_var(struct nat_syms *s, const struct nat_frame_regs *regs,
 
 /* Evaluates C expression expr as gdb's print does, in the frame of regs, and formats the
  * result into out (truncated to outlen): "14", "{x = 3, y = 4}", "(int *) 0x7ffc...".
- * Supports integer and character literals; variable names (as nat_print_var finds them);
- * a.b, p->b, a[i], *p, &x, unary - + ! ~; binary * / % + - << >> < <= > >= == != & ^ | && ||
- * with C precedence (pointer +/- integer scales by the pointee size; && and || evaluate both
- * sides); parentheses; casts to base types, typedefs and pointers to them or to struct, union
- * and enum types of the pc's CU: "(int) x", "(char *) p", "(struct point *) p". Returns 0,
- * or -1 with err ("No symbol \"x\" in current context.", "There is no member named y.",
+ * Supports integer, floating (1.5, 2e3, 1.5f) and character literals; variable names (as
+ * nat_print_var finds them); a.b, p->b, a[i], *p, &x, unary - + ! ~; binary * / % + - << >> < <= >
+ * >= == != & ^ | && || with C precedence (pointer +/- integer scales by the pointee size; && and ||
+ * evaluate both sides); c ? a : b (only the chosen side is evaluated); sizeof(type), sizeof expr
+ * (an int, as gdb types it); parentheses; casts to base types, typedefs and pointers to them or to
+ * struct, union and enum types of the pc's CU: "(int) x", "(char *) p", "(struct point *) p".
+ * Returns 0, or -1 with err ("No symbol \"x\" in current context.", "There is no member named y.",
  * "Attempt to take contents of a non-pointer value.", "cannot subscript something of type
  * `int'", "A syntax error in expression, near `...'.", "Division by zero", ...). */
 int nat_eval_print(struct nat_syms *s, const struct nat_frame_regs *regs,
@@ -107,6 +110,11 @@ int nat_eval_ptype(struct nat_syms *s, const struct nat_frame_regs *regs,
 int nat_eval_lvalue(struct nat_syms *s, const struct nat_frame_regs *regs,
 		    const struct nat_mem_ops *mem, const char *expr, struct nat_var_place *out,
 		    struct mx_err *err);
+
+/* When expr is an assignment ("x = 5", "p->y += 2", as gdb's print takes), its left side
+ * into lhs and the value to assign into value ("5", "(p->y) + (2)"): 1. 0 when expr assigns
+ * nothing; -1 when an assignment lacks a side or does not fit. */
+int nat_split_assignment(const char *expr, char *lhs, size_t lhslen, char *value, size_t valuelen);
 
 /* Evaluates a C expression to a number (*is_float: in *d, else in *u as 64 bits). */
 int nat_eval_scalar(struct nat_syms *s, const struct nat_frame_regs *regs,

@@ -60,6 +60,7 @@ enum tr_kind {
 			       threads it left running again; nothing resumes */
 	TR_REQ_USER_FREEZE, /* struct tr_user_freeze: the user froze (or thawed) a thread: a
 			       frozen thread stays stopped whenever the others resume */
+	TR_REQ_GET_FPREGS,  /* struct tr_pid (tid); reply: struct tr_fpregs */
 	TR_REPLY = 64,
 	/* events */
 	TR_EV_STOP = 100, /* struct tr_stop: every thread is stopped */
@@ -189,6 +190,14 @@ struct tr_regs {
 	int32_t tid;
 	int32_t pad;
 	struct user_regs_struct regs;
+};
+
+/* The x87, SSE and AVX registers of one thread. */
+struct tr_fpregs {
+	struct user_fpregs_struct fp; /* PTRACE_GETFPREGS: the FXSAVE image (st0-7, xmm0-15) */
+	uint8_t ymm_hi[16][16];	      /* bits 128..255 of ymm0-15, when has_avx */
+	uint32_t has_avx;	      /* the CPU and kernel keep AVX state (ymm registers) */
+	uint32_t pad;
 };
 
 struct tr_thread_info {

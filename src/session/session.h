@@ -313,6 +313,9 @@ int ses_get_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx
  * runtime parked in managed code, whose registers are its innermost managed frame's (the
  * runtime's view; the thread itself waits inside the runtime). */
 int ses_thread_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx_err *err);
+struct tr_fpregs; /* proto/proto.h */
+/* The x87, SSE and (when the CPU has AVX) ymm registers of stopped thread tid (fpregs.c). */
+int ses_get_fpregs(struct ses *s, pid_t tid, struct tr_fpregs *out, struct mx_err *err);
 /* Reads program memory with our int3 bytes shown as the original bytes. */
 int ses_read_memory(struct ses *s, uint64_t addr, void *buf, size_t len, struct mx_err *err);
 void ses_describe(struct ses *s, uint64_t pc, struct ses_where *w);
@@ -327,9 +330,12 @@ struct ses_frame {
 	bool managed;	    /* a managed frame: where (or label) describes it */
 	struct ses_where where;
 	uint32_t il;
-	char label[64]; /* a frame that is no method: "[managed-to-native]" */
-	int rt_index;	/* at a managed stop: this frame's index in the runtime's list of the
-			   thread's frames (its locals come from there); -1 for native frames */
+	char label[64];	  /* a frame that is no method: "[managed-to-native]" */
+	int rt_index;	  /* at a managed stop: this frame's index in the runtime's list of the
+			     thread's frames (its locals come from there); -1 for native frames */
+	int inline_depth; /* > 0: the function an inlined call was made in, as a frame of its
+			     own (gdb's), sharing pc and sp with the frame below it: where has
+			     its name and the call's line; 0: a real frame */
 };
 int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, size_t *n,
 		  struct mx_err *err);

@@ -184,6 +184,38 @@ static int unwind_native(struct ses *s, pid_t tid, const struct user_regs_struct
 	return 0;
 }
 
+/* A native frame whose pc is in inlined code is shown as gdb shows it: one frame for the
+ * innermost inlined function, then one per inlined call, each naming the function the call was
+ * made in and the call's line (nat_inline_calls), all with the real frame's pc and sp. */
+static void expand_inlined_calls(struct ses *s)
+{
+	for (size_t i = 0; i < s->bt_n; i++) {
+		struct nat_inline_call calls[16];
+		if (s->bt[i].managed || s->bt[i].inline_depth)
+			continue;
+		int k = nat_inline_calls(s->syms, s->bt[i].lookup_pc, calls, 16);
+		if (k <= 0 || s->bt_n + (size_t)k > MAX_FRAMES)
+			continue;
+		memmove(&s->bt[i + 1 + (size_t)k], &s->bt[i + 1],
+			(s->bt_n - i - 1) * sizeof(*s->bt));
+		struct ses_where w;
+		ses_describe(s, s->bt[i].lookup_pc, &w);
+		for (int d = 1; d <= k; d++) {
+			struct ses_frame *f = &s->bt[i + (size_t)d];
+			*f = s->bt[i];
+			f->inline_depth = d;
+			memset(&f->where, 0, sizeof(f->where));
+			mx_strlcpy(f->where.func, calls[d - 1].func, sizeof(f->where.func));
+			mx_strlcpy(f->where.file, calls[d - 1].file, sizeof(f->where.file));
+			mx_strlcpy(f->where.module, w.module, sizeof(f->where.module));
+			f->where.line = calls[d - 1].line;
+			f->where.line_start = true;
+		}
+		s->bt_n += (size_t)k;
+		i += (size_t)k;
+	}
+}
+
 /* At a managed stop with the other threads held (freeze.c): the native unwind of thread tid
  * with the runtime's frames (rt, which have the pc the runtime's own unwind gives each: the
  * same return addresses) placed where their pc is. False when some managed frame found no
@@ -266,6 +298,7 @@ int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, siz
 	if (s->bt_tid != tid) {
 		if (unwind_native(s, tid, NULL, err) != 0)
 			return -1;
+		expand_inlined_calls(s);
 		s->bt_tid = tid;
 		if (s->clr)
 			merge_managed_frames(s, tid);

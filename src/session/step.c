@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "native/lines.h"
+#include "util/str.h"
 
 #define STEP_LIMIT 1000000 /* instructions one line step may take before giving up */
 
@@ -177,15 +178,49 @@ static void finish_line_step(struct ses *s, struct ses_stop *st)
 	ses_report_stop(s, st);
 }
 
+/* The real frame calling frame k: the next one that is no inlined call's caller (those share
+ * frame k's pc and sp); n when none. */
+static size_t real_caller(const struct ses_frame *f, size_t n, size_t k)
+{
+	size_t c = k + 1;
+	while (c < n && f[c].inline_depth > 0)
+		c++;
+	return c;
+}
+
 /* The CFA of the current thread's innermost frame (0 if unknown: outermost). */
 static uint64_t frame_cfa(struct ses *s)
 {
 	const struct ses_frame *f;
 	size_t n;
 	ses_stack_invalidate(s);
-	if (ses_backtrace(s, s->cur_tid, &f, &n, NULL) != 0 || n < 2)
+	if (ses_backtrace(s, s->cur_tid, &f, &n, NULL) != 0)
 		return 0;
-	return f[1].sp;
+	size_t c = real_caller(f, n, 0);
+	return c < n ? f[c].sp : 0;
+}
+
+/* Where `step` into the PLT stub at pc goes on to: the first line of the function the stub
+ * calls (after its prologue), when that function has line information and is defined once
+ * among the loaded modules; 0 otherwise (the call is stepped over). The stub, and the dynamic
+ * loader's resolver on a lazily bound first call, run without stopping: gdb steps through
+ * them the same way. */
+static uint64_t plt_step_target(struct ses *s, uint64_t pc)
+{
+	char name[256];
+	if (!nat_plt_target_name(s->syms, pc, name, sizeof(name)))
+		return 0;
+	struct nat_loc_list ll = {0};
+	uint64_t body = 0;
+	int defs = 0;
+	nat_syms_find_function(s->syms, NULL, name, &ll);
+	for (size_t i = 0; i < ll.n; i++)
+		if (!ll.v[i].inlined && ll.v[i].file && ll.v[i].line) {
+			body = ll.v[i].addr;
+			defs++;
+		}
+	nat_loc_list_clear(&ll);
+	return defs == 1 ? body : 0;
 }
 
 /* Steps out of a function without line information: to its return address. */
@@ -197,9 +232,10 @@ static int step_out(struct ses *s, bool over_callbacks, struct ses_stop *st, boo
 	ses_stack_invalidate(s);
 	if (ses_backtrace(s, s->cur_tid, &f, &n, err) != 0)
 		return -1;
-	if (n < 2)
+	size_t c = real_caller(f, n, 0);
+	if (c >= n)
 		return mx_err_set(err, "cannot step out of the outermost frame");
-	return run_to(s, f[1].pc, f[1].sp, over_callbacks, st, user, err);
+	return run_to(s, f[c].pc, f[c].sp, over_callbacks, st, user, err);
 }
 
 int ses_step(struct ses *s, bool into, struct mx_err *err)
@@ -432,6 +468,17 @@ int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 					finish_line_step(s, &st);
 					return 0;
 				}
+				uint64_t target = plt_step_target(s, r.rip);
+				if (target) {
+					if (run_to(s, target, 0, false, &st, &user, err) != 0)
+						return -1;
+					if (user) {
+						ses_report_stop(s, &st);
+						return 0;
+					}
+					finish_line_step(s, &st);
+					return 0;
+				}
 				/* no line info there: come back out, unless it is the runtime's
 				 * way into a C# callback */
 				pid_t held = 0;
@@ -528,6 +575,52 @@ static int finish_to_managed(struct ses *s, struct mx_err *err)
 	return 0;
 }
 
+/* `finish` out of an inlined function (frame level, whose caller frame is the function it was
+ * inlined into, caller): there is no return to wait for, so instructions are stepped (calls
+ * stepped over) until the pc is in caller's code again, outside any inlined copy of the
+ * function finished, or the real frame returns. gdb does the same ("Run till exit"). */
+static int finish_inlined(struct ses *s, size_t level, const char *caller, struct mx_err *err)
+{
+	if (level != 0)
+		return mx_err_set(err, "finish out of an inlined function works from frame 0 only "
+				       "(select frame 0)");
+	const struct ses_frame *f;
+	size_t n;
+	if (ses_backtrace(s, s->cur_tid, &f, &n, err) != 0)
+		return -1;
+	size_t c = real_caller(f, n, 0);
+	uint64_t cfa = c < n ? f[c].sp : 0;
+	char callee[sizeof(f[0].where.func)];
+	struct ses_where w;
+	ses_describe(s, f[0].lookup_pc, &w);
+	mx_strlcpy(callee, w.func, sizeof(callee));
+	struct ses_stop st = {.tid = s->cur_tid};
+	bool user = false;
+	struct user_regs_struct r;
+	for (long k = 0; k < STEP_LIMIT; k++) {
+		struct insn in;
+		if (regs_of(s, &r, err) != 0)
+			return -1;
+		if (decode(s, r.rip, &in) == 0 && in.is_call) {
+			if (run_to(s, r.rip + in.len, r.rsp, true, &st, &user, err) != 0)
+				return -1;
+		} else if (one_insn(s, &st, &user, err) != 0) {
+			return -1;
+		}
+		if (user) {
+			ses_report_stop(s, &st);
+			return 0;
+		}
+		if (regs_of(s, &r, err) != 0)
+			return -1;
+		ses_describe(s, r.rip, &w);
+		if ((cfa && r.rsp >= cfa) || (strcmp(w.func, callee) && !strcmp(w.func, caller)))
+			break;
+	}
+	finish_line_step(s, &st);
+	return 0;
+}
+
 int ses_finish(struct ses *s, struct mx_err *err)
 {
 	if (ses_refuse_frozen_step(s, err) != 0)
@@ -550,6 +643,8 @@ int ses_finish(struct ses *s, struct mx_err *err)
 		return resume_parked_step(s, false, err); /* out to the C# caller */
 	if (level == 0 && s->clr && (f[1].managed || f[1].label[0]))
 		return finish_to_managed(s, err);
+	if (f[level + 1].inline_depth > 0)
+		return finish_inlined(s, level, f[level + 1].where.func, err);
 	uint64_t ret = f[level + 1].pc, sp = f[level + 1].sp;
 	struct ses_stop st = {.tid = s->cur_tid};
 	bool user = false;

@@ -29,12 +29,18 @@ static int frame_regs(struct ses *s, struct nat_frame_regs *fr, struct mx_err *e
 		return -1;
 	size_t k = (size_t)s->cur_frame < n ? (size_t)s->cur_frame : 0;
 	fr->pc = f[k].lookup_pc;
-	/* the CFA is the caller's rsp; a transition label inserted between them has none */
+	fr->inline_depth = f[k].inline_depth;
+	/* an inlined call's caller is the real frame below it, with its registers */
+	size_t real = k;
+	while (real > 0 && f[real].inline_depth > 0)
+		real--;
+	/* the CFA is the caller's rsp; a transition label inserted between them has none, and
+	 * the frames of inlined calls share the real frame's */
 	size_t caller = k + 1;
-	while (caller < n && !f[caller].sp && f[caller].label[0])
+	while (caller < n && ((!f[caller].sp && f[caller].label[0]) || f[caller].inline_depth))
 		caller++;
 	fr->cfa = caller < n ? f[caller].sp : 0;
-	if (k == 0) {
+	if (real == 0) {
 		struct user_regs_struct r;
 		if (ses_get_regs(s, s->cur_tid, &r, err) != 0)
 			return -1;
@@ -45,9 +51,9 @@ static int frame_regs(struct ses *s, struct nat_frame_regs *fr, struct mx_err *e
 			fr->valid[i] = true;
 		}
 	} else {
-		fr->r[7] = f[k].sp;
+		fr->r[7] = f[real].sp;
 		fr->valid[7] = true;
-		fr->r[16] = f[k].pc;
+		fr->r[16] = f[real].pc;
 		fr->valid[16] = true;
 	}
 	return 0;
@@ -128,11 +134,18 @@ int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, str
 		return -1; /* $rip, $rsp...: the tracer has none to give */
 	if (exception || runtime_frame_selected(s))
 		return ses_managed_print(s, expr, out, outlen, err);
+	/* print x = 5, print x += 2: assigned as set var does, then the new value shown */
+	char lhs[512], value[1100];
+	int assign = nat_split_assignment(expr, lhs, sizeof(lhs), value, sizeof(value));
+	if (assign < 0)
+		return mx_err_set(err, "A syntax error in expression, near `%s'.", expr);
+	if (assign && ses_set_var(s, lhs, value, err) != 0)
+		return -1;
 	struct nat_frame_regs fr;
 	if (frame_regs(s, &fr, err) != 0)
 		return -1;
 	struct nat_mem_ops mem = {.read_mem = read_mem, .ctx = s};
-	return nat_eval_print(s->syms, &fr, &mem, expr, out, outlen, err);
+	return nat_eval_print(s->syms, &fr, &mem, assign ? lhs : expr, out, outlen, err);
 }
 
 int ses_ptype(struct ses *s, const char *expr, bool whatis, char *out, size_t outlen,

@@ -340,6 +340,25 @@ static void handle(struct tracer *t, struct tr_msg *m)
 		reply(t, seq, 0, &r.regs, sizeof(r.regs), -1);
 		return;
 	}
+	case TR_REQ_GET_FPREGS: {
+		struct tr_pid p;
+		struct tr_fpregs fr;
+		if (!need(t, m, sizeof(p)) || !need_process(t, m, true))
+			return;
+		memcpy(&p, m->payload, sizeof(p));
+		struct tr_thread *th = tr_thread_find(t, p.pid);
+		if (!th || !th->stopped) {
+			snprintf(err, sizeof(err), "no stopped thread %d", p.pid);
+			reply_err(t, seq, -ESRCH, err);
+			return;
+		}
+		int rc = tr_read_fpregs(p.pid, &fr, err, sizeof(err));
+		if (rc != 0)
+			reply_err(t, seq, rc, err);
+		else
+			reply(t, seq, 0, &fr, sizeof(fr), -1);
+		return;
+	}
 	case TR_REQ_THREADS: {
 		struct tr_thread_info *v = calloc(t->nthreads + 1, sizeof(*v));
 		uint32_t n = 0;

@@ -193,5 +193,8 @@ void tr_send_event(struct tracer *t, uint32_t kind, const void *p, uint32_t len,
 void tr_wait_all_stopped(struct tracer *t);
 /* Records a process exit and reports it; returns true if the process is gone. */
 void tr_process_gone(struct tracer *t, int status);
+/* fpregs.c: the x87/SSE registers of stopped thread tid, and the upper halves of its ymm
+ * registers when the CPU has AVX; 0, or -errno with a message in err. */
+int tr_read_fpregs(pid_t tid, struct tr_fpregs *out, char *err, size_t errlen);
 
 #endif

@@ -33,5 +33,7 @@ expect_count 5 '^Thread [0-9]+ \(Thread [0-9]+ "[a-z0-9-]+"\):$'
 expect_out 'in worker_hit \(\) at threads\.c:[0-9]+|^#0  worker_hit \(\)'
 expect_count 3 'in worker \(\) at threads\.c:[0-9]+$'
 # (the main thread may be anywhere between creating and joining its workers)
-expect_count 3 '^#3  0x[0-9a-f]+ in __clone3 \(\)'
+# (each worker's stack ends in __clone3; with libc's debug info installed, its inlined
+# functions are frames of their own, so the frame numbers vary)
+expect_count 3 '^#[0-9]+ +0x[0-9a-f]+ in __clone3 \(\)'
 pass

@@ -28,6 +28,10 @@ check_run 'total=702400' "$F/threads" 8 25
 check_run 'total=1000' "$F/threads" 2 1
 check_run $'before dlopen\nfirst=13\nsecond=16' "$F/dlopen_main" "$F/libdl_lib.so"
 check_run 'usr1=3 usr2=3 alrm=3 trap=3' "$F/signals"
+check_run 'types: total=141 r=255' "$F/types"
+check_run 'plt: first=6 second=20 third=40' "$F/plt_main"
+check_run 'plt: first=6 second=20 third=40' "$F/plt_main_now"
+if grep -qw avx /proc/cpuinfo; then check_run 'fpregs: big=3 avx=1' "$F/fpregs"; else check_run 'fpregs: big=3 avx=0' "$F/fpregs"; fi
 check_run 'child exited=1 status=0 parent calls=2' "$F/forker"
 check_run '39 72' "$F/inline_O2"
 check_run '4 2' "$F/inline_O2" 0

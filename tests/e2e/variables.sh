@@ -65,10 +65,12 @@ expect_out 'Left operand of assignment is not an lvalue in memory\.'
 expect_out '^arg = 9$'
 
 # -O2: values the compiler did not keep are said to be optimized out
+# (scale is inlined: `up` goes to the function it was inlined into, then to main)
 run_mixdbg -batch -ex 'break scale' -ex run -ex 'info args' -ex 'info locals' -ex up \
-	-ex 'info args' "$FIXTURES/inline_O2"
+	-ex 'info args' -ex up -ex 'info args' "$FIXTURES/inline_O2"
 expect_out '^v = (<optimized out>|-?[0-9]+)$'
 expect_out '^r = (<optimized out>|-?[0-9]+)$'
+expect_out '^#1  (first|second) \(\) at inline\.c:(15|20)$'
 expect_out '^argc = (<optimized out>|1)$'
 expect_out '<optimized out>'
 
