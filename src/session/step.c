@@ -458,8 +458,8 @@ static int line_loop(struct ses *s, struct ses_step_state *ss, bool returned, st
 					nat_loc_list_clear(&ll);
 					/* (any rsp: this activation reaches its body first) */
 					if (body && body != r.rip &&
-					    run_step(s, ss, SES_STEP_PHASE_BODY, body, 0, false, 0, &st,
-						     &user, err) != 0)
+					    run_step(s, ss, SES_STEP_PHASE_BODY, body, 0, false, 0,
+						     &st, &user, err) != 0)
 						return -1;
 					if (user)
 						return interrupted(s, ss, &st);
@@ -481,8 +481,8 @@ static int line_loop(struct ses *s, struct ses_step_state *ss, bool returned, st
 					ses_report_stop(s, &st);
 					return 0;
 				}
-			} else if (run_step(s, ss, SES_STEP_PHASE_LINE, ret, sp, true, 0, &st, &user,
-					    err) != 0) {
+			} else if (run_step(s, ss, SES_STEP_PHASE_LINE, ret, sp, true, 0, &st,
+					    &user, err) != 0) {
 				return -1;
 			}
 			if (user)
@@ -610,8 +610,9 @@ int ses_step_resume_native(struct ses *s, struct mx_err *err)
 	s->cur_tid = ss.tid;
 	uint8_t orig;
 	if (ses_insert_raw(s, ss.addr, SES_GROUP_STEP, TR_BP_INTERNAL, &orig) != 0)
-		return mx_err_set(err, "cannot set a breakpoint at 0x%" PRIx64 " to go on with "
-				       "the interrupted step",
+		return mx_err_set(err,
+				  "cannot set a breakpoint at 0x%" PRIx64 " to go on with "
+				  "the interrupted step",
 				  ss.addr);
 	struct ses_stop st = {.tid = ss.tid};
 	bool user = false;

@@ -149,7 +149,8 @@ int ses_pending_continue(struct ses *s, struct mx_err *err)
 		if (t) {
 			char text[128];
 			snprintf(text, sizeof(text),
-				 "[thread %d is frozen: its interrupted step is abandoned]", t->num);
+				 "[thread %d is frozen: its interrupted step is abandoned]",
+				 t->num);
 			tell(s, text);
 		}
 		drop(s);
