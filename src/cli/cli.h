@@ -69,6 +69,7 @@ int cli_cmd_set_eval_implicit(struct cli *c, const char *args);
 int cli_cmd_jump(struct cli *c, const char *args);
 int cli_cmd_thread_freeze(struct cli *c, const char *args);
 int cli_cmd_thread_thaw(struct cli *c, const char *args);
+int cli_cmd_thread_step_abandon(struct cli *c, const char *args);
 
 /* data.c */
 int cli_cmd_x(struct cli *c, const char *args);

@@ -542,9 +542,10 @@ static int cmd_info_threads(struct cli *c, const char *args)
 	printf("  Id   Target Id                              Frame\n");
 	for (size_t i = 0; i < ses_thread_count(c->ses); i++) {
 		const struct ses_thread *t = ses_thread_at(c->ses, i);
-		char target[64];
-		snprintf(target, sizeof(target), "Thread %d \"%s\"%s", (int)t->tid, t->name,
-			 t->frozen ? " (frozen)" : "");
+		char target[96];
+		snprintf(target, sizeof(target), "Thread %d \"%s\"%s%s", (int)t->tid, t->name,
+			 t->frozen ? " (frozen)" : "",
+			 ses_step_pending_tid(c->ses) == t->tid ? " (interrupted step)" : "");
 		printf("%c %-4d %-38s ", cur && cur->tid == t->tid ? '*' : ' ', t->num, target);
 		struct user_regs_struct r;
 		struct ses_where w;
@@ -1054,7 +1055,11 @@ const struct cli_cmd cli_commands[] = {
      cmd_detach},
     {"kill", "k", "", "Kill the program being debugged.", cmd_kill},
     {"continue", "c, cont, fg", "[N]",
-     "Resume the program. With N, ignore the breakpoint stopped at N-1 more times.", cmd_continue},
+     "Resume the program. With N, ignore the breakpoint stopped at N-1 more times. A step "
+     "that another thread's stop interrupted (info threads marks its thread) goes on: the "
+     "program stops where that step ends, or at any stop before ('thread step-abandon' "
+     "first to just continue).",
+     cmd_continue},
     {"stepi", "si", "[N]", "Execute one machine instruction (N times) in the current thread.",
      cmd_stepi},
     {"nexti", "ni", "[N]",
@@ -1122,6 +1127,10 @@ const struct cli_cmd cli_commands[] = {
     {"thread thaw", NULL, "[N...|all]",
      "Thaw frozen threads N... (the current one if none given): they run again with the others.",
      cli_cmd_thread_thaw},
+    {"thread step-abandon", NULL, "",
+     "Drop the step (step, next, until, finish, nexti) that another thread's stop interrupted: "
+     "the next continue just continues. A new step command replaces it too.",
+     cli_cmd_thread_step_abandon},
     {"thread apply", NULL, "all|N... COMMAND",
      "Run COMMAND for each listed thread (all: every thread), e.g. thread apply all bt.",
      cmd_thread_apply},

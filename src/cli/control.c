@@ -1,5 +1,5 @@
 /* control.c: commands that change where the program goes on: `jump` (set next statement,
- * then continue, as gdb's) and `thread freeze` / `thread thaw`. */
+ * then continue, as gdb's), `thread freeze` / `thread thaw` and `thread step-abandon`. */
 #include "cli/cli.h"
 
 #include <ctype.h>
@@ -111,4 +111,19 @@ int cli_cmd_thread_freeze(struct cli *c, const char *args)
 int cli_cmd_thread_thaw(struct cli *c, const char *args)
 {
 	return freeze_cmd(c, args, false);
+}
+
+/* `thread step-abandon`: the interrupted step (session/step_pending.c) is dropped. */
+int cli_cmd_thread_step_abandon(struct cli *c, const char *args)
+{
+	if (*args)
+		return cli_error("Usage: thread step-abandon (takes no argument, got '%s')", args);
+	if (!ses_has_process(c->ses))
+		return cli_error("The program is not being run.");
+	int num;
+	struct mx_err err;
+	if (ses_step_abandon(c->ses, &num, &err) != 0)
+		return cli_error("%s", err.msg);
+	printf("Thread %d's interrupted step abandoned.\n", num);
+	return 0;
 }

@@ -105,7 +105,10 @@ static json_t *frame_json(struct dap_conn *c, pid_t tid, int level, const struct
 			}
 		}
 	} else {
-		ses_describe(c->ses, f->lookup_pc, &w);
+		if (f->inline_depth > 0)
+			w = f->where; /* an inlined call's caller: the call's function and line */
+		else
+			ses_describe(c->ses, f->lookup_pc, &w);
 		const char *name = w.func[0] ? w.func : w.sym[0] ? w.sym : "??";
 		if (!w.file[0] && w.module[0]) {
 			char *n = xasprintf("%s (%s)", name, dap_basename(w.module));

@@ -3206,17 +3206,8 @@ int nat_eval_shape(struct nat_syms *s, const struct nat_frame_regs *regs,
 		   void (*member_fn)(void *arg, const char *name), void *arg, struct mx_err *err)
 {
 	struct ep e;
-	Dwarf_Die *scopes = NULL;
-	Dwarf_Addr bias = 0;
-	int fn_at = -1, sub_at = -1;
 	memset(out, 0, sizeof(*out));
-	memset(&e, 0, sizeof(e));
-	e.src = e.p = expr ? expr : "";
-	e.err = err;
-	e.have_cu = regs && pc_scopes(s, regs->pc, &scopes, &bias, &fn_at, &sub_at, &e.cu) >= 0;
-	init_ctx(&e.c, s, regs, mem, bias, scopes, sub_at);
-	free(scopes);
-	e.c.have_fn = false;
+	ep_begin(&e, s, regs, mem, expr, err);
 	struct ev v;
 	int rc = 0;
 	ep_skip(&e);
@@ -3230,7 +3221,6 @@ int nat_eval_shape(struct nat_syms *s, const struct nat_frame_regs *regs,
 	} else {
 		ev_shape(&e, &v, out, member_fn, arg);
 	}
-	for (int i = 0; i < e.nowned; i++)
-		free(e.owned[i]);
+	ep_end(&e);
 	return rc;
 }

@@ -130,7 +130,8 @@ void ses_managed_library_loaded(struct ses *s, const char *path)
 static void drop_stop_state(struct ses *s)
 {
 	COM_RELEASE(s->mstop_thread);
-	COM_RELEASE(s->mstepper);
+	if (s->pending_kind != SES_PENDING_MANAGED)
+		COM_RELEASE(s->mstepper); /* (a pending step's stays active: step_pending.c) */
 	s->mstopped = false;
 }
 
@@ -465,10 +466,11 @@ static bool active_frame_has_symbols(struct ses *s, ICorDebugThread *t)
 	return yes;
 }
 
-static void enter_stop(struct ses *s, ICorDebugThread *t)
+static void enter_stop(struct ses *s, ICorDebugThread *t, const struct ses_stop *st)
 {
-	if (s->mstepper) {
-		/* a stop that ends a step early (a breakpoint on the way) abandons the step */
+	if (s->mstepper && !ses_pending_managed(s, s->mstep_tid, st)) {
+		/* a stop that ends a step early (a breakpoint on the way) abandons the step,
+		 * unless it is another thread's: the step then stays pending */
 		COM(s->mstepper, Deactivate);
 		COM_RELEASE(s->mstepper);
 	}
@@ -528,7 +530,7 @@ static void attach_complete(struct ses *s, struct ses_stop *st)
 	st->kind = SES_STOP_INTERRUPT;
 	if (COM(s->clr->process, GetThread, (DWORD)s->pid, &main_thread) >= 0 && main_thread) {
 		fill_stop(s, main_thread, st);
-		enter_stop(s, main_thread);
+		enter_stop(s, main_thread, st);
 		COM_RELEASE(main_thread);
 	}
 }
@@ -709,7 +711,7 @@ static int handle_event(struct ses *s, struct clr_event *ev, struct ses_stop *st
 		break;
 	}
 	if (stop) {
-		enter_stop(s, ev->thread);
+		enter_stop(s, ev->thread, st);
 		return 1;
 	}
 	struct mx_err err;
@@ -777,7 +779,7 @@ int ses_managed_async_break(struct ses *s, struct ses_stop *st, struct mx_err *e
 		s->mstopped = true;
 	} else {
 		fill_stop(s, t, st);
-		enter_stop(s, t);
+		enter_stop(s, t, st);
 		COM_RELEASE(t);
 	}
 	struct ses_thread *th = ses_thread_find(s, st->tid);
@@ -854,6 +856,19 @@ void ses_managed_abandon_step(struct ses *s)
 	      sizeof(*s->stale_steppers));
 	s->stale_steppers[s->nstale_steppers++] = s->mstepper;
 	s->mstepper = NULL;
+}
+
+void ses_managed_drop_stepper(struct ses *s)
+{
+	if (!s->mstepper)
+		return;
+	if (s->mstopped) {
+		/* stopped by the runtime: it takes the request now */
+		COM(s->mstepper, Deactivate);
+		COM_RELEASE(s->mstepper);
+		return;
+	}
+	ses_managed_abandon_step(s);
 }
 
 static void cancel_stale_steppers(struct ses *s, bool deactivate)

@@ -6,6 +6,7 @@
 #include "clr/mstack.h"
 #include "clr/runtime.h"
 #include "clr/startup.h"
+#include "native/lines.h"
 #include "native/sym.h"
 #include "proto/proto.h"
 #include "session/session.h"
@@ -43,6 +44,36 @@ struct ses_exc_thread {
 	pid_t tid;
 	bool user_first_chance; /* the search for a handler reached user code */
 	bool stopped;		/* we stopped at its first chance already */
+};
+
+/* Where a native step (step.c) goes on when the program runs to its internal breakpoint
+ * and the step's thread gets there: the part of the step after that run. */
+enum ses_step_phase {
+	SES_STEP_PHASE_LINE,	/* back from a call stepped over: on through the line */
+	SES_STEP_PHASE_BODY,	/* entered a function: its body reached ends the step */
+	SES_STEP_PHASE_OUT_TOP, /* out of code without lines at the step's start */
+	SES_STEP_PHASE_OUT_MID, /* out of code without lines reached on the way */
+	SES_STEP_PHASE_RETURN,	/* finish, nexti: the return address reached ends it */
+};
+
+/* A native step's state while its thread runs to an internal breakpoint (step.c); kept as
+ * the pending step when another thread's stop interrupts that run (step_pending.c). */
+struct ses_step_state {
+	pid_t tid;
+	bool into, until;
+	struct nat_line_range lr; /* the line being stepped */
+	uint64_t cfa, start_pc;
+	uint64_t addr, want_sp; /* the run's target: pc, and rsp there (0: any) */
+	uint64_t run_sp;	/* rsp when the run began (for C# callbacks on the way) */
+	bool over_callbacks;
+	enum ses_step_phase phase;
+};
+
+/* The step a stop of another thread interrupted, pending on its thread (step_pending.c). */
+enum ses_pending_kind {
+	SES_PENDING_NONE,
+	SES_PENDING_NATIVE,  /* pending.state says how it goes on */
+	SES_PENDING_MANAGED, /* the runtime's stepper s->mstepper stays active */
 };
 
 struct ses {
@@ -136,6 +167,12 @@ struct ses {
 	uint64_t *pstep_addrs;
 	size_t npstep_addrs, cap_pstep_addrs;
 
+	/* a step interrupted by another thread's stop, resumed by continue (step_pending.c) */
+	enum ses_pending_kind pending_kind;
+	pid_t pending_tid;
+	struct ses_step_state pending;
+	bool pending_resumed; /* a resumed step runs on: its end gets the user's note */
+
 	/* function evaluation (feval.c) */
 	uint32_t eval_timeout_ms;     /* `set eval-timeout`: an evaluation is aborted after it */
 	bool eval_implicit;	      /* `set eval-implicit`: getters and ToString for display */
@@ -152,6 +189,30 @@ struct ses {
 	ses_notify_fn notify;
 	void *notify_ctx;
 };
+
+/* step.c: goes on with the pending native step s->pending (its thread has not reached
+ * the run's target yet): the program runs until it does and the step ends as it would have,
+ * or something else stops it first. */
+int ses_step_resume_native(struct ses *s, struct mx_err *err);
+
+/* step_pending.c */
+/* The native step *state was interrupted by stop st (not yet reported): it stays pending
+ * when st is another thread's stop or an interrupt (a copy of *state is kept), and that
+ * stop's thread becomes the current one. */
+void ses_pending_native(struct ses *s, const struct ses_step_state *state,
+			const struct ses_stop *st);
+/* The managed step of thread tid (s->mstepper) was interrupted by stop st: the same for the
+ * runtime's stepper, which stays active. Whether it is kept. */
+bool ses_pending_managed(struct ses *s, pid_t tid, const struct ses_stop *st);
+/* While a resumed native step runs on: whether its end is to be announced (cleared). */
+bool ses_pending_take_resumed(struct ses *s);
+/* Before a new step command: the pending step, if any, is abandoned (and the user told). */
+void ses_pending_replace(struct ses *s);
+/* The process is gone, or detached: the pending step with it (nothing told). */
+void ses_pending_forget(struct ses *s);
+/* continue: goes on with the pending step if there is one (1: done, the stop reported; 0:
+ * none, the caller continues as usual; -1: error). */
+int ses_pending_continue(struct ses *s, struct mx_err *err);
 
 /* link.c */
 int ses_link_start(struct ses *s, const char *tracer_path, struct mx_err *err);
@@ -298,6 +359,8 @@ size_t ses_managed_line_pinvokes(struct ses *s, struct ses_pinvoke *out, size_t 
 bool ses_managed_step_parked(const struct ses *s);
 /* Drops a parked step (the user resumes otherwise): cancelled when the runtime runs again. */
 void ses_managed_abandon_step(struct ses *s);
+/* Drops s->mstepper: deactivated now at a managed stop, else as ses_managed_abandon_step. */
+void ses_managed_drop_stepper(struct ses *s);
 int ses_managed_detect(struct ses *s, struct mx_err *err);
 bool ses_managed_wanted(const struct ses *s);
 void ses_managed_signal_defaults(struct ses *s, unsigned *policy);

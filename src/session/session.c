@@ -64,6 +64,7 @@ static void forget_process(struct ses *s)
 	ses_solib_clear(s);
 	s->pid = 0;
 	ses_pstep_disarm(s); /* (its breakpoints left with the process) */
+	ses_pending_forget(s);
 	s->attached = false;
 	s->untraced = false;
 	s->nthreads = 0;
@@ -982,6 +983,9 @@ int ses_continue(struct ses *s, struct mx_err *err)
 {
 	if (need_stopped_process(s, err))
 		return -1;
+	int pending = ses_pending_continue(s, err); /* a step another stop interrupted */
+	if (pending != 0)
+		return pending < 0 ? -1 : 0;
 	if (resume(s, err) != 0)
 		return -1;
 	return wait_stop(s, err);
@@ -998,6 +1002,7 @@ int ses_stepi_n(struct ses *s, uint32_t count, struct mx_err *err)
 		return -1;
 	if (ses_refuse_frozen_step(s, err) != 0)
 		return -1;
+	ses_pending_replace(s);
 	if (s->mstopped) {
 		/* one IL instruction at a time, `count` times */
 		for (uint32_t i = 0; i < (count ? count : 1); i++) {

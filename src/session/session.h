@@ -235,6 +235,15 @@ int ses_until(struct ses *s, struct mx_err *err);
 int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err);
 int ses_finish(struct ses *s, struct mx_err *err);
 int ses_nexti(struct ses *s, struct mx_err *err);
+/* A step interrupted by another thread's stop (a breakpoint, a signal, a watchpoint) or by
+ * an interrupt stays pending on its thread (C and C#): ses_continue goes on with it (the
+ * program stops where the step ends, with a note that the interrupted step finished, or at
+ * any stop before), a new step command replaces it (a note says so), kill and detach drop it.
+ * The thread with a pending step (0: none). */
+pid_t ses_step_pending_tid(const struct ses *s);
+/* Drops the pending step (the next continue just continues); *num: its thread's number. -1
+ * with err when there is none. */
+int ses_step_abandon(struct ses *s, int *num, struct mx_err *err);
 int ses_detach(struct ses *s, struct mx_err *err);
 int ses_kill(struct ses *s, struct mx_err *err);
 /* Async-signal-safe: asks a waiting ses_run/ses_continue to stop the program. */

@@ -9,8 +9,12 @@
  * is stepped over by a breakpoint at its return address (next, or step into a function
  * without line information) or entered (step) and then run to the end of the callee's
  * prologue. Returning into the caller mid-line keeps stepping to the start of a line. Any
- * other stop on the way (a breakpoint, a signal, the end of the program) ends the step and is
- * reported instead.
+ * other stop on the way (a breakpoint, a signal, the end of the program) is reported instead;
+ * when it is another thread's (or an interrupt), the step stays pending on its thread and
+ * `continue` goes on with it (step_pending.c): only runs to an internal breakpoint can be
+ * interrupted so (a single step runs the stepping thread alone), so the step's state at
+ * that point (struct ses_step_state: the line, the frame, the run's target and what
+ * follows it) is all it takes to resume it.
  */
 #include "session/ses_internal.h"
 
@@ -81,35 +85,15 @@ static bool repark_in_callback(struct ses *s, pid_t tid, uint64_t sp, const stru
 	return ses_managed_step(s, CLR_STEP_OUT, &err) == 0;
 }
 
-/* Runs the program until the current thread reaches addr with rsp == want_sp (0: any rsp).
- * Other stops on the way end it with *user set; with over_callbacks, a parked managed step
- * completing in a C# callback does not (see repark_in_callback). */
-static int run_to_from(struct ses *s, uint64_t addr, uint64_t want_sp, bool over_callbacks,
-		       pid_t held, struct ses_stop *st, bool *user, struct mx_err *err)
+/* Waits, the program resumed, until thread tid reaches the step's breakpoint with rsp ==
+ * want_sp (0: any rsp). Other stops on the way end it with *user set; with over_callbacks,
+ * a parked managed step completing in a C# callback (deeper than here_sp) does not (see
+ * repark_in_callback). resumed: the program runs already (else it is continued first). */
+static int wait_at_target(struct ses *s, pid_t tid, uint64_t want_sp, bool over_callbacks,
+			  uint64_t here_sp, bool resumed, struct ses_stop *st, bool *user,
+			  struct mx_err *err)
 {
-	uint8_t orig;
-	pid_t tid = s->cur_tid;
-	struct user_regs_struct now;
-	uint64_t here_sp = regs_of(s, &now, NULL) == 0 ? now.rsp : 0;
-	if (ses_insert_raw(s, addr, SES_GROUP_STEP, TR_BP_INTERNAL, &orig) != 0) {
-		if (!held)
-			return mx_err_set(err, "cannot set a breakpoint at 0x%" PRIx64, addr);
-		/* the program runs already: stop it again, and show that stop */
-		ses_managed_release(s, held);
-		ses_call(s, TR_REQ_INTERRUPT, NULL, 0, NULL, NULL);
-		if (ses_wait_event(s, st, err) != 0)
-			return -1;
-		*user = true;
-		return 0;
-	}
 	int rc = 0;
-	/* the runtime resumed the program itself (a re-parked step), or the program runs but
-	 * for the thread the tracer held (callback_step_in), let go now */
-	bool resumed = false;
-	if (held) {
-		ses_managed_release(s, held);
-		resumed = true;
-	}
 	for (;;) {
 		if ((!resumed && ses_send_continue(s, err) != 0) ||
 		    ses_wait_event(s, st, err) != 0) {
@@ -131,22 +115,76 @@ static int run_to_from(struct ses *s, uint64_t addr, uint64_t want_sp, bool over
 		}
 		bool ours = st->kind == SES_STOP_STEP && st->step_bp;
 		struct user_regs_struct r;
-		if (ours && want_sp && regs_of(s, &r, NULL) == 0 && r.rsp != want_sp)
+		if (ours && want_sp && ses_get_regs(s, tid, &r, NULL) == 0 && r.rsp != want_sp)
 			continue; /* a deeper (recursive) activation: not the frame we wait for */
 		*user = !ours;
 		break;
 	}
 	s->cur_tid = tid;
-	struct tr_bp req = {.addr = addr, .group = SES_GROUP_STEP};
-	if (s->pid)
-		ses_call(s, TR_REQ_BP_REMOVE, &req, sizeof(req), NULL, NULL);
 	return rc;
 }
 
-static int run_to(struct ses *s, uint64_t addr, uint64_t want_sp, bool over_callbacks,
-		  struct ses_stop *st, bool *user, struct mx_err *err)
+static void remove_step_bp(struct ses *s, uint64_t addr)
 {
-	return run_to_from(s, addr, want_sp, over_callbacks, 0, st, user, err);
+	struct tr_bp req = {.addr = addr, .group = SES_GROUP_STEP};
+	if (s->pid)
+		ses_call(s, TR_REQ_BP_REMOVE, &req, sizeof(req), NULL, NULL);
+}
+
+/* Runs the program until the current thread reaches addr with rsp == want_sp (0: any rsp)
+ * (see wait_at_target). held: a thread the tracer holds while the program runs otherwise. */
+static int run_to_from(struct ses *s, uint64_t addr, uint64_t want_sp, bool over_callbacks,
+		       pid_t held, struct ses_stop *st, bool *user, struct mx_err *err)
+{
+	uint8_t orig;
+	pid_t tid = s->cur_tid;
+	struct user_regs_struct now;
+	uint64_t here_sp = regs_of(s, &now, NULL) == 0 ? now.rsp : 0;
+	if (ses_insert_raw(s, addr, SES_GROUP_STEP, TR_BP_INTERNAL, &orig) != 0) {
+		if (!held)
+			return mx_err_set(err, "cannot set a breakpoint at 0x%" PRIx64, addr);
+		/* the program runs already: stop it again, and show that stop */
+		ses_managed_release(s, held);
+		ses_call(s, TR_REQ_INTERRUPT, NULL, 0, NULL, NULL);
+		if (ses_wait_event(s, st, err) != 0)
+			return -1;
+		*user = true;
+		return 0;
+	}
+	/* the runtime resumed the program itself (a re-parked step), or the program runs but
+	 * for the thread the tracer held (callback_step_in), let go now */
+	bool resumed = false;
+	if (held) {
+		ses_managed_release(s, held);
+		resumed = true;
+	}
+	int rc = wait_at_target(s, tid, want_sp, over_callbacks, here_sp, resumed, st, user, err);
+	remove_step_bp(s, addr);
+	return rc;
+}
+
+/* run_to_from for a step whose state is ss, which records the run (phase: what follows it)
+ * so that the step can go on after a stop of another thread (step_pending.c). */
+static int run_step(struct ses *s, struct ses_step_state *ss, enum ses_step_phase phase,
+		    uint64_t addr, uint64_t want_sp, bool over_callbacks, pid_t held,
+		    struct ses_stop *st, bool *user, struct mx_err *err)
+{
+	struct user_regs_struct now;
+	ss->phase = phase;
+	ss->addr = addr;
+	ss->want_sp = want_sp;
+	ss->over_callbacks = over_callbacks;
+	ss->run_sp = regs_of(s, &now, NULL) == 0 ? now.rsp : 0;
+	return run_to_from(s, addr, want_sp, over_callbacks, held, st, user, err);
+}
+
+/* The run of step ss was ended by stop st, which is shown; the step stays pending when a
+ * continue can go on with it. */
+static int interrupted(struct ses *s, const struct ses_step_state *ss, struct ses_stop *st)
+{
+	ses_pending_native(s, ss, st);
+	ses_report_stop(s, st);
+	return 0;
 }
 
 /* `step` in C entered code in no module (the runtime's stub behind a delegate's function
@@ -165,6 +203,19 @@ static pid_t callback_step_in(struct ses *s)
 	return tid;
 }
 
+/* A resumed step (step_pending.c) ends: the user learns that this stop is its end. */
+static void tell_resumed_end(struct ses *s, const struct ses_stop *st)
+{
+	if (!ses_pending_take_resumed(s))
+		return;
+	const struct ses_thread *t = ses_thread_find(s, st->tid);
+	char text[128];
+	snprintf(text, sizeof(text), "Thread %d finished the step it was doing before the stop.",
+		 t ? t->num : 0);
+	struct ses_note n = {.kind = SES_NOTE_MESSAGE, .text = text};
+	s->notify(s->notify_ctx, &n);
+}
+
 static void finish_line_step(struct ses *s, struct ses_stop *st)
 {
 	st->kind = SES_STOP_STEP;
@@ -175,6 +226,7 @@ static void finish_line_step(struct ses *s, struct ses_stop *st)
 		st->pc = r.rip;
 	s->last_stop_pc = st->pc;
 	ses_stack_invalidate(s);
+	tell_resumed_end(s, st);
 	ses_report_stop(s, st);
 }
 
@@ -186,6 +238,19 @@ static size_t real_caller(const struct ses_frame *f, size_t n, size_t k)
 	while (c < n && f[c].inline_depth > 0)
 		c++;
 	return c;
+}
+
+/* finish and nexti: the thread is back at return address pc, where the step ends. */
+static int return_reached(struct ses *s, struct ses_stop *st, uint64_t pc)
+{
+	st->kind = SES_STOP_STEP;
+	st->step_bp = false;
+	st->pc = pc;
+	s->last_stop_pc = pc;
+	ses_stack_invalidate(s);
+	tell_resumed_end(s, st);
+	ses_report_stop(s, st);
+	return 0;
 }
 
 /* The CFA of the current thread's innermost frame (0 if unknown: outermost). */
@@ -224,8 +289,8 @@ static uint64_t plt_step_target(struct ses *s, uint64_t pc)
 }
 
 /* Steps out of a function without line information: to its return address. */
-static int step_out(struct ses *s, bool over_callbacks, struct ses_stop *st, bool *user,
-		    struct mx_err *err)
+static int step_out(struct ses *s, struct ses_step_state *ss, enum ses_step_phase phase,
+		    struct ses_stop *st, bool *user, struct mx_err *err)
 {
 	const struct ses_frame *f;
 	size_t n;
@@ -235,7 +300,7 @@ static int step_out(struct ses *s, bool over_callbacks, struct ses_stop *st, boo
 	size_t c = real_caller(f, n, 0);
 	if (c >= n)
 		return mx_err_set(err, "cannot step out of the outermost frame");
-	return run_to(s, f[c].pc, f[c].sp, over_callbacks, st, user, err);
+	return run_step(s, ss, phase, f[c].pc, f[c].sp, !ss->into, 0, st, user, err);
 }
 
 int ses_step(struct ses *s, bool into, struct mx_err *err)
@@ -273,13 +338,6 @@ static bool native_return_trap(struct ses *s, uint64_t *pc, uint64_t *sp)
 	*pc = f[k].pc;
 	*sp = f[k].sp;
 	return true;
-}
-
-static void remove_step_bp(struct ses *s, uint64_t addr)
-{
-	struct tr_bp req = {.addr = addr, .group = SES_GROUP_STEP};
-	if (s->pid)
-		ses_call(s, TR_REQ_BP_REMOVE, &req, sizeof(req), NULL, NULL);
 }
 
 /* The step came back to the native caller (native_return_trap): `finish` stops there, after
@@ -365,6 +423,7 @@ static int managed_step(struct ses *s, enum clr_step_kind kind, struct mx_err *e
 	ses_pstep_disarm(s);
 	if (trap)
 		remove_step_bp(s, trap);
+	ses_pending_managed(s, tid, &st); /* another thread's stop: the runtime's step stays */
 	ses_report_stop(s, &st);
 	return 0;
 }
@@ -391,47 +450,23 @@ static int resume_parked_step(struct ses *s, bool to_line_start, struct mx_err *
 	return 0;
 }
 
-int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
+/* The instruction loop of a native line step: single steps through the line ss->lr, over or
+ * into calls, until a new line starts. returned: the thread just came back from a run over a
+ * call (or out of code without lines), so the loop starts by looking where it is. */
+static int line_loop(struct ses *s, struct ses_step_state *ss, bool returned, struct mx_err *err)
 {
-	if (ses_refuse_frozen_step(s, err) != 0)
-		return -1;
-	if (s->mstopped)
-		return managed_step(s, into ? CLR_STEP_IN : CLR_STEP_OVER, err);
-	if (!s->pid)
-		return mx_err_set(err, "The program is not being run.");
+	struct ses_stop st = {.tid = ss->tid};
+	bool user = false;
 	struct user_regs_struct r;
 	if (regs_of(s, &r, err) != 0)
 		return -1;
-	struct nat_line_range lr;
-	nat_line_range(s->syms, r.rip, &lr);
-	struct ses_stop st = {.tid = s->cur_tid};
-	bool user = false;
-	if (!lr.line && ses_managed_step_parked(s) && !ses_pc_in_native_module(s, r.rip))
-		return resume_parked_step(s, true, err); /* back in the runtime's code: to C# */
-	if (!lr.line) {
-		/* gdb: "Single stepping until exit from function X, which has no line number
-		 * information." */
-		if (step_out(s, !into, &st, &user, err) != 0)
-			return -1;
-		if (user) {
-			ses_report_stop(s, &st);
-			return 0;
-		}
-		nat_line_range(s->syms, st.pc, &lr);
-		if (!lr.line || lr.is_stmt_start) {
-			finish_line_step(s, &st);
-			return 0;
-		}
-		if (regs_of(s, &r, err) != 0)
-			return -1;
-	}
-	uint64_t cfa = frame_cfa(s);
-	uint64_t start_pc = r.rip;
 	for (long k = 0; k < STEP_LIMIT; k++) {
 		struct insn in;
-		if (decode(s, r.rip, &in) == 0 && in.is_call) {
+		if (returned) {
+			returned = false;
+		} else if (decode(s, r.rip, &in) == 0 && in.is_call) {
 			uint64_t ret = r.rip + in.len, sp = r.rsp;
-			if (into) {
+			if (ss->into) {
 				if (one_insn(s, &st, &user, err) != 0)
 					return -1;
 				if (user) {
@@ -459,23 +494,21 @@ int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 					nat_loc_list_clear(&ll);
 					/* (any rsp: this activation reaches its body first) */
 					if (body && body != r.rip &&
-					    run_to(s, body, 0, false, &st, &user, err) != 0)
+					    run_step(s, ss, SES_STEP_PHASE_BODY, body, 0, false, 0,
+						     &st, &user, err) != 0)
 						return -1;
-					if (user) {
-						ses_report_stop(s, &st);
-						return 0;
-					}
+					if (user)
+						return interrupted(s, ss, &st);
 					finish_line_step(s, &st);
 					return 0;
 				}
 				uint64_t target = plt_step_target(s, r.rip);
 				if (target) {
-					if (run_to(s, target, 0, false, &st, &user, err) != 0)
+					if (run_step(s, ss, SES_STEP_PHASE_BODY, target, 0, false,
+						     0, &st, &user, err) != 0)
 						return -1;
-					if (user) {
-						ses_report_stop(s, &st);
-						return 0;
-					}
+					if (user)
+						return interrupted(s, ss, &st);
 					finish_line_step(s, &st);
 					return 0;
 				}
@@ -484,27 +517,39 @@ int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 				pid_t held = 0;
 				if (!ses_pc_in_native_module(s, r.rip))
 					held = callback_step_in(s);
-				if (run_to_from(s, ret, sp, false, held, &st, &user, err) != 0)
+				if (run_step(s, ss, SES_STEP_PHASE_LINE, ret, sp, false, held, &st,
+					     &user, err) != 0)
 					return -1;
 				if (held && !user)
 					ses_managed_abandon_step(s); /* no C# code ran */
-			} else if (run_to(s, ret, sp, true, &st, &user, err) != 0) {
+				if (held && user) {
+					/* (not resumable: the runtime's step-in was under way) */
+					ses_report_stop(s, &st);
+					return 0;
+				}
+			} else if (run_step(s, ss, SES_STEP_PHASE_LINE, ret, sp, true, 0, &st,
+					    &user, err) != 0) {
 				return -1;
 			}
-		} else if (one_insn(s, &st, &user, err) != 0) {
-			return -1;
+			if (user)
+				return interrupted(s, ss, &st);
+			if (regs_of(s, &r, err) != 0)
+				return -1;
+		} else {
+			if (one_insn(s, &st, &user, err) != 0)
+				return -1;
+			if (user) {
+				ses_report_stop(s, &st);
+				return 0;
+			}
+			if (regs_of(s, &r, err) != 0)
+				return -1;
 		}
-		if (user) {
-			ses_report_stop(s, &st);
-			return 0;
-		}
-		if (regs_of(s, &r, err) != 0)
-			return -1;
-		if (r.rip >= lr.lo && r.rip < lr.hi)
+		if (r.rip >= ss->lr.lo && r.rip < ss->lr.hi)
 			continue; /* still on the line */
-		if (cfa && r.rsp >= cfa) {
+		if (ss->cfa && r.rsp >= ss->cfa) {
 			/* returned into the caller, mid-line: finish that line too */
-			cfa = frame_cfa(s);
+			ss->cfa = frame_cfa(s);
 		}
 		struct nat_line_range now;
 		nat_line_range(s->syms, r.rip, &now);
@@ -513,16 +558,14 @@ int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 						  err); /* returned to the runtime: to C# */
 		if (!now.line) {
 			/* jumped somewhere without lines (not by a call): step back out */
-			if (step_out(s, !into, &st, &user, err) != 0)
+			if (step_out(s, ss, SES_STEP_PHASE_OUT_MID, &st, &user, err) != 0)
 				return -1;
-			if (user) {
-				ses_report_stop(s, &st);
-				return 0;
-			}
+			if (user)
+				return interrupted(s, ss, &st);
 			if (regs_of(s, &r, err) != 0)
 				return -1;
-			nat_line_range(s->syms, r.rip, &lr);
-			if (!lr.line) {
+			nat_line_range(s->syms, r.rip, &ss->lr);
+			if (!ss->lr.line) {
 				finish_line_step(s, &st);
 				return 0;
 			}
@@ -530,16 +573,124 @@ int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
 		}
 		/* stop at the start of a different line; another block of the same line (a for
 		 * loop's condition after its initialisation) continues the step, as in gdb */
-		bool backwards = until && r.rip <= start_pc && cfa && r.rsp < cfa;
+		bool backwards = ss->until && r.rip <= ss->start_pc && ss->cfa && r.rsp < ss->cfa;
 		if (now.is_stmt_start && !backwards &&
-		    (now.line != lr.line || strcmp(now.file, lr.file) != 0)) {
+		    (now.line != ss->lr.line || strcmp(now.file, ss->lr.file) != 0)) {
 			finish_line_step(s, &st);
 			return 0;
 		}
-		lr = now; /* the middle of a line, or the same line again: keep going */
+		ss->lr = now; /* the middle of a line, or the same line again: keep going */
 	}
 	finish_line_step(s, &st);
 	return 0;
+}
+
+/* Out of code without lines at a step's start, at st->pc now: a line's start ends the step,
+ * the middle of one is stepped to its end. */
+static int after_out_top(struct ses *s, struct ses_step_state *ss, struct ses_stop *st,
+			 struct mx_err *err)
+{
+	nat_line_range(s->syms, st->pc, &ss->lr);
+	if (!ss->lr.line || ss->lr.is_stmt_start) {
+		finish_line_step(s, st);
+		return 0;
+	}
+	struct user_regs_struct r;
+	if (regs_of(s, &r, err) != 0)
+		return -1;
+	ss->cfa = frame_cfa(s);
+	ss->start_pc = r.rip;
+	return line_loop(s, ss, false, err);
+}
+
+/* Out of code without lines reached on the way: on with the line the thread is in. */
+static int after_out_mid(struct ses *s, struct ses_step_state *ss, struct ses_stop *st,
+			 struct mx_err *err)
+{
+	struct user_regs_struct r;
+	if (regs_of(s, &r, err) != 0)
+		return -1;
+	nat_line_range(s->syms, r.rip, &ss->lr);
+	if (!ss->lr.line) {
+		finish_line_step(s, st);
+		return 0;
+	}
+	return line_loop(s, ss, false, err);
+}
+
+int ses_step_mode(struct ses *s, bool into, bool until, struct mx_err *err)
+{
+	if (ses_refuse_frozen_step(s, err) != 0)
+		return -1;
+	ses_pending_replace(s);
+	if (s->mstopped)
+		return managed_step(s, into ? CLR_STEP_IN : CLR_STEP_OVER, err);
+	if (!s->pid)
+		return mx_err_set(err, "The program is not being run.");
+	struct user_regs_struct r;
+	if (regs_of(s, &r, err) != 0)
+		return -1;
+	struct ses_step_state ss = {.tid = s->cur_tid, .into = into, .until = until};
+	nat_line_range(s->syms, r.rip, &ss.lr);
+	if (!ss.lr.line && ses_managed_step_parked(s) && !ses_pc_in_native_module(s, r.rip))
+		return resume_parked_step(s, true, err); /* back in the runtime's code: to C# */
+	if (!ss.lr.line) {
+		/* gdb: "Single stepping until exit from function X, which has no line number
+		 * information." */
+		struct ses_stop st = {.tid = s->cur_tid};
+		bool user = false;
+		if (step_out(s, &ss, SES_STEP_PHASE_OUT_TOP, &st, &user, err) != 0)
+			return -1;
+		if (user)
+			return interrupted(s, &ss, &st);
+		return after_out_top(s, &ss, &st, err);
+	}
+	ss.cfa = frame_cfa(s);
+	ss.start_pc = r.rip;
+	return line_loop(s, &ss, false, err);
+}
+
+int ses_step_resume_native(struct ses *s, struct mx_err *err)
+{
+	struct ses_step_state ss = s->pending;
+	s->cur_tid = ss.tid;
+	uint8_t orig;
+	if (ses_insert_raw(s, ss.addr, SES_GROUP_STEP, TR_BP_INTERNAL, &orig) != 0)
+		return mx_err_set(err,
+				  "cannot set a breakpoint at 0x%" PRIx64 " to go on with "
+				  "the interrupted step",
+				  ss.addr);
+	struct ses_stop st = {.tid = ss.tid};
+	bool user = false;
+	int rc = s->mstopped ? ses_managed_resume(s, err) : ses_send_continue(s, err);
+	if (rc == 0)
+		rc = wait_at_target(s, ss.tid, ss.want_sp, ss.over_callbacks, ss.run_sp, true, &st,
+				    &user, err);
+	remove_step_bp(s, ss.addr);
+	if (rc != 0)
+		return -1;
+	if (user)
+		return interrupted(s, &ss, &st);
+	s->pending_resumed = true; /* the stop that ends it says so (tell_resumed_end) */
+	switch (ss.phase) {
+	case SES_STEP_PHASE_LINE:
+		rc = line_loop(s, &ss, true, err);
+		break;
+	case SES_STEP_PHASE_BODY:
+		finish_line_step(s, &st);
+		break;
+	case SES_STEP_PHASE_OUT_TOP:
+		rc = after_out_top(s, &ss, &st, err);
+		break;
+	case SES_STEP_PHASE_OUT_MID:
+		rc = after_out_mid(s, &ss, &st, err);
+		break;
+	case SES_STEP_PHASE_RETURN:
+		rc = return_reached(s, &st, ss.addr);
+		break;
+	}
+	s->pending_resumed = false;
+	return rc;
 }
 
 /* `finish` out of a native function called from C# with no managed step under way (the stop
@@ -602,7 +753,7 @@ static int finish_inlined(struct ses *s, size_t level, const char *caller, struc
 		if (regs_of(s, &r, err) != 0)
 			return -1;
 		if (decode(s, r.rip, &in) == 0 && in.is_call) {
-			if (run_to(s, r.rip + in.len, r.rsp, true, &st, &user, err) != 0)
+			if (run_to_from(s, r.rip + in.len, r.rsp, true, 0, &st, &user, err) != 0)
 				return -1;
 		} else if (one_insn(s, &st, &user, err) != 0) {
 			return -1;
@@ -628,6 +779,7 @@ int ses_finish(struct ses *s, struct mx_err *err)
 	if (s->mstopped && s->cur_frame != 0)
 		return mx_err_set(err, "at a managed stop only the innermost frame can be finished "
 				       "(select frame 0)");
+	ses_pending_replace(s);
 	if (s->mstopped)
 		return managed_step(s, CLR_STEP_OUT, err);
 	if (!s->pid)
@@ -646,21 +798,14 @@ int ses_finish(struct ses *s, struct mx_err *err)
 	if (f[level + 1].inline_depth > 0)
 		return finish_inlined(s, level, f[level + 1].where.func, err);
 	uint64_t ret = f[level + 1].pc, sp = f[level + 1].sp;
+	struct ses_step_state ss = {.tid = s->cur_tid};
 	struct ses_stop st = {.tid = s->cur_tid};
 	bool user = false;
-	if (run_to(s, ret, sp, true, &st, &user, err) != 0)
+	if (run_step(s, &ss, SES_STEP_PHASE_RETURN, ret, sp, true, 0, &st, &user, err) != 0)
 		return -1;
-	if (user) {
-		ses_report_stop(s, &st);
-		return 0;
-	}
-	st.kind = SES_STOP_STEP;
-	st.step_bp = false;
-	st.pc = ret;
-	s->last_stop_pc = ret;
-	ses_stack_invalidate(s);
-	ses_report_stop(s, &st);
-	return 0;
+	if (user)
+		return interrupted(s, &ss, &st);
+	return return_reached(s, &st, ret);
 }
 
 int ses_nexti(struct ses *s, struct mx_err *err)
@@ -671,23 +816,20 @@ int ses_nexti(struct ses *s, struct mx_err *err)
 		return mx_err_set(err, "The program is not being run.");
 	if (s->mstopped)
 		return ses_stepi(s, err); /* IL level: over calls is not distinguished yet */
+	ses_pending_replace(s);
 	struct user_regs_struct r;
 	if (regs_of(s, &r, err) != 0)
 		return -1;
 	struct insn in;
 	if (decode(s, r.rip, &in) != 0 || !in.is_call)
 		return ses_stepi(s, err);
+	struct ses_step_state ss = {.tid = s->cur_tid};
 	struct ses_stop st = {.tid = s->cur_tid};
 	bool user = false;
-	if (run_to(s, r.rip + in.len, r.rsp, true, &st, &user, err) != 0)
+	if (run_step(s, &ss, SES_STEP_PHASE_RETURN, r.rip + in.len, r.rsp, true, 0, &st, &user,
+		     err) != 0)
 		return -1;
-	if (!user) {
-		st.kind = SES_STOP_STEP;
-		st.step_bp = false;
-		st.pc = r.rip + in.len;
-		s->last_stop_pc = st.pc;
-	}
-	ses_stack_invalidate(s);
-	ses_report_stop(s, &st);
-	return 0;
+	if (user)
+		return interrupted(s, &ss, &st);
+	return return_reached(s, &st, r.rip + in.len);
 }

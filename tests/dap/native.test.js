@@ -344,3 +344,27 @@ test('launch errors: a missing program, an argument of the wrong type', async ()
 	assert.equal((await a.log.next('exited')).body.exitCode, 0);
 	await L.finish(a);
 });
+
+test('an inlined call is a frame of its own, named after the function it was inlined into',
+	async () => {
+		a = await L.startAdapter();
+		const src = path.join(L.C_SRC, 'inline_loop.c');
+		const inLine = L.lineOf(src, 'total += r;');
+		const callLine = L.lineOf(src, 'sum += scale(i);');
+		await L.launch(a, { program: path.join(L.FIXTURES, 'inline_loop_O2') });
+		await a.dc.setBreakpointsRequest({ source: { path: src }, breakpoints: [{ line: inLine }] });
+		await a.dc.configurationDoneRequest();
+		const stop = await a.log.next('stopped');
+		const st = await a.dc.stackTraceRequest({ threadId: stop.body.threadId });
+		const [f0, f1, f2] = st.body.stackFrames;
+		assert.equal(f0.name, 'scale');
+		assert.equal(f0.line, inLine);
+		assert.equal(f1.name, 'accumulate');
+		assert.equal(f1.line, callLine);
+		assert.equal(f1.source.path, src);
+		assert.equal(f2.name, 'main');
+		// the inlined call's frame has its own variables: accumulate's argument
+		const { vars } = await L.variablesOf(a, f1.id, 'Arguments');
+		assert.equal(vars.n, '4');
+		await L.finish(a);
+	});
