@@ -632,6 +632,7 @@ static int select_and_show(struct cli *c, long level, bool rel)
 	struct mx_err err;
 	if (ses_select_frame(c->ses, (int)level, &err) != 0)
 		return report(&err);
+	c->list_file[0] = 0; /* `list` starts around the selected frame */
 	cli_print_frame(c, (int)level, &f[level], true);
 	return 0;
 }
@@ -1133,6 +1134,11 @@ const struct cli_cmd cli_commands[] = {
      cmd_frame},
     {"up", NULL, "[N]", "Select the frame N levels up (towards the caller).", cmd_up},
     {"down", NULL, "[N]", "Select the frame N levels down (towards the innermost).", cmd_down},
+    {"list", "l", "[LINE | FILE:LINE | -]",
+     "Show ten source lines around the selected frame's line (or around LINE, of FILE), then "
+     "the next ten at each `list`, or the ten before with `list -`. A C# source that is not on "
+     "this machine is read from the assembly's PDB when the sources are embedded in it.",
+     cli_cmd_list},
     {"info locals", NULL, "",
      "Show the local variables of the selected frame (innermost scope first), from DWARF.",
      cmd_info_locals},
