@@ -874,6 +874,31 @@ static int cmd_set_print_events(struct cli *c, const char *args)
 	return 0;
 }
 
+static int cmd_set_print_elements(struct cli *c, const char *args)
+{
+	long n;
+	if (!strcmp(args, "unlimited"))
+		n = 0;
+	else if (parse_int(args, 0, UINT32_MAX, &n) != 0)
+		return cli_error(
+		    "Usage: set print elements N (a count of 0 or more; 0 or unlimited: "
+		    "no limit), got '%s'.",
+		    args);
+	ses_set_print_elements(c->ses, (unsigned)n);
+	return 0;
+}
+
+static int cmd_show_print_elements(struct cli *c, const char *args)
+{
+	(void)args;
+	unsigned n = ses_print_elements(c->ses);
+	if (n)
+		printf("Limit on array elements to print is %u.\n", n);
+	else
+		printf("Limit on array elements to print is unlimited.\n");
+	return 0;
+}
+
 static void print_check(void *ctx, bool ok, const char *what)
 {
 	(void)ctx;
@@ -1221,6 +1246,13 @@ const struct cli_cmd cli_commands[] = {
      "Print a line for each event of the .NET runtime (modules, threads, breakpoints...), "
      "and the synthesized \"attach complete\" after an attach.",
      cmd_set_print_events},
+    {"set print elements", NULL, "N|unlimited",
+     "Show at most N elements of an array when printing (C and C# arrays, C char arrays, "
+     "C# ranges arr[a..b] and C's p@n), then \"...\"; 0 or unlimited: all of them. gdb's "
+     "default, 200.",
+     cmd_set_print_elements},
+    {"show print elements", NULL, "", "Show the `set print elements` limit.",
+     cmd_show_print_elements},
     {"maint check-cordebug", NULL, "[EXCEPTION-TYPE]",
      "At a managed stop, call each ICorDebug method mixdbg uses and check its answer against "
      "facts found without it (/proc, the assembly's metadata and PDB): proof that our "
