@@ -19,6 +19,8 @@ struct cli {
 	char last_src_file[512]; /* source cache for printing lines */
 	char **src_lines;
 	size_t src_nlines;
+	char list_file[512]; /* `list`: the file last listed, its first and last lines shown */
+	int list_first, list_last;
 };
 
 struct cli_cmd {
@@ -52,6 +54,14 @@ void cli_print_where(struct cli *c, const struct ses_where *w, bool with_source)
 void cli_print_frame(struct cli *c, int level, const struct ses_frame *f, bool with_source);
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_free_source(struct cli *c);
+/* Line `line` (1-based) of a source file, from disk or else embedded in a loaded assembly's
+ * PDB; NULL past its end or if it cannot be had. */
+const char *cli_source_line(struct cli *c, const char *file, int line);
+/* How many lines that file has (0 if it cannot be had). */
+size_t cli_source_nlines(struct cli *c, const char *file);
+
+/* list.c: gdb's `list` */
+int cli_cmd_list(struct cli *c, const char *args);
 
 /* logpoints.c: dprintf and logpoint */
 int cli_cmd_dprintf(struct cli *c, const char *args);

@@ -633,6 +633,7 @@ static int select_and_show(struct cli *c, long level, bool rel)
 	struct mx_err err;
 	if (ses_select_frame(c->ses, (int)level, &err) != 0)
 		return report(&err);
+	c->list_file[0] = 0; /* `list` starts around the selected frame */
 	cli_print_frame(c, (int)level, &f[level], true);
 	return 0;
 }
@@ -871,6 +872,31 @@ static int cmd_set_print_events(struct cli *c, const char *args)
 	if (parse_on_off(args, &on) != 0)
 		return -1;
 	ses_set_print_events(c->ses, on);
+	return 0;
+}
+
+static int cmd_set_print_elements(struct cli *c, const char *args)
+{
+	long n;
+	if (!strcmp(args, "unlimited"))
+		n = 0;
+	else if (parse_int(args, 0, UINT32_MAX, &n) != 0)
+		return cli_error(
+		    "Usage: set print elements N (a count of 0 or more; 0 or unlimited: "
+		    "no limit), got '%s'.",
+		    args);
+	ses_set_print_elements(c->ses, (unsigned)n);
+	return 0;
+}
+
+static int cmd_show_print_elements(struct cli *c, const char *args)
+{
+	(void)args;
+	unsigned n = ses_print_elements(c->ses);
+	if (n)
+		printf("Limit on array elements to print is %u.\n", n);
+	else
+		printf("Limit on array elements to print is unlimited.\n");
 	return 0;
 }
 
@@ -1142,6 +1168,11 @@ const struct cli_cmd cli_commands[] = {
      cmd_frame},
     {"up", NULL, "[N]", "Select the frame N levels up (towards the caller).", cmd_up},
     {"down", NULL, "[N]", "Select the frame N levels down (towards the innermost).", cmd_down},
+    {"list", "l", "[LINE | FILE:LINE | -]",
+     "Show ten source lines around the selected frame's line (or around LINE, of FILE), then "
+     "the next ten at each `list`, or the ten before with `list -`. A C# source that is not on "
+     "this machine is read from the assembly's PDB when the sources are embedded in it.",
+     cli_cmd_list},
     {"info locals", NULL, "",
      "Show the local variables of the selected frame (innermost scope first), from DWARF.",
      cmd_info_locals},
@@ -1229,6 +1260,13 @@ const struct cli_cmd cli_commands[] = {
      "Print a line for each event of the .NET runtime (modules, threads, breakpoints...), "
      "and the synthesized \"attach complete\" after an attach.",
      cmd_set_print_events},
+    {"set print elements", NULL, "N|unlimited",
+     "Show at most N elements of an array when printing (C and C# arrays, C char arrays, "
+     "C# ranges arr[a..b] and C's p@n), then \"...\"; 0 or unlimited: all of them. gdb's "
+     "default, 200.",
+     cmd_set_print_elements},
+    {"show print elements", NULL, "", "Show the `set print elements` limit.",
+     cmd_show_print_elements},
     {"maint check-cordebug", NULL, "[EXCEPTION-TYPE]",
      "At a managed stop, call each ICorDebug method mixdbg uses and check its answer against "
      "facts found without it (/proc, the assembly's metadata and PDB): proof that our "

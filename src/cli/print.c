@@ -33,30 +33,71 @@ void cli_free_source(struct cli *c)
 	c->last_src_file[0] = 0;
 }
 
-static const char *source_line(struct cli *c, const char *file, int line)
+/* Splits text (len bytes) into the cache's lines, without their "\n" or "\r\n". */
+static void cache_lines(struct cli *c, const char *text, size_t len)
+{
+	size_t n = 0;
+	for (size_t start = 0; start < len;) {
+		const char *nl = memchr(text + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - text) : len, cut = end;
+		if (cut > start && text[cut - 1] == '\r')
+			cut--;
+		c->src_lines = xrealloc(c->src_lines, (n + 1) * sizeof(char *));
+		c->src_lines[n++] = xstrndup(text + start, cut - start);
+		start = end + 1;
+	}
+	c->src_nlines = n;
+}
+
+/* Loads file into the cache: from disk, else from the PDB of a loaded assembly that embeds
+ * it (a C# program built with EmbedAllSources, run where its sources are not). */
+static void load_source(struct cli *c, const char *file)
+{
+	FILE *f = fopen(file, "r");
+	if (f) {
+		char *buf = NULL;
+		size_t cap = 0, n = 0;
+		ssize_t len;
+		while ((len = getline(&buf, &cap, f)) >= 0) {
+			if (len && buf[len - 1] == '\n')
+				buf[len - 1] = 0;
+			c->src_lines = xrealloc(c->src_lines, (n + 1) * sizeof(char *));
+			c->src_lines[n++] = xstrdup(buf);
+		}
+		free(buf);
+		fclose(f);
+		c->src_nlines = n;
+		return;
+	}
+	char *text = NULL;
+	size_t len = 0;
+	struct mx_err err;
+	if (!ses_has_process(c->ses) || ses_source_embedded(c->ses, file, &text, &len, &err) != 1)
+		return;
+	/* the compiler keeps the file's bytes, UTF-8 byte order mark included */
+	size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	cache_lines(c, text + bom, len - bom);
+	free(text);
+}
+
+const char *cli_source_line(struct cli *c, const char *file, int line)
 {
 	if (strcmp(file, c->last_src_file) != 0) {
 		cli_free_source(c);
 		snprintf(c->last_src_file, sizeof(c->last_src_file), "%s", file);
-		FILE *f = fopen(file, "r");
-		if (f) {
-			char *buf = NULL;
-			size_t cap = 0, n = 0;
-			ssize_t len;
-			while ((len = getline(&buf, &cap, f)) >= 0) {
-				if (len && buf[len - 1] == '\n')
-					buf[len - 1] = 0;
-				c->src_lines = xrealloc(c->src_lines, (n + 1) * sizeof(char *));
-				c->src_lines[n++] = xstrdup(buf);
-			}
-			free(buf);
-			fclose(f);
-			c->src_nlines = n;
-		}
+		load_source(c, file);
+		if (!c->src_nlines) /* try again later (an assembly may embed it once loaded) */
+			c->last_src_file[0] = 0;
 	}
 	if (line < 1 || (size_t)line > c->src_nlines)
 		return NULL;
 	return c->src_lines[line - 1];
+}
+
+size_t cli_source_nlines(struct cli *c, const char *file)
+{
+	cli_source_line(c, file, 1);
+	return c->src_nlines;
 }
 
 static const char *base_name(const char *p)
@@ -91,7 +132,7 @@ void cli_print_location(struct cli *c, uint64_t pc, bool with_source)
 	format_location(c, pc, with_source, loc, sizeof(loc));
 	printf("%s\n", loc);
 	if (with_source && w.file[0]) {
-		const char *text = source_line(c, w.file, w.line);
+		const char *text = cli_source_line(c, w.file, w.line);
 		if (text)
 			printf("%d\t%s\n", w.line, text);
 	}
@@ -108,7 +149,7 @@ void cli_print_where(struct cli *c, const struct ses_where *w, bool with_source)
 	else
 		printf("\n");
 	if (with_source && w->file[0]) {
-		const char *text = source_line(c, w->file, w->line);
+		const char *text = cli_source_line(c, w->file, w->line);
 		if (text)
 			printf("%d\t%s\n", w->line, text);
 	}
@@ -149,7 +190,7 @@ void cli_print_frame(struct cli *c, int level, const struct ses_frame *f, bool w
 	else
 		printf("\n");
 	if (with_source && w.file[0]) {
-		const char *text = source_line(c, w.file, w.line);
+		const char *text = cli_source_line(c, w.file, w.line);
 		if (text)
 			printf("%d\t%s\n", w.line, text);
 	}
@@ -168,6 +209,7 @@ static const char *thread_name(struct cli *c, pid_t tid)
 static void print_stop(struct cli *c, const struct ses_stop *st)
 {
 	const char *name = thread_name(c, st->tid);
+	c->list_file[0] = 0; /* `list` starts again around the new location */
 	printf("\n");
 	switch (st->kind) {
 	case SES_STOP_BREAKPOINT:

@@ -237,6 +237,12 @@ enum { ARRAY_SHOWN = 20 };
 
 void clr_value_contents(struct clr *c, ICorDebugValue *v, char *buf, size_t len)
 {
+	clr_value_contents_limit(c, v, ARRAY_SHOWN, buf, len);
+}
+
+void clr_value_contents_limit(struct clr *c, ICorDebugValue *v, unsigned max_elements, char *buf,
+			      size_t len)
+{
 	clr_value_text(c, v, buf, len);
 	ICorDebugValue *obj = NULL;
 	/* only what is shown as "{Type}" has contents to add (not null, strings, numbers,
@@ -256,7 +262,8 @@ void clr_value_contents(struct clr *c, ICorDebugValue *v, char *buf, size_t len)
 		/* "{int[0]}" says it all */
 	} else if (av) {
 		append(&a, " {");
-		for (ULONG32 i = 0; i < n && i < ARRAY_SHOWN && !a.full; i++) {
+		ULONG32 shown = max_elements && n > max_elements ? max_elements : n;
+		for (ULONG32 i = 0; i < shown && !a.full; i++) {
 			ICorDebugValue *e = NULL;
 			char text[512] = "?";
 			if (COM(av, GetElementAtPosition, i, &e) >= 0 && e)
@@ -266,7 +273,7 @@ void clr_value_contents(struct clr *c, ICorDebugValue *v, char *buf, size_t len)
 				append(&a, ", ");
 			append(&a, text);
 		}
-		if (n > ARRAY_SHOWN)
+		if (n > shown)
 			append(&a, ", ...");
 		append(&a, "}");
 	} else if (COM(obj, QueryInterface, &IID_ICorDebugStringValue, (void **)&sv) < 0 &&

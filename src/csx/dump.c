@@ -215,6 +215,18 @@ static void dump(struct csx_out *o, const struct csx_node *n)
 	case CSX_ASSIGN:
 		csx_put(o, "(%s=", n->op ? op_text(n->op) : "");
 		break;
+	case CSX_FROM_END:
+		csx_put(o, "(^");
+		break;
+	case CSX_RANGE:
+		csx_put(o, "(..");
+		if (!(n->flags & CSX_RANGE_START))
+			csx_put(o, " _");
+		put_kids(o, n, 0);
+		if (!(n->flags & CSX_RANGE_END))
+			csx_put(o, " _");
+		csx_put(o, ")");
+		return;
 	default:
 		csx_put(o, "(?kind%d", (int)n->kind);
 		break;

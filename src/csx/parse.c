@@ -1,7 +1,11 @@
 /* parse.c: recursive descent over the tokens of one C# expression, with C#'s precedence and
  * associativity (C# spec, "Operators" 12.4.2), from lowest to highest: assignment (right),
  * ?: (right), ?? (right), ||, &&, |, ^, &, == !=, < > <= >= is as, << >> >>>, + -, * / %,
- * unary (+ - ! ~ ++ -- casts); primary expressions are in primary.c.
+ * range (..), unary (+ - ! ~ ^ ++ -- casts); primary expressions are in primary.c.
+ * The range operator has a level of its own between unary and multiplicative, its operands
+ * unary expressions that may each be left out (C# 8 standard, expressions.md "Range
+ * operator": range_expression : unary_expression | unary_expression? '..' unary_expression?;
+ * Roslyn's OperatorPrecedence.Range): 1..2*3 is (1..2)*3, and -1..^1 is (-1)..(^1).
  *
  * Casts or parentheses are told apart as C# does it (spec 12.9.7): `(T)x` is a cast when T
  * is a type that is not also an expression (int, int?, T[]), or when it is a name and the
@@ -91,12 +95,79 @@ static struct csx_node *parse_unary(struct csx_parser *p)
 		csx_leave(p);
 		return operand ? csx_unary_node(p, ops[k].op, t->pos, operand) : NULL;
 	}
+	if (csx_is_punct(t, "^")) { /* index from end: a unary operator (C# 8) */
+		csx_next(p);
+		if (!csx_enter(p, t->pos))
+			return NULL;
+		struct csx_node *operand = parse_unary(p);
+		csx_leave(p);
+		if (!operand)
+			return NULL;
+		struct csx_node *n = csx_node_new(CSX_FROM_END, t->pos);
+		csx_node_add(n, operand);
+		return csx_node_done(p, n) ? n : NULL;
+	}
 	if (csx_is_punct(t, "(")) {
 		struct csx_node *cast = try_cast(p);
 		if (cast || p->failed)
 			return cast;
 	}
 	return csx_parse_primary(p);
+}
+
+/* ---- range ---- */
+
+/* Whether t can begin the operand after `..` (else the range is open at its end: `a[1..]`). */
+static bool starts_operand(const struct csx_tok *t)
+{
+	switch (t->kind) {
+	case CSX_T_IDENT:
+	case CSX_T_INT:
+	case CSX_T_REAL:
+	case CSX_T_CHAR:
+	case CSX_T_STRING:
+		return true;
+	case CSX_T_KEYWORD:
+		return !csx_is_kw(t, "as") && !csx_is_kw(t, "is");
+	case CSX_T_PUNCT: {
+		static const char *const starts[] = {"(", "-", "+", "!", "~", "^", "++", "--"};
+		for (size_t k = 0; k < sizeof(starts) / sizeof(starts[0]); k++)
+			if (csx_is_punct(t, starts[k]))
+				return true;
+		return false;
+	}
+	case CSX_T_EOF:
+		break;
+	}
+	return false;
+}
+
+static struct csx_node *parse_range(struct csx_parser *p)
+{
+	struct csx_node *start = NULL;
+	const struct csx_tok *t = csx_peek(p, 0);
+	if (!csx_is_punct(t, "..")) {
+		start = parse_unary(p);
+		t = csx_peek(p, 0);
+		if (!start || !csx_is_punct(t, ".."))
+			return start;
+	}
+	csx_next(p);
+	struct csx_node *n = csx_node_new(CSX_RANGE, t->pos);
+	if (start) {
+		n->flags |= CSX_RANGE_START;
+		csx_node_add(n, start);
+	}
+	if (starts_operand(csx_peek(p, 0))) {
+		struct csx_node *end = parse_unary(p);
+		if (!end) {
+			csx_free(n);
+			return NULL;
+		}
+		n->flags |= CSX_RANGE_END;
+		csx_node_add(n, end);
+	}
+	return csx_node_done(p, n) ? n : NULL;
 }
 
 /* ---- binary operators ---- */
@@ -254,7 +325,7 @@ static struct csx_node *is_as(struct csx_parser *p, struct csx_node *left)
 /* Operators of precedence min_prec and above (precedence climbing). */
 static struct csx_node *parse_binary(struct csx_parser *p, int min_prec)
 {
-	struct csx_node *left = parse_unary(p);
+	struct csx_node *left = parse_range(p);
 	struct binop b;
 	while (left && binary_op(p, &b) && b.prec >= min_prec) {
 		if (!b.op) {

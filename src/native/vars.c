@@ -27,15 +27,17 @@
 
 #include "native/sym_internal.h"
 #include "native/vars_internal.h"
+#include "util/xalloc.h"
 
-#define MAX_DEPTH    8	   /* nesting of values and type chains */
-#define MAX_PEEL     16	   /* typedef/qualifier links followed */
-#define MAX_OPS	     64	   /* operations of one DWARF expression */
-#define MAX_ITEMS    200   /* elements of an array or characters of a string (gdb's limit) */
-#define MAX_MEMBERS  1024  /* members of one struct */
-#define MAX_CHILDREN 65536 /* children of one scope examined */
-#define REPEAT_MIN   10	   /* runs longer than this print as <repeats N times> (gdb) */
-#define VALUE_LEN    4096  /* formatted value of one variable in nat_frame_vars */
+#define MAX_DEPTH      8     /* nesting of values and type chains */
+#define MAX_PEEL       16    /* typedef/qualifier links followed */
+#define MAX_OPS	       64    /* operations of one DWARF expression */
+#define MAX_ITEMS      200   /* characters of a string (gdb's limit) */
+#define MAX_CHARS_READ 65536 /* of a char array shown without a limit (gdb's max-value-size) */
+#define MAX_MEMBERS    1024  /* members of one struct */
+#define MAX_CHILDREN   65536 /* children of one scope examined */
+#define REPEAT_MIN     10    /* runs longer than this print as <repeats N times> (gdb) */
+#define VALUE_LEN      4096  /* formatted value of one variable in nat_frame_vars */
 
 /* ---- output buffer ---- */
 
@@ -1093,11 +1095,14 @@ static void format_array_dims(struct vctx *c, struct sb *b, Dwarf_Die *et, uint6
 		}
 		stride *= dims[i];
 	}
-	uint64_t n = dims[0];
-	uint64_t shown = n > MAX_ITEMS ? MAX_ITEMS : n;
+	uint64_t n = dims[0], limit = nat_print_elements();
+	uint64_t shown = limit && n > limit ? limit : n;
 	if (nd == 1 && is_char_type(et)) {
-		unsigned char s[MAX_ITEMS];
+		if (shown > MAX_CHARS_READ) /* gdb's max-value-size: 64 KiB */
+			shown = MAX_CHARS_READ;
+		unsigned char *s = xmalloc(shown ? (size_t)shown : 1);
 		if (shown && val_read(c, v, 0, s, (size_t)shown)) {
+			free(s);
 			put_unreadable(b, v);
 			return;
 		}
@@ -1106,6 +1111,7 @@ static void format_array_dims(struct vctx *c, struct sb *b, Dwarf_Die *et, uint6
 		if (len == n && len && !s[len - 1])
 			len--;
 		put_string(b, s, len, n > shown);
+		free(s);
 		return;
 	}
 	if (depth >= MAX_DEPTH) {

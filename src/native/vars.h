@@ -143,4 +143,17 @@ int nat_eval_shape(struct nat_syms *s, const struct nat_frame_regs *regs,
 		   const struct nat_mem_ops *mem, const char *expr, struct nat_shape *out,
 		   void (*member_fn)(void *arg, const char *name), void *arg, struct mx_err *err);
 
+/* gdb's `set print elements N` (print_limit.c): at most N elements of an array are shown,
+ * then "..."; 0 means no limit. gdb's default is 200. */
+#define NAT_PRINT_ELEMENTS_DEFAULT 200u
+void nat_set_print_elements(unsigned n);
+unsigned nat_print_elements(void);
+
+/* `print EXPR@COUNT` (repeat.c): gdb's artificial array of COUNT objects of EXPR's type,
+ * starting at EXPR (an lvalue in memory), e.g. arr[500]@10. Returns 1 when expr holds no
+ * top-level '@' (nothing done), 0 with the formatted array in out, -1 with err. */
+int nat_eval_print_repeated(struct nat_syms *s, const struct nat_frame_regs *regs,
+			    const struct nat_mem_ops *mem, const char *expr, char *out,
+			    size_t outlen, struct mx_err *err);
+
 #endif

@@ -197,9 +197,18 @@ static void add_locs(struct ses *s, struct ses_bp *bp, const struct nat_loc_list
 	}
 }
 
+const char *ses_bp_word(const struct ses_bp *bp)
+{
+	if (bp->log_kind == SES_LOG_PRINTF)
+		return "Dprintf";
+	if (bp->log_kind == SES_LOG_MESSAGE)
+		return "Logpoint";
+	return bp->temporary ? "Temporary breakpoint" : "Breakpoint";
+}
+
 static void describe_locs(const struct ses_bp *bp, char *msg, size_t len)
 {
-	const char *what = bp->temporary ? "Temporary breakpoint" : "Breakpoint";
+	const char *what = ses_bp_word(bp);
 	if (bp->nlocs == 1) {
 		const struct ses_where *w = &bp->locs[0].where;
 		if (w->file[0])

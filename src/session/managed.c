@@ -307,9 +307,8 @@ static void bind_in_module(struct ses *s, struct ses_bp *bp, struct clr_module *
 	if (added && notify) {
 		const struct ses_mloc *ml = &bp->mlocs[bp->nmlocs - added];
 		char text[1400];
-		snprintf(text, sizeof(text), "%s %d at %s: file %s, line %d.%s",
-			 bp->temporary ? "Temporary breakpoint" : "Breakpoint", bp->id,
-			 ml->where.func, ml->where.file, ml->where.line,
+		snprintf(text, sizeof(text), "%s %d at %s: file %s, line %d.%s", ses_bp_word(bp),
+			 bp->id, ml->where.func, ml->where.file, ml->where.line,
 			 added > 1 ? " (and more locations)" : "");
 		struct ses_note note = {
 		    .kind = SES_NOTE_BP_RESOLVED, .bp_id = bp->id, .text = text};

@@ -16,6 +16,7 @@
 #include "clr/symbols.h"
 #include "csx/csx.h"
 #include "meta/meta.h"
+#include "native/vars.h"
 #include "session/meval_internal.h"
 #include "session/ses_internal.h"
 #include "util/utf16.h"
@@ -535,6 +536,10 @@ static int eval_index(struct meval *e, const struct csx_node *n, struct mv *out)
 	if (meval(e, n->kids[0], &target) != 0)
 		return -1;
 	int r = -1;
+	if (n->nkids >= 2 && (n->kids[1]->kind == CSX_RANGE || n->kids[1]->kind == CSX_FROM_END)) {
+		r = meval_index_range(e, &target, n, out); /* meval_range.c */
+		goto out;
+	}
 	if (target.kind == MV_VALUE && !indexed_here(&target)) {
 		r = meval_indexer(e, &target, n, out);
 		goto out;
@@ -1016,6 +1021,10 @@ int meval(struct meval *e, const struct csx_node *n, struct mv *out)
 		return meval_new(e, n, out);
 	case CSX_ASSIGN:
 		return mx_err_set(e->err, "assignments are done with `set var`");
+	case CSX_RANGE:
+	case CSX_FROM_END:
+		return mx_err_set(e->err, "a range or an index from the end (^) goes inside []: "
+					  "a[1..3], a[^1]");
 	default:
 		return mx_err_set(e->err, "'base' is not supported");
 	}
@@ -1116,9 +1125,15 @@ int ses_meval_print(struct ses *s, const char *expr, const struct meval_opts *o,
 		    size_t outlen, struct mx_err *err)
 {
 	struct mv m = {0};
+	int r = meval_print_slice(s, expr, o, out, outlen, err);
+	if (r != 1)
+		return r;
 	if (meval_parse_eval(s, expr, o, &m, err) != 0)
 		return -1;
-	meval_format(s, &m, out, outlen);
+	if (m.kind == MV_VALUE) /* arrays show `set print elements` of their elements */
+		clr_value_contents_limit(s->clr, m.v, nat_print_elements(), out, outlen);
+	else
+		meval_format(s, &m, out, outlen);
 	mv_clear(&m);
 	return 0;
 }

@@ -49,6 +49,14 @@ int meval_new(struct meval *e, const struct csx_node *n, struct mv *out);
 /* A new string in the program (for assignments). */
 int meval_new_string(struct meval *e, const char *text, ICorDebugValue **out);
 /* A result as `print` shows it ("(void)" for MV_NONE). */
+/* meval_range.c: n (an INDEX whose one index is a RANGE or FROM_END node) applied to its
+ * evaluated target: an array element counted from the end, a string's char or substring. */
+int meval_index_range(struct meval *e, struct mv *target, const struct csx_node *n, struct mv *out);
+/* `print arr[a..b]` on an array: "{[a] = x, [a+1] = y...}" (at most `print elements` of
+ * them) into out. Returns 1 when expr is not a range of an array (evaluate it as usual), 0,
+ * or -1 with err. */
+int meval_print_slice(struct ses *s, const char *expr, const struct meval_opts *o, char *out,
+		      size_t outlen, struct mx_err *err);
 void meval_format(struct ses *s, const struct mv *m, char *out, size_t outlen);
 /* "text" with C#'s escapes for " \ and newline. */
 void meval_quote(const char *s, char *buf, size_t len);

@@ -275,6 +275,13 @@ void ses_hit_condition_text(const struct ses_bp *bp, char *buf, size_t len);
  * getters, no ToString). */
 int ses_break_log(struct ses *s, int id, enum ses_bp_log kind, const char *text,
 		  struct mx_err *err);
+/* gdb's `set print elements N`: how many elements of an array print shows (C and C#
+ * arrays, C char arrays, arr[a..b] and p@n), then "..."; 0: no limit. Default 200. */
+void ses_set_print_elements(struct ses *s, unsigned n);
+unsigned ses_print_elements(const struct ses *s);
+/* How a breakpoint is announced: "Breakpoint", "Temporary breakpoint", "Dprintf" or
+ * "Logpoint" (a pending one bound later says what it is). */
+const char *ses_bp_word(const struct ses_bp *bp);
 /* Checks a condition's syntax (registers, numbers, C operators) without a process. */
 int ses_cond_check(const char *expr, struct mx_err *err);
 size_t ses_break_count(const struct ses *s);

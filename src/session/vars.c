@@ -125,6 +125,18 @@ int ses_native_shape(struct ses *s, const char *expr, struct nat_shape *out,
 	return nat_eval_shape(s->syms, &fr, &mem, expr, out, member_fn, arg, err);
 }
 
+void ses_set_print_elements(struct ses *s, unsigned n)
+{
+	(void)s; /* one setting for the whole debugger, as gdb has it (native/print_limit.c) */
+	nat_set_print_elements(n);
+}
+
+unsigned ses_print_elements(const struct ses *s)
+{
+	(void)s;
+	return nat_print_elements();
+}
+
 int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, struct mx_err *err)
 {
 	const char *e = expr + strspn(expr, " ");
@@ -145,7 +157,11 @@ int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, str
 	if (frame_regs(s, &fr, err) != 0)
 		return -1;
 	struct nat_mem_ops mem = {.read_mem = read_mem, .ctx = s};
-	return nat_eval_print(s->syms, &fr, &mem, assign ? lhs : expr, out, outlen, err);
+	const char *what = assign ? lhs : expr;
+	int rc = nat_eval_print_repeated(s->syms, &fr, &mem, what, out, outlen, err);
+	if (rc != 1)
+		return rc;
+	return nat_eval_print(s->syms, &fr, &mem, what, out, outlen, err);
 }
 
 int ses_ptype(struct ses *s, const char *expr, bool whatis, char *out, size_t outlen,

@@ -67,6 +67,21 @@ struct good {
 };
 
 static const struct good goods[] = {
+    /* ranges and index from end (C# 8): the range level sits between unary and
+       multiplicative; each side may be left out */
+    {"a[1..4]", "([] (name a) (.. (int 1) (int 4)))"},
+    {"a[..3]", "([] (name a) (.. _ (int 3)))"},
+    {"a[990..]", "([] (name a) (.. (int 990) _))"},
+    {"a[..]", "([] (name a) (.. _ _))"},
+    {"a[^1]", "([] (name a) (^ (int 1)))"},
+    {"s[1..^1]", "([] (name s) (.. (int 1) (^ (int 1))))"},
+    {"a[..^0]", "([] (name a) (.. _ (^ (int 0))))"},
+    {"1..2 * 3", "(* (.. (int 1) (int 2)) (int 3))"},
+    {"-1..-2", "(.. (- (int 1)) (- (int 2)))"},
+    {"a[i + 1..j]", "([] (name a) (+ (name i) (.. (int 1) (name j))))"},
+    {"x ^ y", "(^ (name x) (name y))"},
+    {"a[^i - 1]", "([] (name a) (- (^ (name i)) (int 1)))"},
+    {"a[(i)..(j)]", "([] (name a) (.. (name i) (name j)))"},
     /* precedence and associativity, one pair of levels after another */
     {"a + 1", "(+ (name a) (int 1))"},
     {"a + b * c", "(+ (name a) (* (name b) (name c)))"},
@@ -350,6 +365,8 @@ static const struct bad bads[] = {
     {"f(out x)", "(1,3): ref, out and in arguments are not supported"},
     {"f(1, x: 2)", "(1,6): named arguments (x: ...) are not supported"},
     {"(a)--b", "(1,6): error CS1073: Unexpected token 'b'"},
+    {"a[1..2..3]", "(1,7): error CS1003: Syntax error, ']' expected"},
+    {"a[^]", "(1,4): error CS1525: Invalid expression term ']'"},
 };
 
 static void check_goods(struct t *t)
