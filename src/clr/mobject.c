@@ -134,17 +134,13 @@ static const char *field_display_name(const char *raw, char *buf, size_t len)
 	return buf;
 }
 
-int clr_fields(struct clr *c, ICorDebugValue *v, ICorDebugFrame *frame, bool statics,
-	       int (*fn)(void *arg, const struct clr_field *f), void *arg)
+/* The fields of type t and its bases: instance ones read from obj (none when obj is NULL),
+ * static ones (when statics) through frame. */
+static int walk_fields(struct clr *c, ICorDebugType *t, ICorDebugObjectValue *obj,
+		       ICorDebugFrame *frame, bool statics,
+		       int (*fn)(void *arg, const struct clr_field *f), void *arg)
 {
-	ICorDebugObjectValue *obj = NULL;
-	ICorDebugType *t = NULL;
-	if (COM(v, QueryInterface, &IID_ICorDebugObjectValue, (void **)&obj) < 0)
-		return 0; /* primitives, strings, arrays: no fields to list */
-	if (clr_value_type(v, &t) < 0) {
-		COM_RELEASE(obj);
-		return -1;
-	}
+	COM(t, AddRef);
 	int stop = 0;
 	for (int depth = 0; t && depth < 64 && !stop; depth++) {
 		struct clr_typedef td;
@@ -166,10 +162,14 @@ int clr_fields(struct clr *c, ICorDebugValue *v, ICorDebugFrame *frame, bool sta
 				continue;
 			const char *name = field_display_name(raw, nbuf, sizeof(nbuf));
 			bool is_static = (flags & META_FIELD_STATIC) != 0;
-			if (!name || (flags & META_FIELD_LITERAL) || (is_static && !statics))
+			if (!name || (flags & META_FIELD_LITERAL) || (is_static && !statics) ||
+			    (!is_static && !obj))
 				continue;
 			struct clr_field f = {
 			    .name = name, .is_static = is_static, .owner = t, .token = fields[i]};
+			/* a [ThreadStatic] field's value is the one of frame's thread; without a
+			 * frame the runtime answers E_INVALIDARG (dotnet/runtime
+			 * src/coreclr/debug/di/rsclass.cpp, CordbClass::GetStaticFieldValue2) */
 			f.hr = is_static ? COM(t, GetStaticFieldValue, fields[i], frame, &f.value)
 					 : COM(obj, GetFieldValue, cls, fields[i], &f.value);
 			if (f.hr < 0)
@@ -186,8 +186,43 @@ int clr_fields(struct clr *c, ICorDebugValue *v, ICorDebugFrame *frame, bool sta
 		t = base;
 	}
 	COM_RELEASE(t);
+	return stop;
+}
+
+int clr_fields(struct clr *c, ICorDebugValue *v, ICorDebugFrame *frame, bool statics,
+	       int (*fn)(void *arg, const struct clr_field *f), void *arg)
+{
+	ICorDebugObjectValue *obj = NULL;
+	ICorDebugType *t = NULL;
+	if (COM(v, QueryInterface, &IID_ICorDebugObjectValue, (void **)&obj) < 0)
+		return 0; /* primitives, strings, arrays: no fields to list */
+	if (clr_value_type(v, &t) < 0) {
+		COM_RELEASE(obj);
+		return -1;
+	}
+	int stop = walk_fields(c, t, obj, frame, statics, fn, arg);
+	COM_RELEASE(t);
 	COM_RELEASE(obj);
 	return stop;
+}
+
+int clr_static_fields(struct clr *c, ICorDebugType *t, ICorDebugFrame *frame,
+		      int (*fn)(void *arg, const struct clr_field *f), void *arg)
+{
+	return walk_fields(c, t, NULL, frame, true, fn, arg);
+}
+
+bool clr_typedef_nameable(const struct clr_typedef *td)
+{
+	uint32_t tok = td->token;
+	for (int depth = 0; tok && depth < 16; depth++) {
+		uint32_t arity = 0, outer = 0;
+		if (meta_type_generic_arity(td->cm->img, tok, &arity, NULL) < 0 || arity > 0 ||
+		    meta_type_enclosing(td->cm->img, tok, &outer, NULL) < 0)
+			return false;
+		tok = outer;
+	}
+	return true;
 }
 
 struct named_field {

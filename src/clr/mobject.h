@@ -33,6 +33,11 @@ struct clr_field {
 int clr_fields(struct clr *c, ICorDebugValue *v, ICorDebugFrame *frame, bool statics,
 	       int (*fn)(void *arg, const struct clr_field *f), void *arg);
 
+/* Calls fn for each static field of type t and of its bases (as clr_fields orders them),
+ * read in frame (thread-static ones need it: without one their hr is an error). */
+int clr_static_fields(struct clr *c, ICorDebugType *t, ICorDebugFrame *frame,
+		      int (*fn)(void *arg, const struct clr_field *f), void *arg);
+
 /* The field (or auto-property's backing field) NAME of an object or struct value, instance or
  * static: 0 and *out, 1 if the type has no such field, -1 with err. */
 int clr_field_named(struct clr *c, ICorDebugValue *v, ICorDebugFrame *frame, const char *name,
@@ -61,6 +66,10 @@ int clr_typedef_type(struct clr_typedef *td, ICorDebugType **out, struct mx_err 
 
 /* The TypeDef of a type (class or value type; 0 for others) and its module. */
 bool clr_type_typedef(struct clr *c, ICorDebugType *t, struct clr_typedef *out);
+
+/* Whether C# names the TypeDef without type arguments: neither it nor a type enclosing it is
+ * generic (the evaluator reads statics of such types by name: "Ns.Type.Field"). */
+bool clr_typedef_nameable(const struct clr_typedef *td);
 
 /* Whether the type is, or derives from, the type named full (by TypeDef name). */
 bool clr_type_is(struct clr *c, ICorDebugType *t, const char *full);

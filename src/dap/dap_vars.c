@@ -108,6 +108,14 @@ static void add_var(void *arg, const struct ses_var *v)
 	json_object_set_new(j, "value", dap_jstr(v->value));
 	json_object_set_new(j, "evaluateName", dap_jstr(v->eval_name));
 	put_parts(vl->c, j, vl->frame, v, "variablesReference");
+	if (v->is_group || v->is_static) {
+		json_t *hint = json_object();
+		if (v->is_group)
+			json_object_set_new(hint, "kind", json_string("class"));
+		else
+			json_object_set_new(hint, "attributes", json_pack("[s]", "static"));
+		json_object_set_new(j, "presentationHint", hint);
+	}
 	json_array_append_new(vl->list, j);
 }
 

@@ -260,6 +260,9 @@ int ses_var_child_expr(struct ses *s, const char *expr, const char *child, char 
 		snprintf(out, outlen, "(*%s)", base);
 		return 0;
 	}
+	if (strcmp(child, SES_STATICS_GROUP) == 0)
+		return mx_err_set(err, "'%s' of '%s' is a group of static fields, not one value",
+				  child, expr);
 	const char *sep = ".";
 	if (ses_vars_kind(s) == SES_VARS_NATIVE) {
 		struct nat_shape sh;

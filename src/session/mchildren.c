@@ -1,8 +1,14 @@
 /* mchildren.c: the parts of C# values at a managed stop (ses_var_describe and
  * ses_var_children over a managed frame): the instance fields of objects and structs, the
  * elements of arrays, each named by an expression the evaluator reads again ("dog.Friend",
- * "grid[1, 2]"). Parts are read through ICorDebug without running code; their text is
- * print's, which shows an object's own ToString() only when implicit evaluation is on.
+ * "grid[1, 2]"). An object or struct whose type has static fields has one more part, the
+ * group "Static members": its expression is the type's full name, and the parts of a type
+ * are its static fields ("Fixtures.Values.Animal.Created"), thread-static ones read for the
+ * selected frame's thread. Parts are read through ICorDebug without running code; their text
+ * is print's, which shows an object's own ToString() only when implicit evaluation is on.
+ *
+ * Static fields of generic types are left out: C# names them only with type arguments,
+ * which the group's expression cannot carry.
  */
 #include "session/ses_internal.h"
 
@@ -13,6 +19,7 @@
 #include "clr/dbi.h"
 #include "clr/mformat.h"
 #include "clr/mobject.h"
+#include "clr/symbols.h"
 #include "clr/mtype.h"
 #include "session/meval_internal.h"
 #include "util/str.h"
@@ -22,13 +29,62 @@
 #define EXPR_LEN  1024
 #define MAX_RANK  32 /* ECMA-335 allows more; C# code beyond this is not expected */
 
-enum parts { PARTS_NONE, PARTS_FIELDS, PARTS_ELEMENTS };
+enum parts { PARTS_NONE, PARTS_FIELDS, PARTS_ELEMENTS, PARTS_STATICS };
+
+/* What a value's parts are: n of them (fields: the instance ones, then the statics group
+ * when group is set; elements; a type's static fields). */
+struct shape {
+	enum parts kind;
+	size_t n;
+	bool group;
+};
 
 static int count_field(void *arg, const struct clr_field *f)
 {
 	(void)f;
 	(*(size_t *)arg)++;
 	return 0;
+}
+
+/* The full name of a type C# names without type arguments: false for others. */
+static bool nameable_type_name(struct clr *c, ICorDebugType *t, char *buf, size_t len)
+{
+	struct clr_typedef td;
+	if (!t || !clr_type_typedef(c, t, &td) || !clr_typedef_nameable(&td))
+		return false;
+	clr_sym_type_name(td.cm, td.token, buf, len);
+	return true;
+}
+
+static int count_static(void *arg, const struct clr_field *f)
+{
+	struct clr_typedef td;
+	struct clr *c = ((void **)arg)[0];
+	if (clr_type_typedef(c, f->owner, &td) && clr_typedef_nameable(&td))
+		(*(size_t *)((void **)arg)[1])++;
+	return 0;
+}
+
+/* How many static fields of t (and its bases) the statics group lists: 0 for a type C#
+ * cannot name without type arguments. */
+static size_t static_count(struct clr *c, ICorDebugType *t)
+{
+	char name[512];
+	size_t n = 0;
+	void *arg[2] = {c, &n};
+	if (nameable_type_name(c, t, name, sizeof(name)))
+		clr_static_fields(c, t, NULL, count_static, arg); /* values unused: no frame */
+	return n;
+}
+
+static bool value_has_statics(struct clr *c, ICorDebugValue *o)
+{
+	ICorDebugType *t = NULL;
+	if (clr_value_type(o, &t) < 0)
+		return false;
+	size_t n = static_count(c, t);
+	COM_RELEASE(t);
+	return n > 0;
 }
 
 /* Whether a stripped value is an object or a struct rather than a boxed number: the object
@@ -51,47 +107,48 @@ static bool is_composite(struct clr *c, ICorDebugValue *o)
 	return true;
 }
 
-/* What v's parts are and how many: an array's elements, or the instance fields of an object
- * or struct that is not shown by meaning (strings, enums, decimal, Nullable, boxed numbers
- * have none). *obj: the array, object or struct itself (a new reference) when it has parts. */
-static enum parts value_parts(struct clr *c, ICorDebugValue *v, ICorDebugValue **obj, size_t *n)
+/* What v's parts are and how many: an array's elements, or the fields of an object or struct
+ * that is not shown by meaning (strings, enums, decimal, Nullable, boxed numbers have none).
+ * *obj: the array, object or struct itself (a new reference) when it has parts. */
+static struct shape value_parts(struct clr *c, ICorDebugValue *v, ICorDebugValue **obj)
 {
 	ICorDebugValue *o = NULL;
 	ICorDebugArrayValue *av = NULL;
 	ICorDebugStringValue *sv = NULL;
 	ICorDebugObjectValue *ov = NULL;
-	enum parts kind = PARTS_NONE;
+	struct shape sh = {PARTS_NONE, 0, false};
 	char probe[64];
 	ULONG32 count = 0;
 	*obj = NULL;
-	*n = 0;
 	if (!v || clr_value_strip(v, &o) < 0 || !o)
-		return PARTS_NONE; /* null */
+		return sh; /* null */
 	if (COM(o, QueryInterface, &IID_ICorDebugArrayValue, (void **)&av) >= 0) {
 		if (COM(av, GetCount, &count) >= 0) {
-			kind = PARTS_ELEMENTS;
-			*n = count;
+			sh.kind = PARTS_ELEMENTS;
+			sh.n = count;
 		}
 	} else if (is_composite(c, o) &&
 		   COM(o, QueryInterface, &IID_ICorDebugStringValue, (void **)&sv) < 0 &&
 		   COM(o, QueryInterface, &IID_ICorDebugObjectValue, (void **)&ov) >= 0 &&
 		   !clr_special_text(c, o, probe, sizeof(probe))) {
-		kind = PARTS_FIELDS;
-		clr_fields(c, o, NULL, false, count_field, n);
+		sh.kind = PARTS_FIELDS;
+		clr_fields(c, o, NULL, false, count_field, &sh.n);
+		sh.group = value_has_statics(c, o);
+		sh.n += sh.group;
 	}
 	COM_RELEASE(av);
 	COM_RELEASE(sv);
 	COM_RELEASE(ov);
-	if (kind == PARTS_NONE)
+	if (sh.kind == PARTS_NONE)
 		COM_RELEASE(o);
 	*obj = o;
-	return kind;
+	return sh;
 }
 
-static void counts_of(enum parts kind, size_t n, size_t *named, size_t *indexed)
+static void counts_of(struct shape sh, size_t *named, size_t *indexed)
 {
-	*named = kind == PARTS_FIELDS ? n : 0;
-	*indexed = kind == PARTS_ELEMENTS ? n : 0;
+	*named = sh.kind == PARTS_ELEMENTS ? 0 : sh.n;
+	*indexed = sh.kind == PARTS_ELEMENTS ? sh.n : 0;
 }
 
 static void value_type_text(struct clr *c, ICorDebugValue *v, char *buf, size_t len)
@@ -104,18 +161,35 @@ static void value_type_text(struct clr *c, ICorDebugValue *v, char *buf, size_t 
 	}
 }
 
+/* The parts of an evaluated m: a value's, or a type's static fields (*t: the type). */
+static struct shape mv_parts(struct ses *s, const struct mv *m, ICorDebugValue **obj,
+			     ICorDebugType **t)
+{
+	struct shape sh = {PARTS_NONE, 0, false};
+	struct mx_err ignored;
+	struct clr_typedef td = m->td;
+	*obj = NULL;
+	*t = NULL;
+	if (m->kind == MV_VALUE)
+		return value_parts(s->clr, m->v, obj);
+	if (m->kind == MV_TYPE && clr_typedef_type(&td, t, &ignored) == 0) {
+		sh.kind = PARTS_STATICS;
+		sh.n = static_count(s->clr, *t);
+	}
+	return sh;
+}
+
 /* The type's name and the part counts of an evaluated m. */
 static void mv_shape(struct ses *s, const struct mv *m, char *type, size_t typelen, size_t *named,
 		     size_t *indexed)
 {
-	*named = *indexed = 0;
+	ICorDebugValue *obj = NULL;
+	ICorDebugType *t = NULL;
+	counts_of(mv_parts(s, m, &obj, &t), named, indexed);
+	COM_RELEASE(obj);
+	COM_RELEASE(t);
 	type[0] = 0;
 	if (m->kind == MV_VALUE) {
-		ICorDebugValue *obj = NULL;
-		size_t n = 0;
-		enum parts kind = value_parts(s->clr, m->v, &obj, &n);
-		counts_of(kind, n, named, indexed);
-		COM_RELEASE(obj);
 		value_type_text(s->clr, m->v, type, typelen);
 	} else if (m->kind != MV_NULL) {
 		struct meval e = {.s = s, .c = s->clr};
@@ -158,13 +232,15 @@ int ses_managed_describe(struct ses *s, const char *expr, ses_var_fn fn, void *a
 struct part {
 	char name[256];
 	char eval[EXPR_LEN + 300];
-	ICorDebugValue *v; /* NULL: unreadable (hr) */
+	ICorDebugValue *v; /* NULL: unreadable (hr), or the statics group */
 	HRESULT hr;
 	char type[256];
 	size_t named, indexed;
+	bool group, is_static;
 };
 
 struct parts_read {
+	struct clr *c;
 	struct part *p;
 	size_t n, cap;
 	size_t seen, from, end; /* fields: the index of the next one, the page */
@@ -182,6 +258,11 @@ static struct part *new_part(struct parts_read *pr)
 static int read_field(void *arg, const struct clr_field *f)
 {
 	struct parts_read *pr = arg;
+	char owner[512];
+	/* a static field by its declaring type's name: an inherited one hidden by a field of
+	 * the same name in a derived type is still itself */
+	if (f->is_static && !nameable_type_name(pr->c, f->owner, owner, sizeof(owner)))
+		return 0;
 	size_t i = pr->seen++;
 	if (i < pr->from)
 		return 0;
@@ -189,12 +270,29 @@ static int read_field(void *arg, const struct clr_field *f)
 		return 1;
 	struct part *p = new_part(pr);
 	mx_strlcpy(p->name, f->name, sizeof(p->name));
-	snprintf(p->eval, sizeof(p->eval), "%s.%s", pr->base, f->name);
+	snprintf(p->eval, sizeof(p->eval), "%s.%s", f->is_static ? owner : pr->base, f->name);
 	p->v = f->value;
 	p->hr = f->hr;
+	p->is_static = f->is_static;
 	if (p->v)
 		COM(p->v, AddRef);
 	return 0;
+}
+
+/* The statics group of object or struct obj, when it is on the page. */
+static void read_group(struct clr *c, ICorDebugValue *obj, struct parts_read *pr)
+{
+	size_t i = pr->seen++;
+	ICorDebugType *t = NULL;
+	if (i < pr->from || i >= pr->end || clr_value_type(obj, &t) < 0)
+		return;
+	struct part *p = new_part(pr);
+	mx_strlcpy(p->name, SES_STATICS_GROUP, sizeof(p->name));
+	nameable_type_name(c, t, p->eval, sizeof(p->eval));
+	mx_strlcpy(p->type, p->eval, sizeof(p->type));
+	p->named = static_count(c, t);
+	p->group = true;
+	COM_RELEASE(t);
 }
 
 /* Elements [from, end) of array av. ICorDebugArrayValue::GetElementAtPosition counts in the
@@ -227,6 +325,21 @@ static void read_elements(ICorDebugArrayValue *av, struct parts_read *pr)
 	}
 }
 
+/* The static fields of type t on the page, read in the selected frame (thread-static ones
+ * are its thread's). */
+static void read_statics(struct ses *s, ICorDebugType *t, struct parts_read *pr)
+{
+	struct meval e;
+	struct meval_opts o = {0};
+	struct mx_err ignored;
+	ICorDebugFrame *frame = NULL;
+	bool begun = meval_begin(&e, s, &o, &ignored) == 0;
+	if (begun)
+		frame = e.frame;
+	clr_static_fields(s->clr, t, frame, read_field, pr);
+	meval_end(&e);
+}
+
 int ses_managed_children(struct ses *s, const char *expr, size_t start, size_t count,
 			 enum ses_children_filter filter, ses_var_fn fn, void *arg,
 			 struct mx_err *err)
@@ -236,18 +349,22 @@ int ses_managed_children(struct ses *s, const char *expr, size_t start, size_t c
 	if (meval_parse_eval(s, expr, &o, &m, err) != 0)
 		return -1;
 	ICorDebugValue *obj = NULL;
-	size_t total = 0;
-	enum parts kind = m.kind == MV_VALUE ? value_parts(s->clr, m.v, &obj, &total) : PARTS_NONE;
-	if ((filter == SES_CHILDREN_NAMED && kind == PARTS_ELEMENTS) ||
-	    (filter == SES_CHILDREN_INDEXED && kind == PARTS_FIELDS))
-		kind = PARTS_NONE;
+	ICorDebugType *type = NULL;
+	struct shape sh = mv_parts(s, &m, &obj, &type);
+	if ((filter == SES_CHILDREN_NAMED && sh.kind == PARTS_ELEMENTS) ||
+	    (filter == SES_CHILDREN_INDEXED && sh.kind != PARTS_ELEMENTS))
+		sh.kind = PARTS_NONE;
 	char base[EXPR_LEN];
 	ses_postfix_base(expr, base, sizeof(base));
-	struct parts_read pr = {.base = base};
-	ses_children_page(start, count, total, &pr.from, &pr.end);
-	if (kind == PARTS_FIELDS) {
+	struct parts_read pr = {.c = s->clr, .base = base};
+	ses_children_page(start, count, sh.kind == PARTS_NONE ? 0 : sh.n, &pr.from, &pr.end);
+	if (sh.kind == PARTS_FIELDS) {
 		clr_fields(s->clr, obj, NULL, false, read_field, &pr);
-	} else if (kind == PARTS_ELEMENTS) {
+		if (sh.group)
+			read_group(s->clr, obj, &pr);
+	} else if (sh.kind == PARTS_STATICS) {
+		read_statics(s, type, &pr);
+	} else if (sh.kind == PARTS_ELEMENTS) {
 		ICorDebugArrayValue *av = NULL;
 		if (COM(obj, QueryInterface, &IID_ICorDebugArrayValue, (void **)&av) >= 0)
 			read_elements(av, &pr);
@@ -256,17 +373,19 @@ int ses_managed_children(struct ses *s, const char *expr, size_t start, size_t c
 	/* every part's shape before any text: a text may run ToString() in the program */
 	for (size_t i = 0; i < pr.n; i++) {
 		struct part *p = &pr.p[i];
+		if (p->group)
+			continue;
 		ICorDebugValue *inner = NULL;
-		size_t n = 0;
-		enum parts kind = value_parts(s->clr, p->v, &inner, &n);
-		counts_of(kind, n, &p->named, &p->indexed);
+		counts_of(value_parts(s->clr, p->v, &inner), &p->named, &p->indexed);
 		COM_RELEASE(inner);
 		value_type_text(s->clr, p->v, p->type, sizeof(p->type));
 	}
 	char *text = xmalloc(VALUE_LEN);
 	for (size_t i = 0; i < pr.n; i++) {
 		struct part *p = &pr.p[i];
-		if (p->v)
+		if (p->group) /* as print shows a type */
+			snprintf(text, VALUE_LEN, "{%s}", p->type);
+		else if (p->v)
 			clr_value_contents(s->clr, p->v, text, VALUE_LEN);
 		else
 			snprintf(text, VALUE_LEN, "<not available: %s>", clr_hr(p->hr));
@@ -275,13 +394,16 @@ int ses_managed_children(struct ses *s, const char *expr, size_t start, size_t c
 				    .type = p->type,
 				    .eval_name = p->eval,
 				    .named = p->named,
-				    .indexed = p->indexed};
+				    .indexed = p->indexed,
+				    .is_group = p->group,
+				    .is_static = p->is_static};
 		fn(arg, &v);
 		COM_RELEASE(p->v);
 	}
 	free(text);
 	free(pr.p);
 	COM_RELEASE(obj);
+	COM_RELEASE(type);
 	mv_clear(&m);
 	return (int)pr.n;
 }

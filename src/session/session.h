@@ -386,8 +386,13 @@ struct ses_var {
 				  "nums[3]", "grid[1, 2]", "s.inner.x", "p->x", "(*ip)" */
 	size_t named;	       /* its parts by name (fields, members, a pointee) */
 	size_t indexed;	       /* its parts by index (array elements) */
+	bool is_group;	       /* not a value but a group of them: "Static members" */
+	bool is_static;	       /* a static field */
 };
 typedef void (*ses_var_fn)(void *arg, const struct ses_var *v);
+
+/* The name of the part of a C# object or struct that groups its type's static fields. */
+#define SES_STATICS_GROUP "Static members"
 
 enum ses_children_filter { SES_CHILDREN_ALL, SES_CHILDREN_NAMED, SES_CHILDREN_INDEXED };
 
@@ -402,6 +407,8 @@ int ses_var_describe(struct ses *s, const char *expr, ses_var_fn fn, void *arg, 
 /* Evaluates expr in the selected frame and lists its parts from index start, count of them
  * (0: all, up to SES_CHILDREN_MAX), of the kind filter asks for: C# objects and structs their
  * instance fields (inherited ones after the type's own; auto-properties by property name),
+ * then, when its type has static fields, a group "Static members" whose expression is the
+ * type's full name (a C# type's parts are its static fields, evaluate names "Ns.Type.Field"),
  * arrays their elements ("[i]", "[i, j]" for rank 2); C structs and unions their members,
  * pointers to them the pointee's members, arrays their elements, other pointers one part
  * "*p". Strings, numbers, enums, Nullable and null have none. Values are read as print reads

@@ -184,14 +184,15 @@ static int unwind_native(struct ses *s, pid_t tid, const struct user_regs_struct
 	return 0;
 }
 
-/* A native frame whose pc is in inlined code is shown as gdb shows it: one frame for the
+/* A native frame whose pc is in inlined code (at native stops, and at managed stops in the
+ * native stack the runtime's frames were placed in) is shown as gdb shows it: one frame for the
  * innermost inlined function, then one per inlined call, each naming the function the call was
  * made in and the call's line (nat_inline_calls), all with the real frame's pc and sp. */
 static void expand_inlined_calls(struct ses *s)
 {
 	for (size_t i = 0; i < s->bt_n; i++) {
 		struct nat_inline_call calls[16];
-		if (s->bt[i].managed || s->bt[i].inline_depth)
+		if (s->bt[i].managed || s->bt[i].inline_depth || s->bt[i].label[0])
 			continue;
 		int k = nat_inline_calls(s->syms, s->bt[i].lookup_pc, calls, 16);
 		if (k <= 0 || s->bt_n + (size_t)k > MAX_FRAMES)
@@ -288,7 +289,9 @@ int ses_backtrace(struct ses *s, pid_t tid, const struct ses_frame **frames, siz
 				    (int)tid);
 			return mx_err_set(err, "%s", rterr.msg);
 		}
-		if (!placed)
+		if (placed) /* C code in the stack shows its inlined calls as at a native stop */
+			expand_inlined_calls(s);
+		else
 			keep_runtime_list(s, rt, nrt);
 		free(rt);
 		s->bt_tid = tid;

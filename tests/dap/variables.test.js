@@ -187,18 +187,34 @@ test('C#: objects two levels deep, structs, arrays of every rank paged, evaluate
 
 	const locals = (await scopeVars(f0.id, 'Locals')).byName;
 	assert.equal(locals.dog.type, 'Fixtures.Values.Dog');
-	assert.equal(locals.dog.namedVariables, 5, 'Breed, Home, Friend, and Animal\'s Name, legs');
+	assert.equal(locals.dog.namedVariables, 6, 'Breed, Home, Friend, and Animal\'s Name, legs, ' +
+		'then the group of static members');
 	assert.equal(locals.big.indexedVariables, 1000);
 	assert.equal(locals.grid.indexedVariables, 6);
 	// strings, numbers, enums, Nullable, decimal and boxed numbers are values without parts
 	for (const n of ['text', 'none', 'ch', 'color', 'access', 'maybe', 'nothing', 'dm', 'boxed', 'lg'])
 		assert.equal(locals[n].variablesReference, 0, `${n} has no parts`);
 	const args = (await scopeVars(f0.id, 'Arguments')).byName;
-	assert.equal(args.pet.namedVariables, 5, 'an argument expands too');
+	assert.equal(args.pet.namedVariables, 6, 'an argument expands too');
 
 	// two levels deep: dog -> Friend -> Name, and a struct field
 	const dog = await parts(locals.dog.variablesReference);
-	assert.deepEqual(dog.list.map((v) => v.name), ['Breed', 'Home', 'Friend', 'Name', 'legs']);
+	assert.deepEqual(dog.list.map((v) => v.name),
+		['Breed', 'Home', 'Friend', 'Name', 'legs', 'Static members']);
+	// Animal's statics (one of them [ThreadStatic], set by the constructor on this thread)
+	// in the group, by their declaring type's name
+	const group = dog.byName['Static members'];
+	assert.deepEqual(group.presentationHint, { kind: 'class' });
+	assert.equal(group.evaluateName, 'Fixtures.Values.Dog');
+	assert.equal(group.namedVariables, 2);
+	const statics = await parts(group.variablesReference);
+	assert.deepEqual(statics.list.map((v) => `${v.evaluateName}=${v.value}`),
+		['Fixtures.Values.Animal.Created=2', 'Fixtures.Values.Animal.PerThread=7']);
+	assert.deepEqual(statics.byName.Created.presentationHint, { attributes: ['static'] });
+	assert.equal(dog.byName.Name.presentationHint, undefined, 'an instance field has no hint');
+	// a generic type's statics would need its type arguments: Box<string> has no group
+	const box = await parts(locals.box.variablesReference);
+	assert.deepEqual(box.list.map((v) => v.name), ['Item']);
 	assert.equal(dog.byName.Breed.value, '"beagle"', 'an auto-property by its name');
 	assert.equal(dog.byName.Friend.evaluateName, 'dog.Friend');
 	const friend = await parts(dog.byName.Friend.variablesReference);
@@ -231,7 +247,7 @@ test('C#: objects two levels deep, structs, arrays of every rank paged, evaluate
 	// an evaluate result (a watch) expands
 	const ev = await a.dc.evaluateRequest({ expression: 'dog.Friend', frameId: f0.id, context: 'watch' });
 	assert.equal(ev.body.type, 'Fixtures.Values.Dog');
-	assert.equal(ev.body.namedVariables, 5);
+	assert.equal(ev.body.namedVariables, 6);
 	const evParts = await parts(ev.body.variablesReference);
 	assert.equal(evParts.byName.Name.value, '"rex"');
 	const num = await a.dc.evaluateRequest({ expression: 'nums[1] * 2', frameId: f0.id });
@@ -277,5 +293,89 @@ test('C#: objects two levels deep, structs, arrays of every rank paged, evaluate
 	await a.dc.continueRequest({ threadId: tid });
 	await a.log.next('terminated');
 	assert.match(a.log.output('stdout'), / 60 /, 'grid[1, 2] as the program printed it');
+	await L.finish(a);
+});
+
+test('C#: static members of classes and structs as a group, a type\'s statics through ' +
+	'evaluate, a [ThreadStatic] field read for the stopped thread and for another thread\'s ' +
+	'frame, bad requests on the group refused', async () => {
+	a = await L.startAdapter();
+	const src = path.join(L.FIXTURES, 'cs-src', 'Statics', 'Program.cs');
+	const line = L.lineOf(src, '// report here');
+	await L.launch(a, { program: 'dotnet', args: [path.join(L.FIXTURES, 'cs', 'Statics', 'Statics.dll')] });
+	await a.dc.setBreakpointsRequest({ source: { path: src }, breakpoints: [{ line }] });
+	await a.dc.configurationDoneRequest();
+
+	// first stop: the main thread, which set Counter.PerThread to 11
+	const mainTid = (await a.log.next('stopped')).body.threadId;
+	const f0 = await L.topFrame(a, mainTid);
+	assert.equal(f0.line, line);
+	let locals = (await scopeVars(f0.id, 'Locals')).byName;
+	assert.equal(locals.counter.namedVariables, 2, 'Own, and the group');
+	const counter = await parts(locals.counter.variablesReference);
+	assert.deepEqual(counter.list.map((v) => v.name), ['Own', 'Static members']);
+	const group = counter.byName['Static members'];
+	assert.equal(group.value, '{Fixtures.Statics.Counter}');
+	assert.equal(group.type, 'Fixtures.Statics.Counter');
+	let statics = await parts(group.variablesReference);
+	assert.deepEqual(statics.list.map((v) => `${v.name}=${v.value}`),
+		['Total=3', 'Label="counter"', 'PerThread=11']);
+	assert.equal(statics.byName.PerThread.evaluateName, 'Fixtures.Statics.Counter.PerThread');
+	// a struct's statics; a generic class's are left out (C# names them with type arguments)
+	const pair = await parts(locals.pair.variablesReference);
+	assert.deepEqual(pair.list.map((v) => v.name), ['A', 'B', 'Static members']);
+	const pairStatics = await parts(pair.byName['Static members'].variablesReference);
+	assert.deepEqual(pairStatics.list.map((v) => `${v.evaluateName}=${v.value}`),
+		['Fixtures.Statics.Pair.Made=1']);
+	assert.deepEqual((await parts(locals.box.variablesReference)).list.map((v) => v.name), ['Item']);
+	// paging and the filters count the group as a named part
+	assert.deepEqual((await parts(locals.counter.variablesReference, { start: 1 })).list
+		.map((v) => v.name), ['Static members']);
+	assert.equal((await parts(locals.counter.variablesReference, { filter: 'indexed' })).list.length, 0);
+	assert.deepEqual((await parts(group.variablesReference, { start: 1, count: 1 })).list
+		.map((v) => v.name), ['Label']);
+
+	// a type named in evaluate expands to its static fields, by full or short name
+	const ty = await a.dc.evaluateRequest({ expression: 'Counter', frameId: f0.id, context: 'watch' });
+	assert.equal(ty.body.result, '{Fixtures.Statics.Counter}');
+	assert.equal(ty.body.namedVariables, 3);
+	statics = await parts(ty.body.variablesReference);
+	assert.deepEqual(statics.list.map((v) => v.name), ['Total', 'Label', 'PerThread']);
+	// setVariable on a static field in the group; the group itself is not a value
+	const st = await a.dc.setVariableRequest({
+		variablesReference: group.variablesReference, name: 'Total', value: '30',
+	});
+	assert.equal(st.body.value, '30');
+	assert.equal((await a.dc.evaluateRequest({ expression: 'Counter.Total', frameId: f0.id })).body.result, '30');
+	await assert.rejects(a.dc.setVariableRequest({
+		variablesReference: locals.counter.variablesReference, name: 'Static members', value: '1',
+	}), /'Static members' of 'counter' is a group of static fields, not one value/);
+	await assert.rejects(a.dc.evaluateRequest({ expression: 'Fixtures.Statics.Nosuch', frameId: f0.id }),
+		/Nosuch/);
+
+	// second stop: the worker thread, which set its own PerThread to 22
+	await a.dc.continueRequest({ threadId: mainTid });
+	const workerTid = (await a.log.next('stopped')).body.threadId;
+	assert.notEqual(workerTid, mainTid);
+	const w0 = await L.topFrame(a, workerTid);
+	locals = (await scopeVars(w0.id, 'Locals')).byName;
+	const wgroup = (await parts(locals.counter.variablesReference)).byName['Static members'];
+	statics = await parts(wgroup.variablesReference);
+	assert.deepEqual(statics.list.map((v) => `${v.name}=${v.value}`),
+		['Total=30', 'Label="counter"', 'PerThread=22']);
+	const wev = await a.dc.evaluateRequest({ expression: 'Counter.PerThread', frameId: w0.id });
+	assert.equal(wev.body.result, '22');
+	// the main thread's Main frame (waiting in Join) reads the main thread's value
+	const mainStack = (await a.dc.stackTraceRequest({ threadId: mainTid })).body.stackFrames;
+	const mainFrame = mainStack.find((f) => f.name.includes('Program.Main'));
+	assert.ok(mainFrame, 'Main on the main thread\'s stack');
+	const mev = await a.dc.evaluateRequest({ expression: 'Counter.PerThread', frameId: mainFrame.id });
+	assert.equal(mev.body.result, '11');
+	const mty = await a.dc.evaluateRequest({ expression: 'Counter', frameId: mainFrame.id });
+	assert.equal((await parts(mty.body.variablesReference)).byName.PerThread.value, '11');
+
+	await a.dc.continueRequest({ threadId: workerTid });
+	await a.log.next('terminated');
+	assert.equal(a.log.output('stdout'), 'main 11 1 1 5\nworker 22 1 1 5\nmain again 11\n');
 	await L.finish(a);
 });
