@@ -56,12 +56,17 @@ static bool nameable_type_name(struct clr *c, ICorDebugType *t, char *buf, size_
 	return true;
 }
 
+struct static_tally {
+	struct clr *c;
+	size_t n;
+};
+
 static int count_static(void *arg, const struct clr_field *f)
 {
+	struct static_tally *st = arg;
 	struct clr_typedef td;
-	struct clr *c = ((void **)arg)[0];
-	if (clr_type_typedef(c, f->owner, &td) && clr_typedef_nameable(&td))
-		(*(size_t *)((void **)arg)[1])++;
+	if (clr_type_typedef(st->c, f->owner, &td) && clr_typedef_nameable(&td))
+		st->n++;
 	return 0;
 }
 
@@ -70,11 +75,10 @@ static int count_static(void *arg, const struct clr_field *f)
 static size_t static_count(struct clr *c, ICorDebugType *t)
 {
 	char name[512];
-	size_t n = 0;
-	void *arg[2] = {c, &n};
+	struct static_tally st = {c, 0};
 	if (nameable_type_name(c, t, name, sizeof(name)))
-		clr_static_fields(c, t, NULL, count_static, arg); /* values unused: no frame */
-	return n;
+		clr_static_fields(c, t, NULL, count_static, &st); /* values unused: no frame */
+	return st.n;
 }
 
 static bool value_has_statics(struct clr *c, ICorDebugValue *o)
