@@ -39,11 +39,8 @@ static void decode_all(const struct dap_req *parsed)
 	r = *parsed;
 	dap_decode_attach(&r, &aa);
 	r = *parsed;
-	if (dap_decode_set_breakpoints(&r, &ba) == 0)
-		for (size_t i = 0; i < ba.n; i++) {
-			unsigned long n;
-			dap_hit_count(ba.bps[i].hit_condition, &n);
-		}
+	/* hit conditions are parsed by the session (ses_hit_condition_parse), not here */
+	dap_decode_set_breakpoints(&r, &ba);
 	dap_bps_args_free(&ba);
 	r = *parsed;
 	dap_decode_set_function_breakpoints(&r, &ba);

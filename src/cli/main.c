@@ -43,8 +43,8 @@ static void usage(FILE *out)
 		"  --managed-only          debug a .NET program with ICorDebug alone, untraced\n"
 		"                          (set managed-only on)\n"
 		"  --interpreter=dap       serve the Debug Adapter Protocol on stdin/stdout\n"
-		"  --server[=PORT]         serve it on 127.0.0.1:PORT (default 4711, 0: any free\n"
-		"                          port), one session per connection\n"
+		"  --server[=[HOST:]PORT]  serve it on HOST:PORT (default 127.0.0.1:4711; port 0:\n"
+		"                          any free port), one session per connection\n"
 		"  --help-commands-markdown\n"
 		"                          print the command reference (docs/commands.md)\n"
 		"  -q, -nx                 accepted for gdb compatibility\n"
@@ -70,7 +70,8 @@ int main(int argc, char **argv)
 	bool managed_only = false;
 	char **prog_args = NULL;
 	int nprog_args = 0;
-	int dap_port = -1; /* --server */
+	bool dap_server = false; /* --server[=ADDRESS] */
+	const char *dap_address = NULL;
 	bool dap_stdio = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -83,18 +84,8 @@ int main(int argc, char **argv)
 			free(acts);
 			return 2;
 		} else if (!strcmp(a, "--server") || !strncmp(a, "--server=", 9)) {
-			dap_port = DAP_DEFAULT_PORT;
-			if (a[8] == '=') {
-				char *end;
-				errno = 0;
-				long p = strtol(a + 9, &end, 10);
-				if (errno || end == a + 9 || *end || p < 0 || p > 65535) {
-					fprintf(stderr, "mixdbg: bad port in '%s' (0-65535)\n", a);
-					free(acts);
-					return 2;
-				}
-				dap_port = (int)p;
-			}
+			dap_server = true;
+			dap_address = a[8] == '=' ? a + 9 : NULL; /* checked by dap_serve_tcp */
 		} else if (is_opt(a, "-batch", "--batch")) {
 			c.batch = true;
 		} else if (is_opt(a, "-ex", "--eval-command") || is_opt(a, "-x", "--command")) {
@@ -157,7 +148,7 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (dap_stdio || dap_port >= 0) {
+	if (dap_stdio || dap_server) {
 		/* the Debug Adapter Protocol: the client says what to debug */
 		free(acts);
 		if (program || pid_arg || nacts || managed_only) {
@@ -168,7 +159,7 @@ int main(int argc, char **argv)
 			return 2;
 		}
 		struct dap_options dopt = {.debug_dirs = debug_dirs};
-		return dap_stdio ? dap_serve_stdio(&dopt) : dap_serve_tcp(dap_port, &dopt);
+		return dap_stdio ? dap_serve_stdio(&dopt) : dap_serve_tcp(dap_address, &dopt);
 	}
 	struct ses_options opt = {.debug_dirs = debug_dirs};
 	struct mx_err err;

@@ -92,14 +92,24 @@ static json_t *set_one(struct dap_conn *c, const char *spec, const struct dap_bp
 		*id = 0;
 		return unverified(c, line, path, err.msg);
 	}
-	if ((a->condition && *a->condition &&
-	     ses_break_condition(c->ses, *id, a->condition, &err) != 0) ||
-	    (has_hit && ses_break_hit_condition(c->ses, *id, op, count, &err) != 0) ||
-	    (a->log_message && *a->log_message &&
-	     ses_break_log(c->ses, *id, SES_LOG_MESSAGE, a->log_message, &err) != 0)) {
+	const char *failed = NULL; /* what was refused, to say so */
+	if (a->condition && *a->condition &&
+	    ses_break_condition(c->ses, *id, a->condition, &err) != 0)
+		failed = "Condition";
+	else if (has_hit && ses_break_hit_condition(c->ses, *id, op, count, &err) != 0)
+		failed = "Hit condition";
+	else if (a->log_message && *a->log_message &&
+		 ses_break_log(c->ses, *id, SES_LOG_MESSAGE, a->log_message, &err) != 0)
+		failed = "Log message";
+	if (failed) {
 		ses_break_delete(c->ses, *id, NULL);
 		*id = 0;
-		return unverified(c, line, path, err.msg);
+		const char *text = failed[0] == 'C'   ? a->condition
+				   : failed[0] == 'H' ? a->hit_condition
+						      : a->log_message;
+		snprintf(msg, sizeof(msg), "%s '%.300s' not set: %s; this breakpoint is not set.",
+			 failed, text, err.msg);
+		return unverified(c, line, path, msg);
 	}
 	return bp_json(c, *id, path, line, msg);
 }
@@ -192,7 +202,8 @@ void dap_cmd_set_function_breakpoints(struct dap_conn *c, struct dap_req *r)
 
 /* setExceptionBreakpoints: the filters replace every exception catchpoint. "all" is
  * `catch throw`, "user-unhandled" `catch user-unhandled`; a condition is their type list
- * (commas between the names, !Type to exclude one), as vsdbg takes it. */
+ * (commas between the names, !Type to exclude one), as vsdbg takes it. "signals" sets which
+ * native signals stop (dap_signals.c), its condition a list of signal names. */
 void dap_cmd_set_exception_breakpoints(struct dap_conn *c, struct dap_req *r)
 {
 	struct dap_exc_args a;
@@ -202,6 +213,18 @@ void dap_cmd_set_exception_breakpoints(struct dap_conn *c, struct dap_req *r)
 		return;
 	}
 	ses_catch_off(c->ses);
+	/* the signals filter as a whole (given in filters, filterOptions or both) */
+	bool signals_on = false;
+	const char *signals_cond = NULL;
+	for (size_t i = 0; i < a.n; i++)
+		if (strcmp(a.filters[i].filter, "signals") == 0) {
+			signals_on = true;
+			if (a.filters[i].condition)
+				signals_cond = a.filters[i].condition;
+		}
+	char signals_msg[700] = "";
+	bool signals_ok =
+	    dap_signals_filter(c, signals_on, signals_cond, signals_msg, sizeof(signals_msg)) == 0;
 	json_t *list = json_array();
 	for (size_t i = 0; i < a.n; i++) {
 		const struct dap_exc_filter *f = &a.filters[i];
@@ -218,12 +241,15 @@ void dap_cmd_set_exception_breakpoints(struct dap_conn *c, struct dap_req *r)
 				snprintf(msg, sizeof(msg), "Exception filter '%s': %s", f->filter,
 					 err.msg);
 			}
+		} else if (strcmp(f->filter, "signals") == 0) {
+			ok = signals_ok;
+			snprintf(msg, sizeof(msg), "%s", signals_msg);
 		} else if (strcmp(f->filter, "unhandled") != 0) {
 			/* "unhandled": those always stop */
 			ok = false;
 			snprintf(msg, sizeof(msg),
-				 "Unknown exception filter '%s' (mixdbg has 'all' and "
-				 "'user-unhandled').",
+				 "Unknown exception filter '%s' (mixdbg has 'all', "
+				 "'user-unhandled' and 'signals').",
 				 f->filter);
 		}
 		json_object_set_new(j, "verified", json_boolean(ok));

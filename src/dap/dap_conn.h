@@ -114,6 +114,10 @@ struct dap_conn {
 	struct dap_goto_target gotos[DAP_GOTO_TARGETS]; /* the last ones handed out */
 	int next_goto;
 
+	/* dap_signals.c (main thread): each signal's policy before the `signals` filter */
+	unsigned sig_default[65];
+	bool sig_defaults_known;
+
 	/* dap_sources.c (main thread): the paths handed out as sourceReference i + 1 */
 	char **source_refs;
 	size_t nsource_refs, cap_source_refs;
@@ -177,6 +181,9 @@ void dap_set_has_process(struct dap_conn *c, bool on);
 void dap_cmd_set_breakpoints(struct dap_conn *c, struct dap_req *r);
 void dap_cmd_set_function_breakpoints(struct dap_conn *c, struct dap_req *r);
 void dap_cmd_set_exception_breakpoints(struct dap_conn *c, struct dap_req *r);
+/* dap_signals.c: the `signals` exception filter on (condition: the signals to stop at, NULL
+ * or blank: the default ones) or off; -1 with msg (and nothing changed) for a bad list. */
+int dap_signals_filter(struct dap_conn *c, bool on, const char *condition, char *msg, size_t len);
 /* A breakpoint of ours got a location: a `breakpoint` event. */
 void dap_breakpoint_resolved(struct dap_conn *c, int id);
 void dap_breakpoints_free(struct dap_conn *c);

@@ -58,9 +58,24 @@ static json_t *capabilities(void)
 	json_object_set_new(uu, "default", json_false());
 	json_object_set_new(uu, "supportsCondition", json_true());
 	json_object_set_new(uu, "conditionDescription", json_string(TYPES_CONDITION));
+	json_t *sig = json_object();
+	json_object_set_new(sig, "filter", json_string("signals"));
+	json_object_set_new(sig, "label", json_string("Native signals"));
+	json_object_set_new(sig, "description",
+			    json_string("Stop when the program gets a signal (as gdb: all but "
+					"those programs use routinely, such as SIGALRM and "
+					"SIGCHLD). Off, signals are shown and passed on; a crash "
+					"in native code stops either way."));
+	/* on: as gdb, and as the adapter does for a client that sets no filters */
+	json_object_set_new(sig, "default", json_true());
+	json_object_set_new(sig, "supportsCondition", json_true());
+	json_object_set_new(sig, "conditionDescription",
+			    json_string("The signals to stop at, separated by commas (SIGUSR1, "
+					"SIGSEGV)"));
 	json_t *filters = json_array();
 	json_array_append_new(filters, all);
 	json_array_append_new(filters, uu);
+	json_array_append_new(filters, sig);
 	json_object_set_new(c, "exceptionBreakpointFilters", filters);
 	return c;
 }

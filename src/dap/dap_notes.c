@@ -18,7 +18,7 @@ static const char *reason_of(const struct dap_conn *c, const struct ses_stop *st
 	case SES_STOP_WATCH:
 		return "data breakpoint";
 	case SES_STOP_SIGNAL:
-		return "signal";
+		return "exception"; /* a signal is the native exception (exceptionInfo names it) */
 	case SES_STOP_INTERRUPT:
 		return "pause";
 	case SES_STOP_STEP:

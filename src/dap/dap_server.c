@@ -1,11 +1,12 @@
 /* dap_server.c: where sessions come from: standard input and output, or TCP connections to
- * 127.0.0.1 (each served in a forked process of its own, so one session cannot disturb
- * another), and the main thread's loop over one connection's requests. */
+ * 127.0.0.1 or the address given (each served in a forked process of its own, so one session
+ * cannot disturb another), and the main thread's loop over one connection's requests. */
 #include "dap/dap_conn.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
@@ -105,26 +106,106 @@ int dap_serve_stdio(const struct dap_options *opt)
 	return rc;
 }
 
-int dap_serve_tcp(int port, const struct dap_options *opt)
+/* Splits "PORT" or "HOST:PORT" ("[V6]:PORT" for an IPv6 address); false with why. */
+static bool split_address(const char *where, char *host, size_t hostlen, char *port, size_t portlen,
+			  char *why, size_t whylen)
 {
-	int ls = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (ls < 0) {
-		fprintf(stderr, "mixdbg: cannot create a socket: %s\n", strerror(errno));
-		return 1;
+	const char *colon = strrchr(where, ':');
+	const char *p = colon ? colon + 1 : where;
+	snprintf(host, hostlen, "127.0.0.1"); /* loopback unless told otherwise */
+	if (colon) {
+		const char *h = where;
+		size_t n = (size_t)(colon - where);
+		if (n >= 2 && h[0] == '[' && h[n - 1] == ']') {
+			h++;
+			n -= 2;
+		} else if (memchr(h, ':', n)) {
+			snprintf(why, whylen, "an IPv6 address goes in brackets ([::1]:4711)");
+			return false;
+		}
+		if (n == 0 || n >= hostlen) {
+			snprintf(why, whylen, "%s host before the ':'", n ? "too long a" : "no");
+			return false;
+		}
+		snprintf(host, hostlen, "%.*s", (int)n, h);
 	}
-	int one = 1;
-	setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
-	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (bind(ls, (struct sockaddr *)&a, sizeof(a)) != 0 || listen(ls, 16) != 0) {
-		fprintf(stderr, "mixdbg: cannot listen on 127.0.0.1:%d: %s\n", port,
-			strerror(errno));
-		close(ls);
-		return 1;
+	char *end;
+	errno = 0;
+	long v = strtol(p, &end, 10);
+	if (errno || end == p || *end || v < 0 || v > 65535) {
+		snprintf(why, whylen, "bad port '%s' (0-65535)", p);
+		return false;
 	}
+	snprintf(port, portlen, "%ld", v);
+	return true;
+}
+
+/* A listening socket on where; -1 after saying why on stderr. */
+static int listen_on(const char *where)
+{
+	char host[256], port[8], why[300];
+	if (!split_address(where, host, sizeof(host), port, sizeof(port), why, sizeof(why))) {
+		fprintf(stderr, "mixdbg: bad address '%s' for --server: %s\n", where, why);
+		return -1;
+	}
+	struct addrinfo hints = {.ai_family = AF_UNSPEC,
+				 .ai_socktype = SOCK_STREAM,
+				 .ai_flags = AI_NUMERICSERV | AI_PASSIVE},
+			*res = NULL;
+	int gai = getaddrinfo(host, port, &hints, &res);
+	if (gai != 0) {
+		fprintf(stderr, "mixdbg: cannot listen on '%s': host '%s': %s\n", where, host,
+			gai == EAI_SYSTEM ? strerror(errno) : gai_strerror(gai));
+		return -1;
+	}
+	int ls = -1, saved = 0;
+	for (struct addrinfo *ai = res; ai && ls < 0; ai = ai->ai_next) {
+		ls = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+		if (ls < 0) {
+			saved = errno;
+			continue;
+		}
+		int one = 1;
+		setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		if (bind(ls, ai->ai_addr, ai->ai_addrlen) != 0 || listen(ls, 16) != 0) {
+			saved = errno;
+			close(ls);
+			ls = -1;
+		}
+	}
+	freeaddrinfo(res);
+	if (ls < 0)
+		fprintf(stderr, "mixdbg: cannot listen on %s:%s: %s\n", host, port,
+			strerror(saved));
+	return ls;
+}
+
+int dap_serve_tcp(const char *where, const struct dap_options *opt)
+{
+	char dflt[16];
+	if (!where) {
+		snprintf(dflt, sizeof(dflt), "%d", DAP_DEFAULT_PORT);
+		where = dflt;
+	}
+	int ls = listen_on(where);
+	if (ls < 0)
+		return 1;
+	struct sockaddr_storage a;
 	socklen_t alen = sizeof(a);
+	char host[INET6_ADDRSTRLEN] = "?";
+	int port = 0;
 	getsockname(ls, (struct sockaddr *)&a, &alen);
-	fprintf(stderr, "mixdbg: DAP server listening on 127.0.0.1:%d\n", ntohs(a.sin_port));
+	if (a.ss_family == AF_INET6) {
+		const struct sockaddr_in6 *a6 = (const struct sockaddr_in6 *)&a;
+		inet_ntop(AF_INET6, &a6->sin6_addr, host, sizeof(host));
+		port = ntohs(a6->sin6_port);
+		fprintf(stderr, "mixdbg: DAP server listening on [%s]:%d\n", host, port);
+	} else {
+		const struct sockaddr_in *a4 = (const struct sockaddr_in *)&a;
+		inet_ntop(AF_INET, &a4->sin_addr, host, sizeof(host));
+		port = ntohs(a4->sin_port);
+		fprintf(stderr, "mixdbg: DAP server listening on %s:%d\n", host, port);
+	}
 	fflush(stderr);
 	int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	if (null >= 0) {

@@ -231,7 +231,7 @@ void dap_cmd_evaluate(struct dap_conn *c, struct dap_req *r)
 	json_int_t id = 0;
 	const char *expr = dap_arg_str(r, r->args, "expression", true);
 	bool has_frame = dap_arg_int(r, r->args, "frameId", false, &id);
-	dap_arg_str(r, r->args, "context", false);
+	const char *context = dap_arg_str(r, r->args, "context", false);
 	if (dap_bad_args(c, r) || !dap_need_stopped(c, r))
 		return;
 	struct mx_err err;
@@ -242,7 +242,11 @@ void dap_cmd_evaluate(struct dap_conn *c, struct dap_req *r)
 		return;
 	}
 	struct described d = {c, has_frame ? id : 0, json_object(), "result"};
-	if (ses_var_describe(c->ses, expr, put_described, &d, &err) != 0) {
+	/* a hover must not run code in the program (the text under the mouse may be
+	 * obj.Method()); watch, repl and the rest evaluate as print does */
+	bool hover = context && strcmp(context, "hover") == 0;
+	if ((hover ? ses_var_describe_pure : ses_var_describe)(c->ses, expr, put_described, &d,
+							       &err) != 0) {
 		json_decref(d.body);
 		dap_respond_error(&c->out, r->seq, r->command, DAP_ERR_DEBUGGER, "%s", err.msg);
 		return;

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "native/vars.h"
+#include "session/feval.h"
+#include "session/meval_internal.h"
 #include "util/str.h"
 #include "util/xalloc.h"
 
@@ -228,6 +230,41 @@ int ses_var_describe(struct ses *s, const char *expr, ses_var_fn fn, void *arg, 
 	fn(arg, &v);
 	free(value);
 	return 0;
+}
+
+int ses_var_describe_pure(struct ses *s, const char *expr, ses_var_fn fn, void *arg,
+			  struct mx_err *err)
+{
+	const char *e = expr + strspn(expr, " ");
+	char lhs[512], value[1100];
+	if (ses_vars_kind(s) != SES_VARS_MANAGED &&
+	    nat_split_assignment(expr, lhs, sizeof(lhs), value, sizeof(value)) != 0)
+		return mx_err_set(err, "'%s' assigns: not evaluated without side effects", expr);
+	if (ses_vars_kind(s) != SES_VARS_MANAGED || strncmp(e, "$exception", 10) == 0)
+		return ses_var_describe(s, expr, fn, arg, err);
+	/* evaluated first as a breakpoint condition is, refusing calls, getters and indexers;
+	 * what passes reads memory only, and is then described with implicit evaluation (a
+	 * ToString() for its text) off */
+	struct meval_opts o = {.no_calls = true};
+	struct mv m = {0};
+	if (meval_parse_eval(s, expr, &o, &m, err) != 0) {
+		/* the evaluator's refusals (meval_call.c) speak of conditions: say what this is */
+		static const char cond[] = "a breakpoint condition does not run code";
+		char *at = strstr(err->msg, cond);
+		if (at) {
+			char rest[sizeof(err->msg)];
+			snprintf(rest, sizeof(rest), "%s", at + sizeof(cond) - 1);
+			snprintf(at, sizeof(err->msg) - (size_t)(at - err->msg),
+				 "evaluating for a hover does not run code%s", rest);
+		}
+		return -1;
+	}
+	mv_clear(&m);
+	bool implicit = ses_feval_implicit(s);
+	ses_feval_set_implicit(s, false);
+	int rc = ses_managed_describe(s, expr, fn, arg, err);
+	ses_feval_set_implicit(s, implicit);
+	return rc;
 }
 
 int ses_var_children(struct ses *s, const char *expr, size_t start, size_t count,

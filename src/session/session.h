@@ -404,6 +404,11 @@ int ses_frame_vars_ex(struct ses *s, bool args, ses_var_fn fn, void *arg, struct
 /* Evaluates expr once in the selected frame (a C# expression that calls a method calls it
  * once) and reports it as a ses_var named expr. */
 int ses_var_describe(struct ses *s, const char *expr, ses_var_fn fn, void *arg, struct mx_err *err);
+/* As ses_var_describe without running code in the program (for a hover): a C# expression that
+ * would call a method, a property getter or an indexer is refused, and no ToString() makes
+ * the text; a C assignment (x = 5, as print takes) is refused too. */
+int ses_var_describe_pure(struct ses *s, const char *expr, ses_var_fn fn, void *arg,
+			  struct mx_err *err);
 /* Evaluates expr in the selected frame and lists its parts from index start, count of them
  * (0: all, up to SES_CHILDREN_MAX), of the kind filter asks for: C# objects and structs their
  * instance fields (inherited ones after the type's own; auto-properties by property name),

@@ -17,7 +17,7 @@ afterEach(() => L.cleanup(a));
 test('user-unhandled: stops only where the framework catches; breakMode userUnhandled', async () => {
 	a = await L.startAdapter();
 	const filters = a.caps.exceptionBreakpointFilters;
-	assert.deepEqual(filters.map((f) => f.filter), ['all', 'user-unhandled']);
+	assert.deepEqual(filters.map((f) => f.filter), ['all', 'user-unhandled', 'signals']);
 	assert.ok(filters.every((f) => f.supportsCondition && f.conditionDescription));
 	await L.launch(a, { program: 'dotnet', args: [dll] });
 	// malformed conditions and unknown filters: refused with the reason, the rest applied

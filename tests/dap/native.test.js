@@ -211,12 +211,12 @@ test('stopAtEntry, modules, exit code and stderr of a failing program', async ()
 	await L.finish(a);
 });
 
-test('a crash stops with reason signal; exceptionInfo names it; the exit code tells it', async () => {
+test('a crash stops with reason exception; exceptionInfo names it; the exit code tells it', async () => {
 	a = await L.startAdapter();
 	await L.launch(a, { program: path.join(L.FIXTURES, 'crash'), args: ['segv'] });
 	await a.dc.configurationDoneRequest();
 	const stop = await a.log.next('stopped');
-	assert.equal(stop.body.reason, 'signal');
+	assert.equal(stop.body.reason, 'exception');
 	assert.match(stop.body.description, /SIGSEGV/);
 	const tid = stop.body.threadId;
 	assert.equal((await L.topFrame(a, tid)).name, 'do_crash');
