@@ -1039,6 +1039,9 @@ int meval_begin(struct meval *e, struct ses *s, const struct meval_opts *o, stru
 void meval_end(struct meval *e)
 {
 	COM_RELEASE(e->ilf);
+	for (size_t i = 0; i < e->nheld; i++)
+		COM_RELEASE(e->held[i]);
+	e->nheld = 0;
 }
 
 int meval_parse_eval(struct ses *s, const char *expr, const struct meval_opts *o, struct mv *out,

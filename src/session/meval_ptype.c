@@ -110,8 +110,7 @@ static bool field_declared(struct meval *e, ICorDebugValue *target, const char *
 	return ff.found;
 }
 
-/* The declared type of what n names, when it names a variable or a field. */
-static bool declared_type(struct meval *e, const struct csx_node *n, char *buf, size_t len)
+bool meval_declared_type(struct meval *e, const struct csx_node *n, char *buf, size_t len)
 {
 	if (n->kind == CSX_NAME && !(n->flags & CSX_NAME_KEYWORD)) {
 		if (frame_declared(e, n->text, buf, len))
@@ -249,7 +248,7 @@ int ses_meval_ptype(struct ses *s, const char *expr, bool whatis, char *out, siz
 	}
 	struct mv m = {0};
 	char declared[512] = "";
-	bool has_declared = declared_type(&e, tree, declared, sizeof(declared));
+	bool has_declared = meval_declared_type(&e, tree, declared, sizeof(declared));
 	r = meval(&e, tree, &m);
 	if (r != 0 || m.kind == MV_NS) {
 		if (r == 0)
