@@ -325,7 +325,11 @@ static int arg_fit(ICorDebugValue *arg, const char *ptype)
 				      strcmp(ptype, "bool") != 0 && strcmp(ptype, "char") != 0;
 		/* a boxing conversion: the caller boxes it (session/feval_box.c) */
 		bool boxed = strcmp(ptype, "object") == 0 || strcmp(ptype, "System.ValueType") == 0;
-		return widens(prim, ptype) || int_to_integer || boxed ? 1 : 0;
+		/* integers and char convert to decimal implicitly (the caller makes one) */
+		bool to_decimal = (!strcmp(ptype, "decimal") || !strcmp(ptype, "System.Decimal")) &&
+				  et != ELEMENT_TYPE_R4 && et != ELEMENT_TYPE_R8 &&
+				  et != ELEMENT_TYPE_BOOLEAN;
+		return widens(prim, ptype) || int_to_integer || boxed || to_decimal ? 1 : 0;
 	}
 	if (et == ELEMENT_TYPE_STRING)
 		return strcmp(ptype, "string") == 0 ? 2 : strcmp(ptype, "object") == 0 ? 1 : 0;

@@ -384,11 +384,31 @@ int ses_feval_new_string(struct ses *s, const char *utf8, ICorDebugValue **out, 
 
 /* ---- calls by name ---- */
 
+static int integer_to_decimal(struct ses *s, ICorDebugValue *arg, CorElementType from,
+			      ICorDebugValue **box, ICorDebugValue **out, struct mx_err *err)
+{
+	ICorDebugGenericValue *gv = NULL;
+	uint8_t raw[16] = {0};
+	HRESULT hr = COM(arg, QueryInterface, &IID_ICorDebugGenericValue, (void **)&gv);
+	if (hr >= 0)
+		hr = COM(gv, GetValue, raw);
+	COM_RELEASE(gv);
+	if (hr < 0)
+		return mx_err_set(err, "cannot read the argument: %s", clr_hr(hr));
+	struct mv a = {0};
+	struct mdec d;
+	mv_from_bytes(&a, from, raw);
+	if (mv_to_dec(&a, false, &d, err) != 0)
+		return -1;
+	return ses_feval_new_decimal(s, &d, box, out, err);
+}
+
 /* The arguments as the chosen method takes them: numbers converted to the parameters' number
  * types (the implicit conversions the overload choice allowed: 7 for a byte, an int for a
  * double). *conv gets new references. */
 static int convert_args(struct ses *s, const struct clr_method_cand *c, ICorDebugValue **args,
-			size_t nargs, ICorDebugValue **conv, struct mx_err *err)
+			size_t nargs, ICorDebugValue **conv, ICorDebugValue **held,
+			struct mx_err *err)
 {
 	for (size_t i = 0; i < nargs; i++) {
 		char ptype[256];
@@ -405,6 +425,17 @@ static int convert_args(struct ses *s, const struct clr_method_cand *c, ICorDebu
 			/* the runtime takes a reference for object: passing the value itself
 			 * would have it read the number as an address */
 			if (ses_feval_box(s, args[i], &conv[i], err) != 0) {
+				for (size_t k = 0; k < i; k++)
+					COM_RELEASE(conv[k]);
+				return -1;
+			}
+			continue;
+		}
+		if ((!strcmp(ptype, "decimal") || !strcmp(ptype, "System.Decimal")) &&
+		    mv_is_numeric(from) && from != ELEMENT_TYPE_R4 && from != ELEMENT_TYPE_R8) {
+			/* an integer for a decimal: C#'s implicit conversion, to a System.Decimal
+			 * made in the program (its box held until the call is done) */
+			if (integer_to_decimal(s, args[i], from, &held[i], &conv[i], err) != 0) {
 				for (size_t k = 0; k < i; k++)
 					COM_RELEASE(conv[k]);
 				return -1;
@@ -566,10 +597,14 @@ int ses_feval_invoke_generic(struct ses *s, ICorDebugValue *obj, ICorDebugType *
 		const struct clr_method_cand *c = &cands[pick];
 		ICorDebugValue **full = xcalloc(nargs + 1, sizeof(*full));
 		ICorDebugValue **conv = xcalloc(nargs + 1, sizeof(*conv));
+		ICorDebugValue **held = xcalloc(nargs + 1, sizeof(*held));
 		size_t nfull = 0;
 		if (!c->is_static)
 			full[nfull++] = obj;
-		if (convert_args(s, c, args, nargs, conv, err) != 0) {
+		if (convert_args(s, c, args, nargs, conv, held, err) != 0) {
+			for (size_t i = 0; i < nargs; i++)
+				COM_RELEASE(held[i]);
+			free(held);
 			free(conv);
 			free(full);
 			goto done;
@@ -587,8 +622,11 @@ int ses_feval_invoke_generic(struct ses *s, ICorDebugValue *obj, ICorDebugType *
 		r = ses_feval_call(s, c->fn, targs, ntargs, full, nfull, result, NULL, err);
 		for (size_t i = 0; i < ntargs; i++)
 			COM_RELEASE(targs[i]);
-		for (size_t i = 0; i < nargs; i++)
+		for (size_t i = 0; i < nargs; i++) {
 			COM_RELEASE(conv[i]);
+			COM_RELEASE(held[i]);
+		}
+		free(held);
 		free(conv);
 		free(full);
 	}
@@ -649,7 +687,8 @@ int ses_feval_new_object(struct ses *s, ICorDebugType *type, ICorDebugValue **ar
 	} else {
 		/* the arguments as the constructor takes them (numbers converted, boxed) */
 		ICorDebugValue **conv = xcalloc(nargs + 1, sizeof(*conv));
-		if (convert_args(s, &cands[pick], args, nargs, conv, err) == 0) {
+		ICorDebugValue **held = xcalloc(nargs + 1, sizeof(*held));
+		if (convert_args(s, &cands[pick], args, nargs, conv, held, err) == 0) {
 			COM_RELEASE(e);
 			if (clr_eval_new_object(th, cands[pick].fn, type, conv, nargs, &e, err) ==
 			    0)
@@ -657,6 +696,9 @@ int ses_feval_new_object(struct ses *s, ICorDebugType *type, ICorDebugValue **ar
 			for (size_t i = 0; i < nargs; i++)
 				COM_RELEASE(conv[i]);
 		}
+		for (size_t i = 0; i < nargs; i++)
+			COM_RELEASE(held[i]);
+		free(held);
 		free(conv);
 	}
 	COM_RELEASE(e);

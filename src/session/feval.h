@@ -77,6 +77,11 @@ int ses_feval_box(struct ses *s, ICorDebugValue *v, ICorDebugValue **out, struct
  * it (for an enum, a value of the enum type, which an enum parameter takes). */
 int ses_feval_new_boxed(struct ses *s, ICorDebugType *type, CorElementType et, const void *bytes,
 			ICorDebugValue **ref, ICorDebugValue **contents, struct mx_err *err);
+/* A new System.Decimal holding d, made in the program: *ref the box holding it (keep it until
+ * the value is used), *contents the decimal value (what a decimal parameter takes). */
+struct mdec;
+int ses_feval_new_decimal(struct ses *s, const struct mdec *d, ICorDebugValue **ref,
+			  ICorDebugValue **contents, struct mx_err *err);
 /* A value of a primitive element type (bool, char, numbers) made from its bytes; a null
  * reference. For arguments; nothing runs. */
 int ses_feval_prim(struct ses *s, CorElementType et, const void *bytes, ICorDebugValue **out,

@@ -76,6 +76,10 @@ int ses_feval_new_boxed(struct ses *s, ICorDebugType *type, CorElementType et, c
 				       clr_hresult_desc(hr));
 	}
 	COM_RELEASE(gv);
+	/* the value read before the write holds its old copy (see ses_feval_new_decimal) */
+	COM_RELEASE(inside);
+	if (r == 0 && contents && (clr_value_strip(box, &inside) != 0 || !inside))
+		r = mx_err_set(err, "the new box cannot be read back");
 	if (r != 0) {
 		COM_RELEASE(inside);
 		COM_RELEASE(box);
@@ -96,6 +100,16 @@ int ses_feval_box(struct ses *s, ICorDebugValue *v, ICorDebugValue **out, struct
 	ICorDebugGenericValue *src = NULL;
 	ICorDebugType *t = NULL;
 	COM(v, GetType, &outer);
+	if (outer == ELEMENT_TYPE_VALUETYPE && mv_is_decimal_value(s->clr, v)) {
+		/* a decimal: a new one made with its value, passed boxed */
+		struct mdec d;
+		ICorDebugValue *inside = NULL;
+		if (mv_read_decimal(s->clr, v, &d, err) != 0 ||
+		    ses_feval_new_decimal(s, &d, out, &inside, err) != 0)
+			return -1;
+		COM_RELEASE(inside);
+		return 0;
+	}
 	if (number_inside(s, v, false, &src, &et) != 0) {
 		char tname[256] = "?";
 		if (clr_value_type(v, &t) == 0) {
@@ -106,7 +120,7 @@ int ses_feval_box(struct ses *s, ICorDebugValue *v, ICorDebugValue **out, struct
 		COM_RELEASE(src);
 		return mx_err_set(err,
 				  "a struct ('%s') cannot be passed for an object parameter: "
-				  "boxing is done for numbers, bool, char and enums only",
+				  "boxing is done for numbers, bool, char, enums and decimals only",
 				  tname);
 	}
 	uint8_t bytes[16] = {0};
@@ -119,4 +133,35 @@ int ses_feval_box(struct ses *s, ICorDebugValue *v, ICorDebugValue **out, struct
 		r = ses_feval_new_boxed(s, t, et, bytes, out, NULL, err);
 	COM_RELEASE(t);
 	return r;
+}
+
+int ses_feval_new_decimal(struct ses *s, const struct mdec *d, ICorDebugValue **ref,
+			  ICorDebugValue **contents, struct mx_err *err)
+{
+	struct clr_typedef td;
+	ICorDebugType *t = NULL;
+	ICorDebugValue *box = NULL, *inside = NULL;
+	*ref = *contents = NULL;
+	if (clr_find_typedef(s->clr, "System.Decimal", &td, err) != 0 ||
+	    clr_typedef_type(&td, &t, err) != 0)
+		return -1;
+	int r = ses_feval_new_zeroed(s, t, &box, err);
+	COM_RELEASE(t);
+	if (r == 0 && (clr_value_strip(box, &inside) != 0 || !inside))
+		r = mx_err_set(err, "the new decimal holds no value");
+	if (r == 0)
+		r = mv_write_decimal(s->clr, inside, d, err);
+	/* a struct value keeps a copy of its contents read when it was made: the box is read
+	 * again for one that holds what was written */
+	COM_RELEASE(inside);
+	if (r == 0 && (clr_value_strip(box, &inside) != 0 || !inside))
+		r = mx_err_set(err, "the new decimal cannot be read back");
+	if (r != 0) {
+		COM_RELEASE(inside);
+		COM_RELEASE(box);
+		return -1;
+	}
+	*ref = box;
+	*contents = inside;
+	return 0;
 }

@@ -210,6 +210,13 @@ static int assign(struct meval *e, const struct csx_node *lhs, const struct csx_
 		r = write_nullable(e, dst.v, &src);
 		goto out;
 	}
+	if (et == ELEMENT_TYPE_VALUETYPE && mv_is_decimal_value(e->c, dst.v)) {
+		/* a decimal variable: its fields (an integer converts implicitly) */
+		struct mdec d;
+		if (meval_load(e, &src) == 0 && mv_to_dec(&src, false, &d, e->err) == 0)
+			r = mv_write_decimal(e->c, dst.v, &d, e->err);
+		goto out;
+	}
 	if (et == ELEMENT_TYPE_VALUETYPE) {
 		/* an enum variable: its value__ (the underlying number) */
 		ICorDebugType *t = NULL;
@@ -253,11 +260,11 @@ static int assign(struct meval *e, const struct csx_node *lhs, const struct csx_
 		r = mx_err_set(
 		    e->err,
 		    "a struct ('%s') cannot be stored in a reference variable: boxing is "
-		    "done for numbers, bool, char and enums only",
+		    "done for numbers, bool, char, enums and decimals only",
 		    have);
 		goto out;
 	}
-	if (src.kind == MV_PRIM && boxes_into(e, dst.v, declared, &src)) {
+	if ((src.kind == MV_PRIM || src.kind == MV_DEC) && boxes_into(e, dst.v, declared, &src)) {
 		/* `object o = 5`: a box made in the program (which neuters the frame: the left
 		 * side is read again) */
 		ICorDebugValue *box = NULL;

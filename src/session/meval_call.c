@@ -59,6 +59,21 @@ static int enum_value(struct meval *e, const struct mv *m, ICorDebugValue **out)
 	return r;
 }
 
+/* A decimal as a value in the program (a System.Decimal made there, its box held until the
+ * evaluation ends). */
+static int decimal_value(struct meval *e, const struct mv *m, ICorDebugValue **out)
+{
+	if (e->nheld == sizeof(e->held) / sizeof(e->held[0]))
+		return mx_err_set(e->err, "too many decimal constants in one expression");
+	ICorDebugValue *box = NULL;
+	int r = ses_feval_new_decimal(e->s, &m->dec, &box, out, e->err);
+	if (r == 0)
+		e->held[e->nheld++] = box;
+	if (meval_refresh(e) != 0 && r == 0)
+		r = -1;
+	return r;
+}
+
 /* An argument as a value in the program: numbers, bools, chars, enums, strings and null are
  * made there. */
 static int argument_value(struct meval *e, struct mv *m, ICorDebugValue **out)
@@ -78,6 +93,8 @@ static int argument_value(struct meval *e, struct mv *m, ICorDebugValue **out)
 	}
 	if (m->kind == MV_NULL)
 		return ses_feval_null(e->s, out, e->err);
+	if (m->kind == MV_DEC)
+		return decimal_value(e, m, out);
 	if (m->kind == MV_PRIM) {
 		if (m->td.cm)
 			return enum_value(e, m, out);
@@ -96,7 +113,11 @@ int meval_box(struct meval *e, const struct mv *m, ICorDebugValue **out)
 	if (meval_refuse_calls(e, "boxing a value") != 0)
 		return -1;
 	int r;
-	if (m->td.cm) {
+	if (m->kind == MV_DEC) {
+		ICorDebugValue *inside = NULL;
+		r = ses_feval_new_decimal(e->s, &m->dec, out, &inside, e->err);
+		COM_RELEASE(inside);
+	} else if (m->td.cm) {
 		ICorDebugType *t = NULL;
 		struct clr_typedef td = m->td;
 		uint8_t bytes[8] = {0};

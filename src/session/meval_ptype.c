@@ -288,6 +288,9 @@ int ses_meval_ptype(struct ses *s, const char *expr, bool whatis, char *out, siz
 	case MV_STR:
 		snprintf(out, outlen, "string");
 		break;
+	case MV_DEC:
+		snprintf(out, outlen, "decimal");
+		break;
 	case MV_NULL:
 		/* C# gives the null literal no type; a variable holding null has its own */
 		if (has_declared)

@@ -46,14 +46,14 @@ expect_out '^Tools\.Show\(true\) = "obj True"$'
 expect_out '^Tools\.Show\(shade\) = "obj Light"$'
 expect_out '^Tools\.Show\(Shade\.Dark\) = "obj Dark"$'
 expect_out '^Tools\.Echo<object>\(7\) = 7$'
-expect_out "^a struct \('Fixtures\.Pair'\) cannot be passed for an object parameter: boxing is done for numbers, bool, char and enums only$"
+expect_out "^a struct \('Fixtures\.Pair'\) cannot be passed for an object parameter: boxing is done for numbers, bool, char, enums and decimals only$"
 expect_out '^Tools\.Kinds\(1\.0, true, \(char\)65, 1L, Shade\.Dark\) = "1 True A 1 Dark"$'
 expect_out '^Tools\.Echo<Shade>\(Shade\.Light\) = Light$'
 expect_out "^error CS1503: Argument 5: cannot convert from 'int' to 'Fixtures\.Shade'$"
 expect_out '^type = object \(dynamic type: long\)$'
 expect_out '^any = 5000000000$'
 expect_out '^type = object \(dynamic type: Fixtures\.Shade\)$'
-expect_out "^a struct \('Fixtures\.Pair'\) cannot be stored in a reference variable: boxing is done for numbers, bool, char and enums only$"
+expect_out "^a struct \('Fixtures\.Pair'\) cannot be stored in a reference variable: boxing is done for numbers, bool, char, enums and decimals only$"
 expect_out "^error CS0029: Cannot implicitly convert type 'int' to 'string'$"
 expect_out '^any = "lbl"$'
 expect_out '^type = object \(dynamic type: int\)$'
