@@ -4,7 +4,8 @@
 # Echo<int> is refused with C#'s CS1503), also for a generic class's constructor; numbers,
 # bools, chars and enums passed for an object parameter are boxed in the program; enum
 # constants are passed as their enum; `set var` of an object variable boxes a number; a struct
-# where a box is needed is refused. The program goes on and sees what was stored.
+# where a box is needed is refused; whatis of a generic type with its arguments (List<int>). The
+# program goes on and sees what was stored.
 source "$(dirname "$0")/../lib.sh"
 set -u
 prog="$FIXTURES/cs/Evals/Evals"
@@ -26,7 +27,9 @@ run_mixdbg -batch -ex "break Program.cs:$stop" -ex run -ex 'print Tools.Echo<lon
 	-ex 'set var any = 5000000000' -ex 'whatis any' -ex 'print any' \
 	-ex 'set var any = Shade.Dark' -ex 'whatis any' -ex 'set var any = pair' \
 	-ex 'set var label = 5' -ex 'set var any = label' -ex 'print any' -ex 'set var any = k' \
-	-ex 'whatis any' -ex 'print k' -ex continue "$prog"
+	-ex 'whatis any' -ex 'whatis List<int>' -ex 'whatis Dictionary<string, Dog>' \
+	-ex 'whatis List<Box<long>>[]' -ex 'ptype Box<string>' -ex 'whatis Box<Nope>' \
+	-ex 'whatis Box<int, int>' -ex 'print k' -ex continue "$prog"
 expect_out '^Tools\.Echo<long>\(-1\) = -1$'
 expect_out '^Tools\.Echo<long>\(5000000000\) = 5000000000$'
 expect_out '^Tools\.Echo<double>\(2\) = 2$'
@@ -57,6 +60,12 @@ expect_out "^a struct \('Fixtures\.Pair'\) cannot be stored in a reference varia
 expect_out "^error CS0029: Cannot implicitly convert type 'int' to 'string'$"
 expect_out '^any = "lbl"$'
 expect_out '^type = object \(dynamic type: int\)$'
+expect_out '^type = System\.Collections\.Generic\.List<int>$'
+expect_out '^type = System\.Collections\.Generic\.Dictionary<string, Fixtures\.Dog>$'
+expect_out '^type = System\.Collections\.Generic\.List<Fixtures\.Box<long>>\[\]$'
+expect_out '^type = class Fixtures\.Box<string> \{$'
+expect_out "^error CS0246: The type or namespace name 'Nope' could not be found$"
+expect_out "^error CS0305: Using the generic type 'Fixtures\.Box<T>' requires 1 type arguments$"
 expect_out '^k = 4$'
 # the program goes on and prints what `any` holds last (k's 4, boxed)
 expect_out '^ready 4lbl5$'
