@@ -60,6 +60,9 @@ void clr_method_cands_free(struct clr_method_cand *v, size_t n);
  * mtargs ("(T)" of Echo<T> called as Echo<long>: "(long)"). */
 void clr_method_cand_substitute(struct clr *c, struct clr_method_cand *cd, ICorDebugType **mtargs,
 				size_t nmtargs);
+/* A predefined type's full name as its keyword, in place ("System.Int32" -> "int"); other
+ * names are left alone. */
+void clr_type_keyword_name(char *name, size_t len);
 /* Chooses among cands the one C# would for args: by count, then by the arguments' types
  * (primitive element types, string, class). Returns the index, -1 if none takes that many
  * arguments, -2 if none takes arguments of those types, -3 if two fit equally (*other gets

@@ -9,9 +9,7 @@
 #include "meta/meta.h"
 #include "util/str.h"
 
-/* A type argument written as a keyword (int) is a System.Int32 type: named by its keyword,
- * as the parameters' text names predefined types. */
-static void keyword_for(char *name, size_t len)
+void clr_type_keyword_name(char *name, size_t len)
 {
 	static const char *const names[][2] = {
 	    {"System.Boolean", "bool"},	 {"System.Char", "char"},     {"System.SByte", "sbyte"},
@@ -54,7 +52,7 @@ void clr_method_cand_substitute(struct clr *c, struct clr_method_cand *cd, ICorD
 			if (targ) {
 				ptype[0] = 0;
 				clr_type_name(c, targ, ptype, sizeof(ptype));
-				keyword_for(ptype, sizeof(ptype));
+				clr_type_keyword_name(ptype, sizeof(ptype));
 				changed = true;
 			}
 		}

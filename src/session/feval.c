@@ -384,6 +384,23 @@ int ses_feval_new_string(struct ses *s, const char *utf8, ICorDebugValue **out, 
 
 /* ---- calls by name ---- */
 
+/* An argument's type as C# names it, for messages ("<null>" for a null reference). */
+static void arg_type_text(struct ses *s, ICorDebugValue *arg, char *buf, size_t len)
+{
+	ICorDebugReferenceValue *ref = NULL;
+	BOOL is_null = 0;
+	if (COM(arg, QueryInterface, &IID_ICorDebugReferenceValue, (void **)&ref) >= 0)
+		COM(ref, IsNull, &is_null);
+	COM_RELEASE(ref);
+	ICorDebugType *t = NULL;
+	mx_strlcpy(buf, is_null ? "<null>" : "?", len);
+	if (!is_null && clr_value_type(arg, &t) == 0) {
+		buf[0] = 0;
+		clr_type_name(s->clr, t, buf, len);
+	}
+	COM_RELEASE(t);
+}
+
 static int integer_to_decimal(struct ses *s, ICorDebugValue *arg, CorElementType from,
 			      ICorDebugValue **box, ICorDebugValue **out, struct mx_err *err)
 {
@@ -420,6 +437,24 @@ static int convert_args(struct ses *s, const struct clr_method_cand *c, ICorDebu
 			to = mv_keyword_type(ptype);
 		bool boxes = !strcmp(ptype, "object") || !strcmp(ptype, "System.ValueType") ||
 			     !strcmp(ptype, "System.Enum");
+		if (from == ELEMENT_TYPE_VALUETYPE && !boxes && !strchr(ptype, '<') &&
+		    !strchr(ptype, '?') && strchr(ptype, '.')) {
+			/* a struct or enum goes by value: it must be of the parameter's own type
+			 * (another one would be read with the wrong size) */
+			char have[256], want[256];
+			arg_type_text(s, args[i], have, sizeof(have));
+			snprintf(want, sizeof(want), "%s", ptype);
+			clr_type_keyword_name(have, sizeof(have));
+			clr_type_keyword_name(want, sizeof(want));
+			if (strcmp(have, want) != 0) {
+				for (size_t k = 0; k < i; k++)
+					COM_RELEASE(conv[k]);
+				return mx_err_set(err,
+						  "error CS1503: Argument %zu: cannot convert from "
+						  "'%s' to '%s'",
+						  i + 1, have, want);
+			}
+		}
 		if (boxes && (mv_is_numeric(from) || from == ELEMENT_TYPE_BOOLEAN ||
 			      from == ELEMENT_TYPE_VALUETYPE)) {
 			/* the runtime takes a reference for object: passing the value itself
@@ -471,23 +506,6 @@ static int convert_args(struct ses *s, const struct clr_method_cand *c, ICorDebu
 static void cand_signature(const struct clr_method_cand *c, char *buf, size_t len)
 {
 	snprintf(buf, len, "%s%s", c->full, c->params);
-}
-
-/* An argument's type as C# names it, for messages ("<null>" for a null reference). */
-static void arg_type_text(struct ses *s, ICorDebugValue *arg, char *buf, size_t len)
-{
-	ICorDebugReferenceValue *ref = NULL;
-	BOOL is_null = 0;
-	if (COM(arg, QueryInterface, &IID_ICorDebugReferenceValue, (void **)&ref) >= 0)
-		COM(ref, IsNull, &is_null);
-	COM_RELEASE(ref);
-	ICorDebugType *t = NULL;
-	mx_strlcpy(buf, is_null ? "<null>" : "?", len);
-	if (!is_null && clr_value_type(arg, &t) == 0) {
-		buf[0] = 0;
-		clr_type_name(s->clr, t, buf, len);
-	}
-	COM_RELEASE(t);
 }
 
 /* No candidate takes the arguments' types: with one candidate of that many parameters, C#

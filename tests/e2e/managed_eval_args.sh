@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Arguments as the called method really takes them, on the Evals fixture: a generic parameter T
 # is the type argument (Echo<long>(-1) passes 8 bytes, Echo<double>(2) a double; a string for
-# Echo<int> is refused with C#'s CS1503), also for a generic class's constructor; numbers,
+# Echo<int>, an enum for a struct, are refused with C#'s CS1503), also for a generic class's constructor; numbers,
 # bools, chars and enums passed for an object parameter are boxed in the program; enum
 # constants are passed as their enum; `set var` of an object variable boxes a number; a struct
 # where a box is needed is refused; whatis of a generic type with its arguments (List<int>). The
@@ -18,6 +18,7 @@ run_mixdbg -batch -ex "break Program.cs:$stop" -ex run -ex 'print Tools.Echo<lon
 	-ex 'print new Box<long>(-1).Get()' -ex 'print gbox.Pair<double>(1)' \
 	-ex 'print Tools.Echo<int>("s")' -ex 'print Tools.Echo<int>(5000000000)' \
 	-ex 'print Tools.Echo<string>(k)' -ex 'print Tools.Echo<long>(pair)' \
+	-ex 'print Tools.Echo<Pair>(shade)' -ex 'print Tools.Echo<Pair>(pair)' \
 	-ex 'print Tools.Show(5)' -ex 'print Tools.Show(k)' -ex 'print Tools.Show(-2.5)' \
 	-ex "print Tools.Show('c')" -ex 'print Tools.Show(true)' -ex 'print Tools.Show(shade)' \
 	-ex 'print Tools.Show(Shade.Dark)' -ex 'print Tools.Echo<object>(7)' \
@@ -41,6 +42,8 @@ expect_out "^error CS1503: Argument 1: cannot convert from 'string' to 'int'$"
 expect_out "^error CS1503: Argument 1: cannot convert from 'long' to 'int'$"
 expect_out "^error CS1503: Argument 1: cannot convert from 'int' to 'string'$"
 expect_out "^error CS1503: Argument 1: cannot convert from 'Fixtures\.Pair' to 'long'$"
+expect_out "^error CS1503: Argument 1: cannot convert from 'Fixtures\.Shade' to 'Fixtures\.Pair'$"
+expect_out '^Tools\.Echo<Pair>\(pair\) = \{Fixtures\.Pair\} \{A = 2, B = 5\}$'
 expect_out '^Tools\.Show\(5\) = "obj 5"$'
 expect_out '^Tools\.Show\(k\) = "obj 4"$'
 expect_out '^Tools\.Show\(-2\.5\) = "obj -2\.5"$'
