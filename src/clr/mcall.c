@@ -308,7 +308,7 @@ static bool is_null_reference(ICorDebugValue *arg)
 /* How well an argument fits a parameter type: 2 exactly, 1 by a conversion C# would make
  * implicitly (numbers widened, or an int that the caller converts to a narrower integer if
  * it fits; null to any reference type; a class to object or to another class: left to the
- * runtime), 0 not at all. A number for an object parameter would need boxing: not done. */
+ * runtime; a number, bool, char or enum to object: boxed by the caller), 0 not at all. */
 static int arg_fit(ICorDebugValue *arg, const char *ptype)
 {
 	CorElementType et = ELEMENT_TYPE_END;
@@ -323,7 +323,13 @@ static int arg_fit(ICorDebugValue *arg, const char *ptype)
 		bool int_to_integer = et == ELEMENT_TYPE_I4 && is_primitive_name(ptype) &&
 				      strcmp(ptype, "float") != 0 && strcmp(ptype, "double") != 0 &&
 				      strcmp(ptype, "bool") != 0 && strcmp(ptype, "char") != 0;
-		return widens(prim, ptype) || int_to_integer ? 1 : 0;
+		/* a boxing conversion: the caller boxes it (session/feval_box.c) */
+		bool boxed = strcmp(ptype, "object") == 0 || strcmp(ptype, "System.ValueType") == 0;
+		/* integers and char convert to decimal implicitly (the caller makes one) */
+		bool to_decimal = (!strcmp(ptype, "decimal") || !strcmp(ptype, "System.Decimal")) &&
+				  et != ELEMENT_TYPE_R4 && et != ELEMENT_TYPE_R8 &&
+				  et != ELEMENT_TYPE_BOOLEAN;
+		return widens(prim, ptype) || int_to_integer || boxed || to_decimal ? 1 : 0;
 	}
 	if (et == ELEMENT_TYPE_STRING)
 		return strcmp(ptype, "string") == 0 ? 2 : strcmp(ptype, "object") == 0 ? 1 : 0;
@@ -334,7 +340,15 @@ static int arg_fit(ICorDebugValue *arg, const char *ptype)
 			return is_null_reference(arg) ? 1 : 0;
 		return !is_primitive_name(ptype) && strncmp(ptype, "ref ", 4) != 0 ? 1 : 0;
 	}
-	return 1; /* value types and the rest: the runtime checks */
+	/* a struct or enum is no number and no string (an enum needs a cast to its number) */
+	if (et == ELEMENT_TYPE_VALUETYPE && (is_primitive_name(ptype) || !strcmp(ptype, "string")))
+		return 0;
+	return 1; /* other value types and the rest: the runtime checks */
+}
+
+int clr_arg_fit(ICorDebugValue *arg, const char *ptype)
+{
+	return arg_fit(arg, ptype);
 }
 
 bool clr_param_type(const char *params, uint32_t i, char *buf, size_t len)

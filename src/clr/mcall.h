@@ -55,6 +55,14 @@ void clr_methods_named(struct clr *c, ICorDebugType *t, const char *name,
 void clr_methods_named_generic(struct clr *c, ICorDebugType *t, const char *name, uint32_t arity,
 			       struct clr_method_cand **out, size_t *n);
 void clr_method_cands_free(struct clr_method_cand *v, size_t n);
+/* msubst.c: replaces the generic parameters in cd->params that are a parameter's whole type
+ * (T, not List<T>) by the type arguments' names: the class's from cd->owner, the method's from
+ * mtargs ("(T)" of Echo<T> called as Echo<long>: "(long)"). */
+void clr_method_cand_substitute(struct clr *c, struct clr_method_cand *cd, ICorDebugType **mtargs,
+				size_t nmtargs);
+/* A predefined type's full name as its keyword, in place ("System.Int32" -> "int"); other
+ * names are left alone. */
+void clr_type_keyword_name(char *name, size_t len);
 /* Chooses among cands the one C# would for args: by count, then by the arguments' types
  * (primitive element types, string, class). Returns the index, -1 if none takes that many
  * arguments, -2 if none takes arguments of those types, -3 if two fit equally (*other gets
@@ -62,6 +70,9 @@ void clr_method_cands_free(struct clr_method_cand *v, size_t n);
 int clr_overload_pick(const struct clr_method_cand *cands, size_t n, ICorDebugValue **args,
 		      size_t nargs, size_t *other);
 
+/* How well argument arg fits parameter type ptype (a params text entry): 2 exactly, 1 by an
+ * implicit conversion, 0 not at all. */
+int clr_arg_fit(ICorDebugValue *arg, const char *ptype);
 /* The i-th (0-based) parameter type of a candidate's params text ("int" of "(int, string)"). */
 bool clr_param_type(const char *params, uint32_t i, char *buf, size_t len);
 

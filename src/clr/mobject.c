@@ -354,6 +354,12 @@ static bool name_matches(const char *full, const char *name)
 
 int clr_find_typedef(struct clr *c, const char *name, struct clr_typedef *out, struct mx_err *err)
 {
+	return clr_find_typedef_arity(c, name, UINT32_MAX, out, err);
+}
+
+int clr_find_typedef_arity(struct clr *c, const char *name, uint32_t arity, struct clr_typedef *out,
+			   struct mx_err *err)
+{
 	int matches = 0;
 	/* two passes: the user's modules (with symbols) first, then the framework's */
 	for (int pass = 0; pass < 2 && matches == 0; pass++) {
@@ -366,8 +372,14 @@ int clr_find_typedef(struct clr *c, const char *name, struct clr_typedef *out, s
 				struct clr_typedef td = {.cm = cm,
 							 .token = META_TOKEN(META_T_TYPEDEF, row)};
 				char full[512];
+				uint32_t have = 0;
 				if (!typedef_name(&td, full, sizeof(full)) ||
 				    !name_matches(full, name))
+					continue;
+				/* List<int> means List`1 only */
+				if (arity != UINT32_MAX &&
+				    (meta_type_generic_arity(cm->img, td.token, &have, NULL) != 0 ||
+				     have != arity))
 					continue;
 				if (strcmp(full, name) ==
 				    0) { /* an exact full name wins outright */

@@ -60,6 +60,9 @@ struct clr_typedef {
 	mdTypeDef token;
 };
 int clr_find_typedef(struct clr *c, const char *name, struct clr_typedef *out, struct mx_err *err);
+/* The same among the types with arity generic parameters of their own (UINT32_MAX: any). */
+int clr_find_typedef_arity(struct clr *c, const char *name, uint32_t arity, struct clr_typedef *out,
+			   struct mx_err *err);
 
 /* The non-generic type of a TypeDef, for static members (ICorDebugClass2::GetParameterizedType). */
 int clr_typedef_type(struct clr_typedef *td, ICorDebugType **out, struct mx_err *err);

@@ -218,6 +218,46 @@ int meta_method_params(const struct meta_image *img, uint32_t method, char **par
 	return method_types(img, method, NULL, params, err);
 }
 
+int meta_method_param_generic(const struct meta_image *img, uint32_t method, uint32_t index,
+			      bool *method_level, uint32_t *number, struct mx_err *err)
+{
+	uint32_t row;
+	struct method_sig s;
+	struct meta_sig_ctx ctx;
+	if (meta_check_token(img, method, META_T_METHODDEF, &row, err) < 0 ||
+	    method_sig(img, row, &s, err) < 0)
+		return -1;
+	if (index >= s.nparams)
+		return 0;
+	meta_sig_ctx_init(&ctx, img, img->method_owner[row], row);
+	/* the return type and the parameters before it are skipped by rendering them */
+	for (uint32_t i = 0; i <= index; i++) {
+		struct meta_sbuf b;
+		meta_sb_init(&b, &ctx.budget);
+		int rc = param_type(&ctx, &s.c, 0, i == 0, &b);
+		meta_sb_free(&b);
+		if (rc < 0)
+			return bad_sig(method, err);
+	}
+	/* custom modifiers, then VAR n or MVAR n (ECMA-335 II.23.2.12); a byref is not bare */
+	while (meta_cur_left(&s.c) >= 1 && (s.c.p[s.c.pos] == 0x1f || s.c.p[s.c.pos] == 0x20)) {
+		uint32_t coded;
+		s.c.pos++;
+		if (meta_cur_cuint(&s.c, &coded) < 0)
+			return bad_sig(method, err);
+	}
+	if (meta_cur_left(&s.c) < 1)
+		return bad_sig(method, err);
+	uint8_t et = s.c.p[s.c.pos];
+	if (et != 0x13 && et != 0x1e)
+		return 0;
+	s.c.pos++;
+	if (meta_cur_cuint(&s.c, number) < 0)
+		return bad_sig(method, err);
+	*method_level = et == 0x1e;
+	return 1;
+}
+
 int meta_method_return_type(const struct meta_image *img, uint32_t method, char **type,
 			    struct mx_err *err)
 {

@@ -101,6 +101,11 @@ int meta_method_params(const struct meta_image *img, uint32_t method, char **par
  * Param table. Fails if the parameter has no Param row (compilers always write one). */
 int meta_method_param_name(const struct meta_image *img, uint32_t method, uint32_t seq,
 			   const char **name, struct mx_err *err);
+/* Whether parameter index (0-based) is exactly a generic parameter: 1 with *method_level
+ * false for the class's VAR *number, true for the method's MVAR *number; 0 if it is another
+ * type (int, List<T>, ref T); -1 on a bad signature. */
+int meta_method_param_generic(const struct meta_image *img, uint32_t method, uint32_t index,
+			      bool *method_level, uint32_t *number, struct mx_err *err);
 /* The return type, C#-like ("void", "U", "System.Threading.Tasks.Task<int>"). Allocated. */
 int meta_method_return_type(const struct meta_image *img, uint32_t method, char **type,
 			    struct mx_err *err);

@@ -384,11 +384,48 @@ int ses_feval_new_string(struct ses *s, const char *utf8, ICorDebugValue **out, 
 
 /* ---- calls by name ---- */
 
+/* An argument's type as C# names it, for messages ("<null>" for a null reference). */
+static void arg_type_text(struct ses *s, ICorDebugValue *arg, char *buf, size_t len)
+{
+	ICorDebugReferenceValue *ref = NULL;
+	BOOL is_null = 0;
+	if (COM(arg, QueryInterface, &IID_ICorDebugReferenceValue, (void **)&ref) >= 0)
+		COM(ref, IsNull, &is_null);
+	COM_RELEASE(ref);
+	ICorDebugType *t = NULL;
+	mx_strlcpy(buf, is_null ? "<null>" : "?", len);
+	if (!is_null && clr_value_type(arg, &t) == 0) {
+		buf[0] = 0;
+		clr_type_name(s->clr, t, buf, len);
+	}
+	COM_RELEASE(t);
+}
+
+static int integer_to_decimal(struct ses *s, ICorDebugValue *arg, CorElementType from,
+			      ICorDebugValue **box, ICorDebugValue **out, struct mx_err *err)
+{
+	ICorDebugGenericValue *gv = NULL;
+	uint8_t raw[16] = {0};
+	HRESULT hr = COM(arg, QueryInterface, &IID_ICorDebugGenericValue, (void **)&gv);
+	if (hr >= 0)
+		hr = COM(gv, GetValue, raw);
+	COM_RELEASE(gv);
+	if (hr < 0)
+		return mx_err_set(err, "cannot read the argument: %s", clr_hr(hr));
+	struct mv a = {0};
+	struct mdec d;
+	mv_from_bytes(&a, from, raw);
+	if (mv_to_dec(&a, false, &d, err) != 0)
+		return -1;
+	return ses_feval_new_decimal(s, &d, box, out, err);
+}
+
 /* The arguments as the chosen method takes them: numbers converted to the parameters' number
  * types (the implicit conversions the overload choice allowed: 7 for a byte, an int for a
  * double). *conv gets new references. */
 static int convert_args(struct ses *s, const struct clr_method_cand *c, ICorDebugValue **args,
-			size_t nargs, ICorDebugValue **conv, struct mx_err *err)
+			size_t nargs, ICorDebugValue **conv, ICorDebugValue **held,
+			struct mx_err *err)
 {
 	for (size_t i = 0; i < nargs; i++) {
 		char ptype[256];
@@ -398,6 +435,48 @@ static int convert_args(struct ses *s, const struct clr_method_cand *c, ICorDebu
 		COM(args[i], GetType, &from);
 		if (clr_param_type(c->params, (uint32_t)i, ptype, sizeof(ptype)))
 			to = mv_keyword_type(ptype);
+		bool boxes = !strcmp(ptype, "object") || !strcmp(ptype, "System.ValueType") ||
+			     !strcmp(ptype, "System.Enum");
+		if (from == ELEMENT_TYPE_VALUETYPE && !boxes && !strchr(ptype, '<') &&
+		    !strchr(ptype, '?') && strchr(ptype, '.')) {
+			/* a struct or enum goes by value: it must be of the parameter's own type
+			 * (another one would be read with the wrong size) */
+			char have[256], want[256];
+			arg_type_text(s, args[i], have, sizeof(have));
+			snprintf(want, sizeof(want), "%s", ptype);
+			clr_type_keyword_name(have, sizeof(have));
+			clr_type_keyword_name(want, sizeof(want));
+			if (strcmp(have, want) != 0) {
+				for (size_t k = 0; k < i; k++)
+					COM_RELEASE(conv[k]);
+				return mx_err_set(err,
+						  "error CS1503: Argument %zu: cannot convert from "
+						  "'%s' to '%s'",
+						  i + 1, have, want);
+			}
+		}
+		if (boxes && (mv_is_numeric(from) || from == ELEMENT_TYPE_BOOLEAN ||
+			      from == ELEMENT_TYPE_VALUETYPE)) {
+			/* the runtime takes a reference for object: passing the value itself
+			 * would have it read the number as an address */
+			if (ses_feval_box(s, args[i], &conv[i], err) != 0) {
+				for (size_t k = 0; k < i; k++)
+					COM_RELEASE(conv[k]);
+				return -1;
+			}
+			continue;
+		}
+		if ((!strcmp(ptype, "decimal") || !strcmp(ptype, "System.Decimal")) &&
+		    mv_is_numeric(from) && from != ELEMENT_TYPE_R4 && from != ELEMENT_TYPE_R8) {
+			/* an integer for a decimal: C#'s implicit conversion, to a System.Decimal
+			 * made in the program (its box held until the call is done) */
+			if (integer_to_decimal(s, args[i], from, &held[i], &conv[i], err) != 0) {
+				for (size_t k = 0; k < i; k++)
+					COM_RELEASE(conv[k]);
+				return -1;
+			}
+			continue;
+		}
 		if (!to || to == from || !(mv_is_numeric(from) || from == ELEMENT_TYPE_BOOLEAN) ||
 		    COM(args[i], QueryInterface, &IID_ICorDebugGenericValue, (void **)&gv) < 0) {
 			conv[i] = args[i];
@@ -427,6 +506,31 @@ static int convert_args(struct ses *s, const struct clr_method_cand *c, ICorDebu
 static void cand_signature(const struct clr_method_cand *c, char *buf, size_t len)
 {
 	snprintf(buf, len, "%s%s", c->full, c->params);
+}
+
+/* No candidate takes the arguments' types: with one candidate of that many parameters, C#
+ * names the first argument that does not convert (CS1503); with several, the best match. */
+static void invalid_arguments(struct ses *s, const struct clr_method_cand *cands, size_t n,
+			      ICorDebugValue **args, size_t nargs, struct mx_err *err)
+{
+	size_t k = 0, count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (cands[i].nparams == nargs && count++ == 0)
+			k = i;
+	for (size_t a = 0; count == 1 && a < nargs; a++) {
+		char ptype[256], have[256];
+		if (!clr_param_type(cands[k].params, (uint32_t)a, ptype, sizeof(ptype)) ||
+		    clr_arg_fit(args[a], ptype) != 0)
+			continue;
+		arg_type_text(s, args[a], have, sizeof(have));
+		mx_err_set(err, "error CS1503: Argument %zu: cannot convert from '%s' to '%s'",
+			   a + 1, have, ptype);
+		return;
+	}
+	char sig[1100];
+	cand_signature(&cands[k], sig, sizeof(sig));
+	mx_err_set(err, "The best overloaded method match for '%s' has some invalid arguments",
+		   sig);
 }
 
 int ses_feval_invoke(struct ses *s, ICorDebugValue *obj, ICorDebugType *type, const char *name,
@@ -474,6 +578,8 @@ int ses_feval_invoke_generic(struct ses *s, ICorDebugValue *obj, ICorDebugType *
 			continue;
 		}
 		cands[n++] = all[i];
+		/* Echo<long>'s T is a long: arguments are chosen and converted for that */
+		clr_method_cand_substitute(s->clr, &cands[n - 1], mtargs, nmtargs);
 	}
 	int r = -1;
 	size_t other = 0;
@@ -493,14 +599,7 @@ int ses_feval_invoke_generic(struct ses *s, ICorDebugValue *obj, ICorDebugType *
 	} else if (pick == -1) {
 		mx_err_set(err, "No overload for method '%s' takes %zu arguments", name, nargs);
 	} else if (pick == -2) {
-		char sig[1100];
-		size_t k = 0;
-		while (cands[k].nparams != nargs)
-			k++;
-		cand_signature(&cands[k], sig, sizeof(sig));
-		mx_err_set(err,
-			   "The best overloaded method match for '%s' has some invalid arguments",
-			   sig);
+		invalid_arguments(s, cands, n, args, nargs, err);
 	} else if (pick == -3) {
 		char a[1100], b[1100];
 		cand_signature(&cands[other], a, sizeof(a));
@@ -516,10 +615,14 @@ int ses_feval_invoke_generic(struct ses *s, ICorDebugValue *obj, ICorDebugType *
 		const struct clr_method_cand *c = &cands[pick];
 		ICorDebugValue **full = xcalloc(nargs + 1, sizeof(*full));
 		ICorDebugValue **conv = xcalloc(nargs + 1, sizeof(*conv));
+		ICorDebugValue **held = xcalloc(nargs + 1, sizeof(*held));
 		size_t nfull = 0;
 		if (!c->is_static)
 			full[nfull++] = obj;
-		if (convert_args(s, c, args, nargs, conv, err) != 0) {
+		if (convert_args(s, c, args, nargs, conv, held, err) != 0) {
+			for (size_t i = 0; i < nargs; i++)
+				COM_RELEASE(held[i]);
+			free(held);
 			free(conv);
 			free(full);
 			goto done;
@@ -537,8 +640,11 @@ int ses_feval_invoke_generic(struct ses *s, ICorDebugValue *obj, ICorDebugType *
 		r = ses_feval_call(s, c->fn, targs, ntargs, full, nfull, result, NULL, err);
 		for (size_t i = 0; i < ntargs; i++)
 			COM_RELEASE(targs[i]);
-		for (size_t i = 0; i < nargs; i++)
+		for (size_t i = 0; i < nargs; i++) {
 			COM_RELEASE(conv[i]);
+			COM_RELEASE(held[i]);
+		}
+		free(held);
 		free(conv);
 		free(full);
 	}
@@ -567,8 +673,11 @@ int ses_feval_new_object(struct ses *s, ICorDebugType *type, ICorDebugValue **ar
 	for (size_t i = 0; i < nall; i++)
 		if (have_want && !all[i].is_static &&
 		    clr_type_typedef(s->clr, all[i].owner, &owner) && owner.cm == want.cm &&
-		    owner.token == want.token)
+		    owner.token == want.token) {
 			cands[n++] = all[i];
+			/* Box<long>(T item) takes a long */
+			clr_method_cand_substitute(s->clr, &cands[n - 1], NULL, 0);
+		}
 	CorElementType et = 0;
 	COM(type, GetType, &et);
 	size_t other = 0;
@@ -593,12 +702,42 @@ int ses_feval_new_object(struct ses *s, ICorDebugType *type, ICorDebugValue **ar
 		mx_err_set(err,
 			   "The best overloaded method match for '%s%s' has some invalid arguments",
 			   tname, cands[pick == -3 ? other : k].params);
-	} else if (clr_eval_new_object(th, cands[pick].fn, type, args, nargs, &e, err) == 0) {
-		r = run_eval(s, th, e, what, result, NULL, err);
+	} else {
+		/* the arguments as the constructor takes them (numbers converted, boxed) */
+		ICorDebugValue **conv = xcalloc(nargs + 1, sizeof(*conv));
+		ICorDebugValue **held = xcalloc(nargs + 1, sizeof(*held));
+		if (convert_args(s, &cands[pick], args, nargs, conv, held, err) == 0) {
+			COM_RELEASE(e);
+			if (clr_eval_new_object(th, cands[pick].fn, type, conv, nargs, &e, err) ==
+			    0)
+				r = run_eval(s, th, e, what, result, NULL, err);
+			for (size_t i = 0; i < nargs; i++)
+				COM_RELEASE(conv[i]);
+		}
+		for (size_t i = 0; i < nargs; i++)
+			COM_RELEASE(held[i]);
+		free(held);
+		free(conv);
 	}
 	COM_RELEASE(e);
 	free(cands);
 	clr_method_cands_free(all, nall);
+	COM_RELEASE(th);
+	return r;
+}
+
+int ses_feval_new_zeroed(struct ses *s, ICorDebugType *type, ICorDebugValue **result,
+			 struct mx_err *err)
+{
+	*result = NULL;
+	ICorDebugThread *th = NULL;
+	ICorDebugEval *e = NULL;
+	if (eval_thread(s, &th, err) != 0)
+		return -1;
+	int r = clr_eval_new_object(th, NULL, type, NULL, 0, &e, err);
+	if (r == 0)
+		r = run_eval(s, th, e, "a new boxed value", result, NULL, err);
+	COM_RELEASE(e);
 	COM_RELEASE(th);
 	return r;
 }

@@ -63,6 +63,25 @@ int ses_feval_invoke_generic(struct ses *s, ICorDebugValue *obj, ICorDebugType *
  * default. Errors as C# says them. */
 int ses_feval_new_object(struct ses *s, ICorDebugType *type, ICorDebugValue **args, size_t nargs,
 			 ICorDebugValue **result, struct mx_err *err);
+/* A new zeroed object of type in the program, without a constructor (its static constructor
+ * may run): for a value type, a boxed one (the runtime's NEW_OBJECT_NC evaluation allocates
+ * the type's boxed form, dotnet/runtime debug/ee/funceval.cpp). *result is a reference. */
+int ses_feval_new_zeroed(struct ses *s, ICorDebugType *type, ICorDebugValue **result,
+			 struct mx_err *err);
+/* feval_box.c: v (a number, bool, char or enum value) boxed in the program, as C# boxes a value
+ * passed for an object parameter: *out is a reference to the new box. A struct of another
+ * kind is refused (err says so). */
+int ses_feval_box(struct ses *s, ICorDebugValue *v, ICorDebugValue **out, struct mx_err *err);
+/* A new box of type (a primitive's System type, or an enum) holding bytes, a number of element
+ * type et (an enum's underlying type): *ref is the box, *contents (if non-NULL) the value in
+ * it (for an enum, a value of the enum type, which an enum parameter takes). */
+int ses_feval_new_boxed(struct ses *s, ICorDebugType *type, CorElementType et, const void *bytes,
+			ICorDebugValue **ref, ICorDebugValue **contents, struct mx_err *err);
+/* A new System.Decimal holding d, made in the program: *ref the box holding it (keep it until
+ * the value is used), *contents the decimal value (what a decimal parameter takes). */
+struct mdec;
+int ses_feval_new_decimal(struct ses *s, const struct mdec *d, ICorDebugValue **ref,
+			  ICorDebugValue **contents, struct mx_err *err);
 /* A value of a primitive element type (bool, char, numbers) made from its bytes; a null
  * reference. For arguments; nothing runs. */
 int ses_feval_prim(struct ses *s, CorElementType et, const void *bytes, ICorDebugValue **out,

@@ -64,6 +64,14 @@ int meval_load(struct meval *e, struct mv *m)
 			free(text);
 			r = mx_err_set(e->err, "cannot read the string");
 		}
+	} else if (et == ELEMENT_TYPE_VALUETYPE && mv_is_decimal_value(e->c, obj)) {
+		struct mdec d;
+		r = mv_read_decimal(e->c, obj, &d, e->err);
+		if (r == 0) {
+			mv_clear(m);
+			m->kind = MV_DEC;
+			m->dec = d;
+		}
 	} else if (et == ELEMENT_TYPE_VALUETYPE) {
 		/* an enum: its value__; boxed numbers are stripped to their object, whose one
 		 * field m_value holds the number (CoreLib's Int32.cs and friends) */
@@ -147,6 +155,9 @@ void meval_type_text(struct meval *e, const struct mv *m, char *buf, size_t len)
 		return;
 	case MV_STR:
 		snprintf(buf, len, "string");
+		return;
+	case MV_DEC:
+		snprintf(buf, len, "decimal");
 		return;
 	case MV_NULL:
 		snprintf(buf, len, "<null>");
@@ -824,6 +835,12 @@ static int eval_cast(struct meval *e, const struct csx_node *n, struct mv *out)
 	CorElementType to = n->type->keyword ? mv_keyword_type(n->type->name) : 0;
 	if (to) {
 		r = mv_convert(&a, to, true, out, e->err);
+	} else if (n->type->keyword && strcmp(n->type->name, "decimal") == 0 && !n->type->rank) {
+		memset(out, 0, sizeof(*out));
+		out->kind = MV_DEC;
+		r = mv_to_dec(&a, true, &out->dec, e->err);
+		if (r != 0 && !e->err->msg[0])
+			mx_err_set(e->err, "error CS0030: Cannot convert that type to 'decimal'");
 	} else if (n->type->keyword && (strcmp(n->type->name, "object") == 0 ||
 					(strcmp(n->type->name, "string") == 0 &&
 					 (a.kind == MV_STR || a.kind == MV_NULL)))) {
@@ -891,8 +908,14 @@ static int eval_literal(const struct csx_node *n, struct mv *out, struct mx_err 
 		return 0;
 	}
 	case CSX_REAL:
-		if (n->flags & CSX_LIT_M)
-			return mx_err_set(err, "decimal literals are not supported");
+		if (n->flags & CSX_LIT_M) {
+			/* the digits as written (1.50m keeps its two places), without the m */
+			char digits[512];
+			size_t dl = strlen(n->text);
+			snprintf(digits, sizeof(digits), "%.*s", (int)(dl ? dl - 1 : 0), n->text);
+			out->kind = MV_DEC;
+			return mdec_parse(digits, &out->dec, err);
+		}
 		out->et = (n->flags & CSX_LIT_F) ? ELEMENT_TYPE_R4 : ELEMENT_TYPE_R8;
 		out->n.d = (n->flags & CSX_LIT_F) ? (float)n->f64 : n->f64;
 		return 0;
@@ -1048,6 +1071,9 @@ int meval_begin(struct meval *e, struct ses *s, const struct meval_opts *o, stru
 void meval_end(struct meval *e)
 {
 	COM_RELEASE(e->ilf);
+	for (size_t i = 0; i < e->nheld; i++)
+		COM_RELEASE(e->held[i]);
+	e->nheld = 0;
 }
 
 int meval_parse_eval(struct ses *s, const char *expr, const struct meval_opts *o, struct mv *out,
@@ -1106,6 +1132,9 @@ void meval_format(struct ses *s, const struct mv *m, char *out, size_t outlen)
 		break;
 	case MV_STR:
 		meval_quote(m->str, out, outlen);
+		break;
+	case MV_DEC:
+		mdec_text(&m->dec, out, outlen);
 		break;
 	case MV_NULL:
 		snprintf(out, outlen, "null");

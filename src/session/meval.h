@@ -9,6 +9,7 @@
 
 #include "clr/clr.h"
 #include "clr/mobject.h"
+#include "session/meval_decimal.h"
 #include "util/err.h"
 
 struct ses;
@@ -22,6 +23,7 @@ enum mv_kind {
 	MV_NULL,  /* the null literal, or the result of ?. on null */
 	MV_TYPE,  /* a type named for its static members (td) */
 	MV_NS,	  /* a namespace prefix still being read ("Fixtures" of Fixtures.Values.T) */
+	MV_DEC,	  /* a decimal computed here (dec) */
 };
 
 struct mv {
@@ -35,6 +37,7 @@ struct mv {
 	} n;
 	char *str;	       /* MV_STR: owned; MV_NS: the prefix, owned */
 	struct clr_typedef td; /* MV_TYPE; for MV_PRIM: the enum type it is a value of, if any */
+	struct mdec dec;       /* MV_DEC */
 };
 
 void mv_clear(struct mv *v);
@@ -64,6 +67,22 @@ void mv_from_bytes(struct mv *v, CorElementType et, const uint8_t *bytes);
 CorElementType mv_keyword_type(const char *keyword);
 /* The full name of a predefined type keyword ("int" -> "System.Int32"), NULL if none. */
 const char *mv_keyword_full_name(const char *keyword);
+
+/* ---- meval_decops.c: decimals ---- */
+
+/* a (a decimal, or an integer or char) as decimal; float and double only by explicit cast. */
+int mv_to_dec(const struct mv *a, bool explicit_cast, struct mdec *out, struct mx_err *err);
+/* A decimal to a primitive: only explicit (integers truncate; out of range is an error). */
+int mv_dec_to_prim(const struct mv *a, CorElementType to, bool explicit_cast, struct mv *out,
+		   struct mx_err *err);
+/* Unary - + and the binary arithmetic and comparisons with a decimal operand. */
+int mv_dec_unary(int op, const struct mv *a, struct mv *out, struct mx_err *err);
+int mv_dec_binary(int op, const struct mv *a, const struct mv *b, struct mv *out,
+		  struct mx_err *err);
+/* Whether v (stripped) is a System.Decimal; its value read and written through its fields. */
+bool mv_is_decimal_value(struct clr *c, ICorDebugValue *v);
+int mv_read_decimal(struct clr *c, ICorDebugValue *v, struct mdec *out, struct mx_err *err);
+int mv_write_decimal(struct clr *c, ICorDebugValue *v, const struct mdec *d, struct mx_err *err);
 
 /* ---- meval.c ---- */
 

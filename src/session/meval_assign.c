@@ -10,6 +10,7 @@
 #include "clr/mtype.h"
 #include "session/meval_internal.h"
 #include "session/ses_internal.h"
+#include "util/str.h"
 
 /* Writes a primitive into a primitive location (GenericValue) of element type et. */
 static int write_prim(struct meval *e, ICorDebugValue *dst, CorElementType et, const struct mv *src)
@@ -47,8 +48,10 @@ static bool reference_type_name(struct meval *e, ICorDebugValue *ref, char *buf,
 	return buf[0] != 0;
 }
 
-/* Makes reference dst point where src does (an object of a compatible type, or null). */
-static int write_reference(struct meval *e, ICorDebugValue *dst, const struct mv *src)
+/* Makes reference dst point where src does (an object of a compatible type, or null).
+ * declared: the variable's declared type if known ("" if not: the reference's own type). */
+static int write_reference(struct meval *e, ICorDebugValue *dst, const struct mv *src,
+			   const char *declared)
 {
 	CORDB_ADDRESS addr = 0;
 	ICorDebugReferenceValue *dref = NULL, *sref = NULL;
@@ -66,8 +69,9 @@ static int write_reference(struct meval *e, ICorDebugValue *dst, const struct mv
 			ICorDebugValue *obj = NULL;
 			ICorDebugType *t = NULL;
 			bool ok = true;
-			if (reference_type_name(e, dst, want, sizeof(want)) &&
-			    strcmp(want, "object") != 0 && !strchr(want, '<') &&
+			bool named = declared[0] ? (mx_strlcpy(want, declared, sizeof(want)), true)
+						 : reference_type_name(e, dst, want, sizeof(want));
+			if (named && strcmp(want, "object") != 0 && !strchr(want, '<') &&
 			    !strchr(want, '[') && clr_value_strip(src->v, &obj) == 0 && obj &&
 			    clr_value_type(obj, &t) == 0) {
 				have[0] = 0;
@@ -89,13 +93,12 @@ static int write_reference(struct meval *e, ICorDebugValue *dst, const struct mv
 	} else if (src->kind == MV_STR) {
 		r = mx_err_set(e->err, "a new string cannot be made here (it needs function "
 				       "evaluation): assign an existing string variable");
-	} else if (src->kind == MV_PRIM) {
-		r = mx_err_set(e->err,
-			       "a number cannot be stored in a variable of a reference type "
-			       "here (boxing it needs function evaluation)");
 	} else if (src->kind != MV_NULL) {
 		char want[512] = "?", have[128];
-		reference_type_name(e, dst, want, sizeof(want));
+		if (declared[0])
+			mx_strlcpy(want, declared, sizeof(want));
+		else
+			reference_type_name(e, dst, want, sizeof(want));
 		meval_type_text(e, src, have, sizeof(have));
 		r = mx_err_set(e->err, "error CS0029: Cannot implicitly convert type '%s' to '%s'",
 			       have, want);
@@ -109,6 +112,20 @@ static int write_reference(struct meval *e, ICorDebugValue *dst, const struct mv
 	COM_RELEASE(sref);
 	COM_RELEASE(dref);
 	return r;
+}
+
+/* Whether a number (or enum) stored in reference variable dst is boxed: its declared type is
+ * object or System.ValueType (System.Enum for an enum), as C#'s boxing conversions allow. */
+static bool boxes_into(struct meval *e, ICorDebugValue *dst, const char *declared,
+		       const struct mv *src)
+{
+	char want[512];
+	if (declared[0])
+		mx_strlcpy(want, declared, sizeof(want));
+	else if (!reference_type_name(e, dst, want, sizeof(want)))
+		return false;
+	return !strcmp(want, "object") || !strcmp(want, "System.ValueType") ||
+	       (src->td.cm && !strcmp(want, "System.Enum"));
 }
 
 static bool is_nullable(struct meval *e, ICorDebugValue *v)
@@ -193,6 +210,13 @@ static int assign(struct meval *e, const struct csx_node *lhs, const struct csx_
 		r = write_nullable(e, dst.v, &src);
 		goto out;
 	}
+	if (et == ELEMENT_TYPE_VALUETYPE && mv_is_decimal_value(e->c, dst.v)) {
+		/* a decimal variable: its fields (an integer converts implicitly) */
+		struct mdec d;
+		if (meval_load(e, &src) == 0 && mv_to_dec(&src, false, &d, e->err) == 0)
+			r = mv_write_decimal(e->c, dst.v, &d, e->err);
+		goto out;
+	}
 	if (et == ELEMENT_TYPE_VALUETYPE) {
 		/* an enum variable: its value__ (the underlying number) */
 		ICorDebugType *t = NULL;
@@ -211,13 +235,49 @@ static int assign(struct meval *e, const struct csx_node *lhs, const struct csx_
 		COM_RELEASE(t);
 		goto out;
 	}
-	if (src.kind == MV_VALUE) {
+	/* the variable's declared type (a reference's own is its object's: object any = 3
+	 * says System.Int32) */
+	char declared[512] = "";
+	struct mx_err *saved = e->err, ignore;
+	e->err = &ignore;
+	if (!meval_declared_type(e, lhs, declared, sizeof(declared)))
+		declared[0] = 0;
+	e->err = saved;
+	CorElementType set = 0;
+	if (src.kind == MV_VALUE)
+		COM(src.v, GetType, &set);
+	if (src.kind == MV_VALUE && !mv_is_numeric(set) && set != ELEMENT_TYPE_BOOLEAN &&
+	    set != ELEMENT_TYPE_VALUETYPE) {
 		/* a boxed number or string variable stays a reference: keep it so */
-		r = write_reference(e, dst.v, &src);
+		r = write_reference(e, dst.v, &src, declared);
 		goto out;
 	}
-	if (meval_load(e, &src) == 0)
-		r = write_reference(e, dst.v, &src);
+	if (meval_load(e, &src) != 0)
+		goto out;
+	if (src.kind == MV_VALUE && set == ELEMENT_TYPE_VALUETYPE) {
+		char have[256];
+		meval_type_text(e, &src, have, sizeof(have));
+		r = mx_err_set(
+		    e->err,
+		    "a struct ('%s') cannot be stored in a reference variable: boxing is "
+		    "done for numbers, bool, char, enums and decimals only",
+		    have);
+		goto out;
+	}
+	if ((src.kind == MV_PRIM || src.kind == MV_DEC) && boxes_into(e, dst.v, declared, &src)) {
+		/* `object o = 5`: a box made in the program (which neuters the frame: the left
+		 * side is read again) */
+		ICorDebugValue *box = NULL;
+		if (meval_box(e, &src, &box) != 0)
+			goto out;
+		mv_clear(&src);
+		src.kind = MV_VALUE;
+		src.v = box;
+		mv_clear(&dst);
+		if (meval(e, lhs, &dst) != 0)
+			goto out;
+	}
+	r = write_reference(e, dst.v, &src, declared);
 out:
 	mv_clear(&src);
 	mv_clear(&dst);

@@ -36,8 +36,46 @@ int meval_refresh(struct meval *e)
 	return 0;
 }
 
-/* An argument as a value in the program: numbers, bools, chars, enums (as their number),
- * strings and null are made there. */
+/* An enum constant as a value of its enum type: a box of the enum made in the program with
+ * its value__ written (ICorDebugEval2::CreateValueForType gives a value without contents),
+ * passed as the value inside the box; the box is held until the evaluation ends. */
+static int enum_value(struct meval *e, const struct mv *m, ICorDebugValue **out)
+{
+	if (e->nheld == sizeof(e->held) / sizeof(e->held[0]))
+		return mx_err_set(e->err, "too many enum constants in one expression");
+	uint8_t bytes[8] = {0};
+	mv_to_bytes(m, bytes, mv_prim_size(m->et));
+	ICorDebugType *t = NULL;
+	struct clr_typedef td = m->td;
+	if (clr_typedef_type(&td, &t, e->err) != 0)
+		return -1;
+	ICorDebugValue *box = NULL;
+	int r = ses_feval_new_boxed(e->s, t, m->et, bytes, &box, out, e->err);
+	COM_RELEASE(t);
+	if (r == 0)
+		e->held[e->nheld++] = box;
+	if (meval_refresh(e) != 0 && r == 0)
+		r = -1;
+	return r;
+}
+
+/* A decimal as a value in the program (a System.Decimal made there, its box held until the
+ * evaluation ends). */
+static int decimal_value(struct meval *e, const struct mv *m, ICorDebugValue **out)
+{
+	if (e->nheld == sizeof(e->held) / sizeof(e->held[0]))
+		return mx_err_set(e->err, "too many decimal constants in one expression");
+	ICorDebugValue *box = NULL;
+	int r = ses_feval_new_decimal(e->s, &m->dec, &box, out, e->err);
+	if (r == 0)
+		e->held[e->nheld++] = box;
+	if (meval_refresh(e) != 0 && r == 0)
+		r = -1;
+	return r;
+}
+
+/* An argument as a value in the program: numbers, bools, chars, enums, strings and null are
+ * made there. */
 static int argument_value(struct meval *e, struct mv *m, ICorDebugValue **out)
 {
 	*out = NULL;
@@ -46,27 +84,60 @@ static int argument_value(struct meval *e, struct mv *m, ICorDebugValue **out)
 		COM(*out, AddRef);
 		return 0;
 	}
-	if (m->kind == MV_STR)
-		return ses_feval_new_string(e->s, m->str, out, e->err);
+	if (m->kind == MV_STR) {
+		/* the evaluation making it neuters the frame the next arguments are read from */
+		int r = ses_feval_new_string(e->s, m->str, out, e->err);
+		if (meval_refresh(e) != 0 && r == 0)
+			r = -1;
+		return r;
+	}
 	if (m->kind == MV_NULL)
 		return ses_feval_null(e->s, out, e->err);
+	if (m->kind == MV_DEC)
+		return decimal_value(e, m, out);
 	if (m->kind == MV_PRIM) {
+		if (m->td.cm)
+			return enum_value(e, m, out);
 		uint8_t bytes[8] = {0};
 		mv_to_bytes(m, bytes, mv_prim_size(m->et));
-		if (!m->td.cm)
-			return ses_feval_prim(e->s, m->et, bytes, out, e->err);
-		/* ICorDebugEval2::CreateValueForType of an enum gives no value whose number can
-		 * be set here; a variable holding the enum value is passed as it is */
-		char tname[256];
-		clr_sym_type_name(m->td.cm, m->td.token, tname, sizeof(tname));
-		return mx_err_set(e->err,
-				  "an enum constant ('%s') cannot be passed as an argument yet: "
-				  "pass a variable that holds it",
-				  tname);
+		return ses_feval_prim(e->s, m->et, bytes, out, e->err);
 	}
 	char tname[64];
 	meval_type_text(e, m, tname, sizeof(tname));
 	return mx_err_set(e->err, "an argument of type '%s' cannot be passed", tname);
+}
+
+int meval_box(struct meval *e, const struct mv *m, ICorDebugValue **out)
+{
+	*out = NULL;
+	if (meval_refuse_calls(e, "boxing a value") != 0)
+		return -1;
+	int r;
+	if (m->kind == MV_DEC) {
+		ICorDebugValue *inside = NULL;
+		r = ses_feval_new_decimal(e->s, &m->dec, out, &inside, e->err);
+		COM_RELEASE(inside);
+	} else if (m->td.cm) {
+		ICorDebugType *t = NULL;
+		struct clr_typedef td = m->td;
+		uint8_t bytes[8] = {0};
+		mv_to_bytes(m, bytes, mv_prim_size(m->et));
+		r = clr_typedef_type(&td, &t, e->err);
+		if (r == 0)
+			r = ses_feval_new_boxed(e->s, t, m->et, bytes, out, NULL, e->err);
+		COM_RELEASE(t);
+	} else {
+		ICorDebugValue *v = NULL;
+		r = argument_value(e, (struct mv *)m, &v);
+		if (r == 0)
+			r = ses_feval_box(e->s, v, out, e->err);
+		COM_RELEASE(v);
+	}
+	if (meval_refresh(e) != 0 && r == 0) {
+		COM_RELEASE(*out);
+		r = -1;
+	}
+	return r;
 }
 
 int meval_arguments(struct meval *e, const struct csx_node *const *kids, size_t n,

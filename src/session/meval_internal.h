@@ -16,6 +16,10 @@ struct meval {
 	mdMethodDef tok;
 	uint32_t il;
 	struct mx_err *err;
+	/* boxes made for arguments (an enum constant is passed as the value inside one): kept
+	 * alive until the evaluation ends */
+	ICorDebugValue *held[16];
+	size_t nheld;
 };
 
 /* Sets up e for the frame o names; meval_end releases it. */
@@ -43,6 +47,12 @@ int meval_refresh(struct meval *e);
 int meval_arguments(struct meval *e, const struct csx_node *const *kids, size_t n,
 		    ICorDebugValue ***out);
 void meval_arguments_free(ICorDebugValue **args, size_t n);
+/* A number, bool, char or enum (MV_PRIM) boxed in the program, as for an object variable:
+ * *out is a reference to the box. Runs code (refused in conditions); the frame is taken again. */
+int meval_box(struct meval *e, const struct mv *m, ICorDebugValue **out);
+/* meval_ptype.c: the declared type of what n names when it names a local, an argument or a
+ * field (its signature's C# text: "object", "Fixtures.Animal"); false otherwise. */
+bool meval_declared_type(struct meval *e, const struct csx_node *n, char *buf, size_t len);
 /* meval_new.c: the runtime type a written type names (int, Dog, Box<int>); `new T(args)`. */
 int meval_resolve_type(struct meval *e, const struct csx_type *t, ICorDebugType **out);
 int meval_new(struct meval *e, const struct csx_node *n, struct mv *out);

@@ -54,7 +54,10 @@ int meval_resolve_type(struct meval *e, const struct csx_type *t, ICorDebugType 
 	}
 	struct clr_typedef td;
 	struct mx_err lookup;
-	if (clr_find_typedef(e->c, name, &td, &lookup) != 0) {
+	/* a generic type by its arity first (several types may share a short name: List`1) */
+	if (clr_find_typedef_arity(e->c, name, t->nargs ? (uint32_t)t->nargs : UINT32_MAX, &td,
+				   &lookup) != 0 &&
+	    clr_find_typedef(e->c, name, &td, &lookup) != 0) {
 		if (strstr(lookup.msg, "could not be found"))
 			return mx_err_set(e->err,
 					  "error CS0246: The type or namespace name '%s' could not "

@@ -299,6 +299,8 @@ static const char *operand_type(const struct mv *a)
 		return "string";
 	case MV_NULL:
 		return "<null>";
+	case MV_DEC:
+		return "decimal";
 	default:
 		return "object";
 	}
@@ -306,6 +308,8 @@ static const char *operand_type(const struct mv *a)
 
 int mv_unary(int op, const struct mv *a, struct mv *out, struct mx_err *err)
 {
+	if (a->kind == MV_DEC)
+		return mv_dec_unary(op, a, out, err);
 	if (a->kind == MV_PRIM && op == '!' && a->et == ELEMENT_TYPE_BOOLEAN) {
 		set_bool(out, !a->n.u);
 		return 0;
@@ -349,6 +353,8 @@ static void concat_text(const struct mv *v, char *buf, size_t len)
 		snprintf(buf, len, "%s", v->str);
 	} else if (v->kind == MV_NULL) {
 		buf[0] = 0;
+	} else if (v->kind == MV_DEC) {
+		mdec_text(&v->dec, buf, len);
 	} else if (v->et == ELEMENT_TYPE_CHAR) {
 		snprintf(buf, len, "%c", (char)v->n.u);
 	} else if (v->et == ELEMENT_TYPE_BOOLEAN) {
@@ -385,6 +391,8 @@ static int string_binary(int op, const struct mv *a, const struct mv *b, struct 
 
 int mv_binary(int op, const struct mv *a, const struct mv *b, struct mv *out, struct mx_err *err)
 {
+	if ((a->kind == MV_DEC || b->kind == MV_DEC) && a->kind != MV_STR && b->kind != MV_STR)
+		return mv_dec_binary(op, a, b, out, err);
 	if (a->kind == MV_STR || b->kind == MV_STR || (a->kind == MV_NULL && b->kind == MV_NULL))
 		return string_binary(op, a, b, out, err);
 	if (a->kind != MV_PRIM || b->kind != MV_PRIM)
@@ -555,6 +563,8 @@ static bool fits(const struct mv *a, CorElementType to)
 int mv_convert(const struct mv *a, CorElementType to, bool explicit_cast, struct mv *out,
 	       struct mx_err *err)
 {
+	if (a->kind == MV_DEC)
+		return mv_dec_to_prim(a, to, explicit_cast, out, err);
 	if (a->kind != MV_PRIM)
 		return mx_err_set(err, "error CS0030: Cannot convert type '%s' to '%s'",
 				  operand_type(a), mv_prim_name(to));

@@ -7,6 +7,7 @@
  * field's from its own signature; the dynamic one is the runtime's (ICorDebugValue2::
  * GetExactType of the object the reference points to). ptype spells the (dynamic) type out
  * (clr/mtypedesc.c); of a type name, that type. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,8 +111,7 @@ static bool field_declared(struct meval *e, ICorDebugValue *target, const char *
 	return ff.found;
 }
 
-/* The declared type of what n names, when it names a variable or a field. */
-static bool declared_type(struct meval *e, const struct csx_node *n, char *buf, size_t len)
+bool meval_declared_type(struct meval *e, const struct csx_node *n, char *buf, size_t len)
 {
 	if (n->kind == CSX_NAME && !(n->flags & CSX_NAME_KEYWORD)) {
 		if (frame_declared(e, n->text, buf, len))
@@ -181,6 +181,36 @@ static void describe(struct meval *e, ICorDebugType *t, const char *name, char *
 		snprintf(out, outlen, "%s", name);
 }
 
+/* The predefined types' full names in a type's name written as C#'s keywords
+ * ("List<System.Int32>" -> "List<int>"). */
+static void keywordize(char *buf, size_t len)
+{
+	static const char *const names[][2] = {
+	    {"System.Boolean", "bool"},	 {"System.Char", "char"},     {"System.SByte", "sbyte"},
+	    {"System.Byte", "byte"},	 {"System.Int16", "short"},   {"System.UInt16", "ushort"},
+	    {"System.Int32", "int"},	 {"System.UInt32", "uint"},   {"System.Int64", "long"},
+	    {"System.UInt64", "ulong"},	 {"System.Single", "float"},  {"System.Double", "double"},
+	    {"System.String", "string"}, {"System.Object", "object"}, {"System.Decimal", "decimal"},
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		size_t nl = strlen(names[i][0]), kl = strlen(names[i][1]);
+		for (char *p = strstr(buf, names[i][0]); p; p = strstr(p, names[i][0])) {
+			bool starts = p == buf || !(isalnum((unsigned char)p[-1]) || p[-1] == '.' ||
+						    p[-1] == '_');
+			bool ends =
+			    !(isalnum((unsigned char)p[nl]) || p[nl] == '.' || p[nl] == '_');
+			if (!starts || !ends) {
+				p += nl;
+				continue;
+			}
+			memmove(p + kl, p + nl, strlen(p + nl) + 1);
+			memcpy(p, names[i][1], kl);
+			p += kl;
+		}
+	}
+	(void)len;
+}
+
 /* ptype / whatis of a type written as a type ("int", "int[]", "Dog", "List<int>"). */
 static int type_by_text(struct meval *e, const char *expr, bool whatis, char *out, size_t outlen)
 {
@@ -206,6 +236,28 @@ static int type_by_text(struct meval *e, const char *expr, bool whatis, char *ou
 			    !strcmp(ty->name, "object"))) {
 		snprintf(out, outlen, "%s", written); /* int, string...: the name says it all */
 		r = 0;
+	} else if (ty->nargs && !tree->type->nullable) {
+		/* a generic instance (List<int>, also as an array's element): the runtime's
+		 * type, named with its arguments; ptype spells out the generic type */
+		ICorDebugType *t = NULL;
+		struct mx_err *saved = e->err;
+		e->err = &ignore;
+		r = meval_resolve_type(e, ty, &t);
+		e->err = saved;
+		if (r == 0 && (whatis || tree->type->rank)) {
+			const char *suffix = strrchr(written, '>'); /* "[]" of List<int>[] */
+			out[0] = 0;
+			clr_type_name(e->c, t, out, outlen);
+			keywordize(out, outlen);
+			size_t ol = strlen(out);
+			snprintf(out + ol, outlen - ol, "%s", suffix ? suffix + 1 : "");
+		} else if (r == 0) {
+			describe(e, t, written, out, outlen);
+			keywordize(out, outlen);
+		} else {
+			*e->err = ignore;
+		}
+		COM_RELEASE(t);
 	} else if (ty->name && clr_find_typedef(e->c, ty->name, &td, &ignore) == 0) {
 		if (whatis || tree->type->rank || ty->nargs) {
 			/* arrays and generic instances by name (their members are the element's
@@ -247,9 +299,19 @@ int ses_meval_ptype(struct ses *s, const char *expr, bool whatis, char *out, siz
 		meval_end(&e);
 		return r;
 	}
+	if ((tree->kind == CSX_NAME || tree->kind == CSX_MEMBER) && tree->ntype_args) {
+		/* Name<T> alone is a generic type (a generic method needs its call) */
+		err->msg[0] = 0;
+		r = type_by_text(&e, expr, whatis, out, outlen);
+		if (r != 0 && !err->msg[0])
+			mx_err_set(err, "'%s' is not a type this program has loaded", expr);
+		csx_free(tree);
+		meval_end(&e);
+		return r;
+	}
 	struct mv m = {0};
 	char declared[512] = "";
-	bool has_declared = declared_type(&e, tree, declared, sizeof(declared));
+	bool has_declared = meval_declared_type(&e, tree, declared, sizeof(declared));
 	r = meval(&e, tree, &m);
 	if (r != 0 || m.kind == MV_NS) {
 		if (r == 0)
@@ -288,6 +350,9 @@ int ses_meval_ptype(struct ses *s, const char *expr, bool whatis, char *out, siz
 		break;
 	case MV_STR:
 		snprintf(out, outlen, "string");
+		break;
+	case MV_DEC:
+		snprintf(out, outlen, "decimal");
 		break;
 	case MV_NULL:
 		/* C# gives the null literal no type; a variable holding null has its own */

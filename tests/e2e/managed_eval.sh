@@ -125,7 +125,7 @@ expect_out "error CS0026: Keyword 'this' is not valid in a static"
 expect_out 'error CS1010: Newline in constant'
 expect_out "error CS0031: Constant value '300' cannot be converted to a 'byte'"
 expect_out "error CS0030: Cannot convert type 'int' to 'bool'"
-expect_out "error CS0029: Cannot implicitly convert type 'int\[\]' to 'Fixtures.Values.Dog'"
+expect_out "error CS0029: Cannot implicitly convert type 'int\[\]' to 'Fixtures.Values.Animal'"
 expect_out 'assigning a whole struct is not supported'
 expect_out 'error CS0131: The left-hand side of an assignment must be a variable'
 expect_out '^n = 5$'

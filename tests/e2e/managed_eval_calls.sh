@@ -111,8 +111,8 @@ expect_out "^error CS0305: Using the generic type 'Fixtures\.Box<T>' requires 1 
 expect_out "^error CS0021: Cannot apply indexing with \[\] to an expression of type 'Fixtures\.Widget'$"
 expect_out "KeyNotFoundException' was thrown: The given key 'zz' was not present in the dictionary"
 expect_out "^error CS0031: Constant value '300' cannot be converted to a 'byte'$"
-expect_out "^The best overloaded method match for 'Fixtures\.Tools\.Show\(object\)' has some invalid arguments$"
-expect_out "^an enum constant \('Fixtures\.Shade'\) cannot be passed as an argument yet: pass a variable that holds it$"
+expect_out '^Tools\.Show\(5\) = "obj 5"$'
+expect_out '^Tools\.Kinds\(1\.0, true, \(char\)65, 1L, Shade\.Dark\) = "1 True A 1 Dark"$'
 expect_out "^'Fixtures\.Tools' does not contain a generic method 'Echo' with 2 type parameters$"
 expect_out '^new string\(\.\.\.\) is supported as new string\(char c, int count\) only$'
 expect_out '^array creation \(new T\[n\]\) is not supported$'

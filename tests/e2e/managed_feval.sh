@@ -36,7 +36,7 @@ expect_out '^Widget\.Twice\("ab"\) = "abab"$'
 expect_out "^Exception of type 'System.InvalidOperationException' was thrown: Broken on purpose$"
 expect_out "^'Fixtures.Widget' does not contain a definition for 'Nope'$"
 expect_out "^No overload for method 'Describe' takes 0 arguments$"
-expect_out "best overloaded method match for 'Fixtures.Widget.Sum\(int, int\)' has some invalid arguments"
+expect_out "error CS1503: Argument 2: cannot convert from 'string' to 'int'"
 expect_out "An object reference is required for the non-static field, method, or property 'Fixtures.Widget.Describe'"
 expect_out "^error CS0103: The name 'nosuch' does not exist in the current context$"
 expect_out "^error CS0103: The name 'Nowhere' does not exist in the current context$"

@@ -29,7 +29,7 @@ run_mixdbg -batch -ex 'break Fixtures.Counter.Next' -ex 'condition 1 Value == 7'
 	"$dir/Hello"
 expect_out '^this = \{Fixtures.Counter\} \{Value = 7\}$'
 expect_out '^Value = 7$'
-expect_out 'a number cannot be stored in a variable of a reference type'
+expect_out "^error CS0029: Cannot implicitly convert type 'int' to 'Fixtures.Counter'$"
 expect_out 'stop only if Value == 7'
 expect_out 'breakpoint already hit 1 time$' # as gdb counts: only hits whose condition held
 expect_out 'hello 8'
