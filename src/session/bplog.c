@@ -333,7 +333,8 @@ static void put_value(struct ses *s, struct text *t, const char *expr, pid_t tid
 	int rc;
 	if (managed) {
 		/* in the runtime's callback: values only, as a C# condition (managed.c) */
-		struct meval_opts o = {.leaf = true, .tid = tid, .no_calls = true};
+		struct meval_opts o = {
+		    .leaf = true, .tid = tid, .no_calls = true, .no_calls_who = "a logpoint"};
 		rc = ses_meval_print(s, expr, &o, value, sizeof(value), &err);
 	} else {
 		rc = ses_print_here(s, tid, expr, value, sizeof(value), &err);

@@ -245,20 +245,10 @@ int ses_var_describe_pure(struct ses *s, const char *expr, ses_var_fn fn, void *
 	/* evaluated first as a breakpoint condition is, refusing calls, getters and indexers;
 	 * what passes reads memory only, and is then described with implicit evaluation (a
 	 * ToString() for its text) off */
-	struct meval_opts o = {.no_calls = true};
+	struct meval_opts o = {.no_calls = true, .no_calls_who = "evaluating for a hover"};
 	struct mv m = {0};
-	if (meval_parse_eval(s, expr, &o, &m, err) != 0) {
-		/* the evaluator's refusals (meval_call.c) speak of conditions: say what this is */
-		static const char cond[] = "a breakpoint condition does not run code";
-		char *at = strstr(err->msg, cond);
-		if (at) {
-			char rest[sizeof(err->msg)];
-			snprintf(rest, sizeof(rest), "%s", at + sizeof(cond) - 1);
-			snprintf(at, sizeof(err->msg) - (size_t)(at - err->msg),
-				 "evaluating for a hover does not run code%s", rest);
-		}
+	if (meval_parse_eval(s, expr, &o, &m, err) != 0)
 		return -1;
-	}
 	mv_clear(&m);
 	bool implicit = ses_feval_implicit(s);
 	ses_feval_set_implicit(s, false);

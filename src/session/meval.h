@@ -92,6 +92,8 @@ struct meval_opts {
 	bool leaf;
 	pid_t tid;
 	bool no_calls;
+	/* with no_calls: who runs no code, for the refusals ("a breakpoint condition" when NULL) */
+	const char *no_calls_who;
 };
 /* Evaluates and formats the result for `print` (one level of contents). */
 int ses_meval_print(struct ses *s, const char *expr, const struct meval_opts *o, char *out,

@@ -14,13 +14,17 @@
 #include "session/meval_internal.h"
 #include "session/ses_internal.h"
 
+/* Who runs no code in the program, for the refusals below. */
+static const char *no_calls_who(const struct meval *e)
+{
+	return e->o->no_calls_who ? e->o->no_calls_who : "a breakpoint condition";
+}
+
 int meval_refuse_calls(struct meval *e, const char *what)
 {
 	if (e->o->no_calls)
-		return mx_err_set(e->err,
-				  "%s: a breakpoint condition does not run code in the "
-				  "program",
-				  what);
+		return mx_err_set(e->err, "%s: %s does not run code in the program", what,
+				  no_calls_who(e));
 	return 0;
 }
 
@@ -180,11 +184,10 @@ static int type_of_typedef(struct meval *e, struct mv *m, ICorDebugType **t)
 int meval_property(struct meval *e, struct mv *target, const char *name, struct mv *out)
 {
 	if (e->o->no_calls)
-		return mx_err_set(
-		    e->err,
-		    "'%s' is not a field here; if it is a property, its getter would run "
-		    "code in the program, which a breakpoint condition does not do",
-		    name);
+		return mx_err_set(e->err,
+				  "'%s' is not a field here; if it is a property, its getter would "
+				  "run code in the program, which %s does not do",
+				  name, no_calls_who(e));
 	ICorDebugType *t = NULL;
 	ICorDebugValue *obj = NULL, *res = NULL;
 	if (target->kind == MV_TYPE && type_of_typedef(e, target, &t) != 0)
@@ -315,9 +318,9 @@ int meval_indexer(struct meval *e, struct mv *target, const struct csx_node *n, 
 	if (e->o->no_calls)
 		return mx_err_set(e->err,
 				  "error CS0021: Cannot apply indexing with [] to an expression of "
-				  "type '%s' (indexers are properties: a breakpoint condition does "
-				  "not run code in the program)",
-				  tname);
+				  "type '%s' (indexers are properties: %s does not run code in the "
+				  "program)",
+				  tname, no_calls_who(e));
 	size_t nargs = n->nkids - 1;
 	ICorDebugValue **args = NULL, *res = NULL;
 	if (meval_arguments(e, (const struct csx_node *const *)n->kids + 1, nargs, &args) != 0)
