@@ -269,6 +269,10 @@ static void print_value_type(struct tp *p, const struct ev *v, int show)
 						: (v->is_signed ? "long" : "unsigned long"));
 		return;
 	}
+	if (v->is_void && v->is_code && v->ptr == 1) {
+		sb_puts(p->b, "void (*)()"); /* $pc */
+		return;
+	}
 	char stars[16] = "";
 	for (int i = 0; i < v->ptr && i < 15; i++)
 		stars[i] = '*';

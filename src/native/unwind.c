@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "native/sym_internal.h"
+#include "native/unwind_internal.h"
 #include "util/xalloc.h"
 
 #define CACHE_PAGES 16
@@ -124,6 +125,15 @@ int nat_unwind(struct nat_syms *s, const struct nat_unwind_ops *ops, pid_t pid, 
 		return mx_err_set(err, "cannot unwind: %s", dwfl_errmsg(-1));
 	struct collect c = {.out = out, .max = max};
 	dwfl_getthread_frames(dwfl, tid, on_frame, &c);
+	struct nat_frame caller;
+	if (c.n >= 1 && max >= 2 && nat_unwind_entry_caller(dwfl, ops, tid, out[0].pc, &caller)) {
+		/* libdw's frame 1 is then the caller's caller: put the caller before it */
+		if (c.n == max)
+			c.n--;
+		memmove(out + 2, out + 1, (c.n - 1) * sizeof(*out));
+		out[1] = caller;
+		c.n++;
+	}
 	*n = c.n;
 	if (!c.n)
 		return mx_err_set(err, "cannot unwind thread %d: %s", (int)tid, dwfl_errmsg(-1));

@@ -1792,6 +1792,10 @@ static void ev_type_name(const struct ev *v, struct sb *b)
 			sb_printf(b, "[%" PRIu64 "]", dims[i]);
 		return;
 	}
+	if (v->is_void && v->is_code && v->ptr == 1) {
+		sb_puts(b, "void (*)()");
+		return;
+	}
 	if (v->is_void)
 		sb_puts(b, "void");
 	else
@@ -2267,6 +2271,7 @@ static bool ev_ptr_add(struct ep *e, struct ev *v, uint64_t n)
 	} else {
 		r.type = v->type;
 		r.is_void = v->is_void;
+		r.is_code = v->is_code;
 		r.ptr = v->ptr;
 		r.adim = v->adim;
 	}
@@ -2502,6 +2507,8 @@ static bool ep_primary(struct ep *e, struct ev *v)
 		return ep_float_literal(e, v) ? !e->failed : ep_number(e, v);
 	if (*e->p == '\'')
 		return ep_char(e, v);
+	if (*e->p == '$')
+		return ep_register(e, v);
 	if (is_id0(*e->p))
 		return ep_name(e, v);
 	if (ep_accept(e, "(")) {
@@ -2791,6 +2798,10 @@ static bool ev_binary(struct ep *e, struct ev *l, const char *op, struct ev *r)
 			ev_flt(l, x * y);
 			return true;
 		case '/':
+			if (y == 0 && e->no_values) {
+				ev_flt(l, 0);
+				return true;
+			}
 			if (y == 0)
 				return ep_fail(e, "Division by zero");
 			ev_flt(l, x / y);
@@ -2829,6 +2840,8 @@ static bool ev_binary(struct ep *e, struct ev *l, const char *op, struct ev *r)
 		break;
 	case '/':
 	case '%':
+		if (!b && e->no_values)
+			b = 1; /* a check without values (nat_eval_check): any result will do */
 		if (!b)
 			return ep_fail(e, "Division by zero");
 		if (is_signed && (int64_t)a == INT64_MIN && (int64_t)b == -1)
@@ -3005,6 +3018,11 @@ int nat_eval_print(struct nat_syms *s, const struct nat_frame_regs *regs,
 	if (!*e.p) {
 		ep_syntax(&e);
 		return -1;
+	}
+	struct sb fb = {out, outlen, 0};
+	if (ep_print_flags_register(&e, e.p, &fb)) {
+		ep_end(&e);
+		return e.failed ? -1 : 0;
 	}
 	/* a bare name prints exactly as nat_print_var does (<optimized out> included) */
 	size_t n = 0;

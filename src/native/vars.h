@@ -49,6 +49,8 @@ struct nat_frame_regs {
 	uint64_t pc;	       /* lookup pc (pc - 1 for frames above #0) */
 	int inline_depth;      /* k > 0: the frame of the function the k-th innermost inlined call
 				  at pc was made in (its scopes are those outside that call) */
+	uint64_t eflags;       /* the flags register ($eflags), when eflags_valid (frame 0) */
+	bool eflags_valid;
 };
 
 enum nat_var_kind { NAT_VAR_ARG, NAT_VAR_LOCAL };
@@ -115,6 +117,13 @@ int nat_eval_lvalue(struct nat_syms *s, const struct nat_frame_regs *regs,
  * into lhs and the value to assign into value ("5", "(p->y) + (2)"): 1. 0 when expr assigns
  * nothing; -1 when an assignment lacks a side or does not fit. */
 int nat_split_assignment(const char *expr, char *lhs, size_t lhslen, char *value, size_t valuelen);
+
+/* Checks that C expression expr would evaluate at code address pc (a breakpoint's): its syntax,
+ * its names (locals and arguments visible at pc, globals, registers) and their types, with
+ * every register and byte of memory read as 0 (no values: a division by zero is not an
+ * error). Returns 0, or -1 with the evaluator's message ("A syntax error in expression, near
+ * `...'.", "No symbol \"x\" in current context.", "There is no member named y."). */
+int nat_eval_check(struct nat_syms *s, uint64_t pc, const char *expr, struct mx_err *err);
 
 /* Evaluates a C expression to a number (*is_float: in *d, else in *u as 64 bits). */
 int nat_eval_scalar(struct nat_syms *s, const struct nat_frame_regs *regs,

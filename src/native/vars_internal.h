@@ -59,7 +59,8 @@ struct ev {
 	uint64_t u;
 	double d;
 	bool typed, is_void, is_signed;
-	int size; /* untyped EV_INT: 4 ("int") or 8 ("long") bytes */
+	bool is_code; /* with is_void and ptr 1: a code address, "void (*)()" ($pc) */
+	int size;     /* untyped EV_INT: 4 ("int") or 8 ("long") bytes */
 	/* EV_LVAL not in memory (a value assembled from pieces): addr is the offset in bytes
 	 * (blen long; known: NULL, or per byte 0 when unavailable) */
 	const uint8_t *bytes, *known;
@@ -79,6 +80,8 @@ struct ep {
 	bool failed;
 	bool types_only;    /* ptype, whatis, sizeof: a variable whose value is not available
 			       still has its type (a 0 stands for the value) */
+	bool no_values;	    /* nat_eval_check: registers and memory read as 0, so a division
+			       by zero is no error */
 	uint8_t *owned[16]; /* byte copies of values, freed at the end */
 	int nowned;
 };
@@ -146,6 +149,13 @@ bool ep_keyword(struct ep *e, const char *kw);
 /* A floating literal (1.5, 2e3, .5, 1.5f) when one is next: true (with e->failed set on a
  * malformed one); false, consuming nothing, when the number is an integer. */
 bool ep_float_literal(struct ep *e, struct ev *v);
+
+/* regs_expr.c: registers in expressions ($rdi, $pc, $sp, $fp, $eflags, $eax...). */
+/* A register of the frame, when e->p is at '$': gdb's type for it (long for the general
+ * registers, void * for $sp and $fp, void (*)() for $pc, int for $eflags and 32-bit names). */
+bool ep_register(struct ep *e, struct ev *v);
+/* When expr is just $eflags: its flags as gdb prints them ("[ PF ZF IF ]") into b: true. */
+bool ep_print_flags_register(struct ep *e, const char *expr, struct sb *b);
 
 /* ---- values ---- */
 

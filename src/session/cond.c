@@ -2,16 +2,20 @@
  * enum tr_cond_op), which the tracer runs at each hit: a false condition resumes the thread
  * without a round trip to the session.
  *
- * The language for now is C's integer expressions over registers ($rax, $rdi, $pc, ...) and
- * literals: + - * / % << >> & | ^ ~ ! == != < <= > >= && || and parentheses. Names of program
- * variables need DWARF locations; until those exist an unknown name is an error at
- * `condition` time, so no condition silently misbehaves.
+ * The tracer's language is C's integer expressions over registers ($rax, $rdi, $pc, ...),
+ * literals and the locals and arguments whose DWARF location is a register or a register plus
+ * an offset: + - * / % << >> & | ^ ~ ! == != < <= > >= && || and parentheses. Any other
+ * condition the full C evaluator accepts at the breakpoint's location (globals, 'q', 1.5,
+ * p->x, a[2]: native/vars.h nat_eval_check) is evaluated by the session at each hit instead;
+ * only what the evaluator refuses (bad syntax, unknown names) is an error at `condition` time,
+ * so no condition silently misbehaves.
  */
 #include "session/ses_internal.h"
 
 #include <ctype.h>
 
 #include "native/access.h"
+#include "native/vars.h"
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,6 +305,32 @@ int ses_cond_compile(const char *expr, struct nat_syms *syms, uint64_t pc, uint8
 	return cp.failed ? -1 : 0;
 }
 
+/* Compiles expr for the tracer at pc (have_pc false: a breakpoint without a location yet, so
+ * registers only). What the tracer cannot run but the C evaluator accepts at pc falls back to
+ * the session (*in_session, no program); what the evaluator refuses is an error with its
+ * message. */
+static int compile_or_fall_back(const char *expr, struct nat_syms *syms, bool have_pc, uint64_t pc,
+				uint8_t *code, size_t cap, size_t *len, bool *in_session,
+				struct mx_err *err)
+{
+	struct mx_err tracer_err = {{0}};
+	*in_session = false;
+	if (ses_cond_compile(expr, have_pc ? syms : NULL, pc, code, cap, len, in_session,
+			     &tracer_err) == 0 &&
+	    !*in_session)
+		return 0;
+	if (!have_pc) {
+		if (err)
+			*err = tracer_err;
+		return -1;
+	}
+	if (nat_eval_check(syms, pc, expr, err) != 0)
+		return -1;
+	*in_session = true;
+	*len = 0; /* the tracer reports every hit; breakpoint_stop evaluates it */
+	return 0;
+}
+
 int ses_cond_check(const char *expr, struct mx_err *err)
 {
 	uint8_t code[TR_COND_MAX];
@@ -321,28 +351,28 @@ int ses_cond_install(struct ses *s, int id, const char *expr, struct mx_err *err
 		uint64_t pcs[64];
 		size_t npcs = ses_bp_pcs(s, id, &syms, pcs, 64);
 		bool in_session = false;
-		if (ses_cond_compile(expr, npcs ? syms : NULL, npcs ? pcs[0] : 0,
-				     buf + sizeof(struct tr_cond), TR_COND_MAX, &len, &in_session,
-				     err))
+		if (compile_or_fall_back(expr, syms, npcs > 0, npcs ? pcs[0] : 0,
+					 buf + sizeof(struct tr_cond), TR_COND_MAX, &len,
+					 &in_session, err))
 			return -1;
-		struct ses_bp *bp = ses_bp_find(s, id);
-		if (bp)
-			bp->cond_in_session = in_session;
-		if (in_session)
-			len = 0; /* the tracer reports every hit; breakpoint_stop evaluates it */
 		for (size_t i = 1; i < npcs; i++) {
 			uint8_t other[TR_COND_MAX];
 			size_t olen = 0;
-			if (ses_cond_compile(expr, syms, pcs[i], other, sizeof(other), &olen, NULL,
-					     err))
+			bool other_in_session = false;
+			if (compile_or_fall_back(expr, syms, true, pcs[i], other, sizeof(other),
+						 &olen, &other_in_session, err))
 				return -1;
-			if (!in_session &&
-			    (olen != len || memcmp(other, buf + sizeof(struct tr_cond), len) != 0))
-				return mx_err_set(err,
-						  "the variables of this condition live in "
-						  "different places at the breakpoint's "
-						  "locations; set one breakpoint per location");
+			/* one program for every location, else the session evaluates it at each
+			 * (the variables may live in different places there) */
+			if (other_in_session || olen != len ||
+			    memcmp(other, buf + sizeof(struct tr_cond), len) != 0)
+				in_session = true;
 		}
+		if (in_session)
+			len = 0;
+		struct ses_bp *bp = ses_bp_find(s, id);
+		if (bp)
+			bp->cond_in_session = in_session;
 	}
 	struct tr_cond c = {.group = (uint32_t)id, .len = (uint32_t)len};
 	memcpy(buf, &c, sizeof(c));

@@ -257,7 +257,12 @@ int ses_send_continue(struct ses *s, struct mx_err *err);
 struct ses_watch *ses_watch_find(struct ses *s, int id);
 int ses_watch_delete(struct ses *s, int id);
 void ses_watch_process_gone(struct ses *s);
-void ses_watch_hit(struct ses *s, int slot, struct ses_stop *st);
+/* Whether C expression expr (a variable's name) in the selected frame is a signed integer of
+ * its size at addr: the type of a watched variable, to show its values (vars.c). */
+bool ses_native_is_signed_at(struct ses *s, const char *expr, uint64_t addr);
+/* A watchpoint's debug register triggered: false when the hit is not reported (a read
+ * watchpoint's write). */
+bool ses_watch_hit(struct ses *s, int slot, struct ses_stop *st);
 
 /* stack.c */
 void ses_stack_invalidate(struct ses *s);

@@ -692,8 +692,7 @@ int ses_wait_event(struct ses *s, struct ses_stop *out, struct mx_err *err)
 				break;
 			case TR_STOP_WATCH:
 				st.kind = SES_STOP_WATCH;
-				ses_watch_hit(s, ev.watch_slot, &st);
-				stop = true;
+				stop = ses_watch_hit(s, ev.watch_slot, &st);
 				break;
 			default:
 				st.kind = SES_STOP_INTERRUPT;

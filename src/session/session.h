@@ -176,8 +176,9 @@ struct ses_watch {
 	uint32_t len; /* 1, 2, 4, 8 */
 	enum ses_watch_kind kind;
 	int slot;	/* debug register 0..3 */
-	uint64_t value; /* last value seen */
+	uint64_t value; /* last value seen (sign-extended when is_signed) */
 	uint64_t hits;
+	bool is_signed; /* the watched variable's C type is signed (char, short...) */
 };
 
 struct ses_thread {

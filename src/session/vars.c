@@ -17,7 +17,8 @@ static int read_mem(void *ctx, uint64_t addr, void *buf, size_t len)
 	return ses_read_memory(ctx, addr, buf, len, NULL);
 }
 
-/* Registers of the selected frame: all of them in frame 0; rsp, rip and the CFA above. */
+/* Registers of the selected frame: all of them (and eflags) in frame 0; rsp, rip and the CFA
+ * above. */
 static int frame_regs(struct ses *s, struct nat_frame_regs *fr, struct mx_err *err)
 {
 	memset(fr, 0, sizeof(*fr));
@@ -50,6 +51,8 @@ static int frame_regs(struct ses *s, struct nat_frame_regs *fr, struct mx_err *e
 			fr->r[i] = v[i];
 			fr->valid[i] = true;
 		}
+		fr->eflags = r.eflags;
+		fr->eflags_valid = true;
 	} else {
 		fr->r[7] = f[real].sp;
 		fr->valid[7] = true;
@@ -162,6 +165,16 @@ int ses_print_var(struct ses *s, const char *expr, char *out, size_t outlen, str
 	if (rc != 1)
 		return rc;
 	return nat_eval_print(s->syms, &fr, &mem, what, out, outlen, err);
+}
+
+bool ses_native_is_signed_at(struct ses *s, const char *expr, uint64_t addr)
+{
+	struct nat_frame_regs fr;
+	struct nat_var_place pl;
+	struct nat_mem_ops mem = {.read_mem = read_mem, .ctx = s};
+	return frame_regs(s, &fr, NULL) == 0 &&
+	       nat_eval_lvalue(s->syms, &fr, &mem, expr, &pl, NULL) == 0 && pl.addr == addr &&
+	       !pl.is_float && pl.is_signed;
 }
 
 int ses_ptype(struct ses *s, const char *expr, bool whatis, char *out, size_t outlen,

@@ -20,6 +20,8 @@ static uint64_t read_value(struct ses *s, const struct ses_watch *w)
 {
 	uint64_t v = 0;
 	ses_read_memory(s, w->addr, &v, w->len, NULL);
+	if (w->is_signed && w->len < 8 && (v >> (8 * w->len - 1) & 1))
+		v |= ~0ull << (8 * w->len); /* a short's -2 is -2, not 65534 */
 	return v;
 }
 
@@ -66,6 +68,7 @@ int ses_watch(struct ses *s, const char *expr, uint64_t addr, uint32_t len,
 	w->len = len;
 	w->kind = kind;
 	w->slot = slot;
+	w->is_signed = expr[0] != '*' && ses_native_is_signed_at(s, expr, addr);
 	w->value = read_value(s, w);
 	*id = w->id;
 	return 0;
@@ -101,20 +104,29 @@ void ses_watch_process_gone(struct ses *s)
 	s->nwatches = 0;
 }
 
-/* A watchpoint in slot triggered: fill the stop with old and new values. */
-void ses_watch_hit(struct ses *s, int slot, struct ses_stop *st)
+/* A watchpoint in slot triggered: fills the stop with old and new values. */
+bool ses_watch_hit(struct ses *s, int slot, struct ses_stop *st)
 {
 	for (size_t i = 0; i < s->nwatches; i++) {
 		struct ses_watch *w = &s->watches[i];
 		if (w->slot != slot)
 			continue;
+		uint64_t old = w->value;
+		w->value = read_value(s, w);
+		/* x86 debug registers have no read-only mode: RW=11 breaks on reads and writes
+		 * (Intel SDM vol. 3B, 17.2.4), so a read watchpoint also triggers on writes. As
+		 * gdb does (breakpoint.c, bpstat_check_watchpoint), a hit that changed the value
+		 * was a write and is not reported; a write of the same value cannot be told
+		 * from a read. */
+		if (w->kind == SES_WATCH_READ && w->value != old)
+			return false;
 		w->hits++;
 		st->watch_id = w->id;
-		st->watch_old = w->value;
-		w->value = read_value(s, w);
+		st->watch_old = old;
 		st->watch_new = w->value;
-		return;
+		return true;
 	}
+	return true; /* a slot we do not know: the stop is shown as it is */
 }
 
 size_t ses_watch_count(const struct ses *s)

@@ -34,7 +34,7 @@ expect_out 'sum=9999900000 calls=100000'
 # against the program file and run in the tracer: one stop in 100,000 hits
 run_mixdbg -batch -ex 'break hot if i == 77777 && i > 5' -ex 'break hot if nosuch > 1' \
 	-ex run -ex 'print i' -ex 'info breakpoints' -ex continue --args "$FIXTURES/loop" 100000
-expect_out 'No local or argument "nosuch" where the breakpoint is\.'
+expect_out '^No symbol "nosuch" in current context\.$'
 expect_count 1 'hit Breakpoint 1, hot \(\)'
 expect_out '^i = 77777$'
 expect_out 'stop only if i == 77777 && i > 5'

@@ -35,6 +35,8 @@ if grep -qw avx /proc/cpuinfo; then check_run 'fpregs: big=3 avx=1' "$F/fpregs";
 check_run 'child exited=1 status=0 parent calls=2' "$F/forker"
 check_run '39 72' "$F/inline_O2"
 check_run '4 2' "$F/inline_O2" 0
+check_run 'total=964 tiny=b half=-2' "$F/conds"
+check_run 'depth=3' "$F/fpchain"
 
 # debug info formats
 readelf --debug-dump=info "$F/loop" | grep -qE 'Version: +5$' || fail "loop is not DWARF 5"
