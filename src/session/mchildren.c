@@ -104,6 +104,17 @@ static void value_type_text(struct clr *c, ICorDebugValue *v, char *buf, size_t 
 	}
 }
 
+/* DAP's type of what expr names, Visual Studio's way when the declared type of the variable
+ * or field differs from its object's: "Fixtures.Animal {Fixtures.Dog}". */
+static void declared_type_text(struct ses *s, const char *expr, char *type, size_t len)
+{
+	char declared[256], dynamic[256];
+	if (ses_meval_declared(s, expr, NULL, declared, sizeof(declared), dynamic,
+			       sizeof(dynamic)) &&
+	    strlen(declared) + strlen(dynamic) + 4 <= len)
+		snprintf(type, len, "%.255s {%.255s}", declared, dynamic);
+}
+
 /* The type's name and the part counts of an evaluated m. */
 static void mv_shape(struct ses *s, const struct mv *m, char *type, size_t typelen, size_t *named,
 		     size_t *indexed)
@@ -131,6 +142,7 @@ int ses_managed_shape(struct ses *s, const char *expr, char *type, size_t typele
 	if (meval_parse_eval(s, expr, &o, &m, err) != 0)
 		return -1;
 	mv_shape(s, &m, type, typelen, named, indexed);
+	declared_type_text(s, expr, type, typelen);
 	mv_clear(&m);
 	return 0;
 }
@@ -147,6 +159,7 @@ int ses_managed_describe(struct ses *s, const char *expr, ses_var_fn fn, void *a
 	struct ses_var v = {.name = expr, .value = value, .type = type, .eval_name = expr};
 	/* the shape first: the text may run ToString() in the program */
 	mv_shape(s, &m, type, sizeof(type), &v.named, &v.indexed);
+	declared_type_text(s, expr, type, sizeof(type));
 	meval_format(s, &m, value, VALUE_LEN);
 	fn(arg, &v);
 	free(value);
@@ -262,6 +275,7 @@ int ses_managed_children(struct ses *s, const char *expr, size_t start, size_t c
 		counts_of(kind, n, &p->named, &p->indexed);
 		COM_RELEASE(inner);
 		value_type_text(s->clr, p->v, p->type, sizeof(p->type));
+		declared_type_text(s, p->eval, p->type, sizeof(p->type));
 	}
 	char *text = xmalloc(VALUE_LEN);
 	for (size_t i = 0; i < pr.n; i++) {

@@ -18,19 +18,19 @@
 #include "meta/meta.h"
 #include "session/meval_internal.h"
 
-/* The declared type of local or argument name of the frame's method: true with its text. */
-static bool frame_declared(struct meval *e, const char *name, char *buf, size_t len)
+bool meval_frame_declared(const struct clr_module *cm, mdMethodDef tok, uint32_t il,
+			  const char *name, char *buf, size_t len)
 {
-	const struct meta_image *img = e->cm->img;
+	const struct meta_image *img = cm ? cm->img : NULL;
 	if (!img)
 		return false;
 	struct meta_local *locals = NULL;
 	size_t n = 0;
 	bool found = false;
-	if (e->cm->pdb && meta_pdb_locals(e->cm->pdb, e->tok, e->il, &locals, &n, NULL) == 0) {
+	if (cm->pdb && meta_pdb_locals(cm->pdb, tok, il, &locals, &n, NULL) == 0) {
 		char **types = NULL;
 		size_t ntypes = 0;
-		meta_method_local_types(img, e->tok, &types, &ntypes, NULL);
+		meta_method_local_types(img, tok, &types, &ntypes, NULL);
 		/* the innermost declaration (listed last) wins, as for the value */
 		for (size_t k = n; k-- > 0 && !found;) {
 			if (locals[k].hidden || strcmp(locals[k].name, name) != 0 ||
@@ -46,8 +46,8 @@ static bool frame_declared(struct meval *e, const char *name, char *buf, size_t 
 		return true;
 	struct meta_method_attrs a;
 	char *params = NULL;
-	if (meta_method_attrs(img, e->tok, &a, NULL) != 0 ||
-	    meta_method_params(img, e->tok, &params, NULL) != 0)
+	if (meta_method_attrs(img, tok, &a, NULL) != 0 ||
+	    meta_method_params(img, tok, &params, NULL) != 0)
 		return false;
 	/* "(int, Fixtures.Animal)": the seq-th top-level item */
 	const char *p = params[0] == '(' ? params + 1 : params;
@@ -61,7 +61,7 @@ static bool frame_declared(struct meval *e, const char *name, char *buf, size_t 
 			p++;
 		}
 		const char *pname = NULL;
-		if (meta_method_param_name(img, e->tok, seq, &pname, NULL) == 0 &&
+		if (meta_method_param_name(img, tok, seq, &pname, NULL) == 0 &&
 		    strcmp(pname, name) == 0) {
 			snprintf(buf, len, "%.*s", (int)(p - start), start);
 			found = true;
@@ -114,7 +114,7 @@ static bool field_declared(struct meval *e, ICorDebugValue *target, const char *
 static bool declared_type(struct meval *e, const struct csx_node *n, char *buf, size_t len)
 {
 	if (n->kind == CSX_NAME && !(n->flags & CSX_NAME_KEYWORD)) {
-		if (frame_declared(e, n->text, buf, len))
+		if (meval_frame_declared(e->cm, e->tok, e->il, n->text, buf, len))
 			return true;
 		struct mv self = {0};
 		struct csx_node this_node = {.kind = CSX_THIS};
@@ -167,6 +167,8 @@ static void value_type(struct meval *e, ICorDebugValue *v, ICorDebugType **t, ch
 	if (kw != buf)
 		snprintf(buf, len, "%s", kw);
 }
+
+static bool may_name_generic_parameter(const char *declared);
 
 /* ptype of a runtime type: spelled out for classes, structs and enums; a name for the rest. */
 static void describe(struct meval *e, ICorDebugType *t, const char *name, char *out, size_t outlen)
@@ -271,7 +273,8 @@ int ses_meval_ptype(struct ses *s, const char *expr, bool whatis, char *out, siz
 		value_type(&e, m.v, &t, name, sizeof(name));
 		if (!whatis)
 			describe(&e, t, name, out, outlen);
-		else if (has_declared && strcmp(declared, name) != 0 && strcmp(name, "?") != 0)
+		else if (has_declared && strcmp(declared, name) != 0 && strcmp(name, "?") != 0 &&
+			 !may_name_generic_parameter(declared))
 			snprintf(out, outlen, "%s (dynamic type: %s)", declared, name);
 		else
 			snprintf(out, outlen, "%s", name);
@@ -310,4 +313,81 @@ done:
 	meval_end(&e);
 	csx_free(tree);
 	return r;
+}
+
+/* ---- the declared type next to the dynamic one, for print, info locals and the DAP ---- */
+
+/* Whether a declared type's text may name a generic parameter ("T", "List<TKey>"): a name
+ * without a namespace that is no C# keyword. Such a text names no type by itself, so it is not
+ * compared with the runtime type (a type of the global namespace is skipped too). */
+static bool may_name_generic_parameter(const char *declared)
+{
+	const char *p = declared;
+	while (*p) {
+		size_t n = strcspn(p, "<>[], *&?");
+		if (n) {
+			char word[256];
+			snprintf(word, sizeof(word), "%.*s", (int)n, p);
+			if (!strchr(word, '.') && !mv_keyword_type(word) &&
+			    !mv_keyword_full_name(word) && strcmp(word, "string") != 0 &&
+			    strcmp(word, "object") != 0)
+				return true;
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+	return false;
+}
+
+bool meval_declared_differs(struct clr *c, const char *declared, ICorDebugValue *v, char *dynamic,
+			    size_t dlen)
+{
+	ICorDebugValue *obj = NULL;
+	ICorDebugType *t = NULL;
+	struct meval e = {.c = c};
+	dynamic[0] = 0;
+	if (!declared[0] || may_name_generic_parameter(declared) || clr_value_strip(v, &obj) != 0 ||
+	    !obj) /* null: nothing of another type */
+		return false;
+	COM_RELEASE(obj);
+	value_type(&e, v, &t, dynamic, dlen);
+	COM_RELEASE(t);
+	return strcmp(dynamic, "?") != 0 && strcmp(dynamic, declared) != 0;
+}
+
+void meval_prefix_declared(const char *declared, char *text, size_t len)
+{
+	size_t tl = strlen(text), dl = strlen(declared);
+	/* only an object's text ("{Fixtures.Dog} {...}") has its type named in it: a boxed 42
+	 * or a string held by an object variable reads well as it is */
+	if (text[0] != '{' || dl + 3 + tl >= len)
+		return;
+	memmove(text + dl + 3, text, tl + 1);
+	text[0] = '(';
+	memcpy(text + 1, declared, dl);
+	memcpy(text + 1 + dl, ") ", 2);
+}
+
+bool ses_meval_declared(struct ses *s, const char *expr, const struct meval_opts *o,
+			char *declared, size_t dlen, char *dynamic, size_t dynlen)
+{
+	struct csx_node *tree = NULL;
+	struct meval_opts reading = o ? *o : (struct meval_opts){0};
+	struct mx_err ignore;
+	struct meval e;
+	bool differs = false;
+	reading.no_calls = true; /* reads only: a getter in expr is not run twice */
+	if (csx_parse(expr, &tree, &ignore) != 0)
+		return false;
+	if (meval_begin(&e, s, &reading, &ignore) == 0 &&
+	    declared_type(&e, tree, declared, dlen)) {
+		struct mv m = {0};
+		differs = meval(&e, tree, &m) == 0 && m.kind == MV_VALUE &&
+			  meval_declared_differs(e.c, declared, m.v, dynamic, dynlen);
+		mv_clear(&m);
+	}
+	meval_end(&e);
+	csx_free(tree);
+	return differs;
 }
