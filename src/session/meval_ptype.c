@@ -369,8 +369,8 @@ void meval_prefix_declared(const char *declared, char *text, size_t len)
 	memcpy(text + 1 + dl, ") ", 2);
 }
 
-bool ses_meval_declared(struct ses *s, const char *expr, const struct meval_opts *o,
-			char *declared, size_t dlen, char *dynamic, size_t dynlen)
+bool ses_meval_declared(struct ses *s, const char *expr, const struct meval_opts *o, char *declared,
+			size_t dlen, char *dynamic, size_t dynlen)
 {
 	struct csx_node *tree = NULL;
 	struct meval_opts reading = o ? *o : (struct meval_opts){0};
@@ -380,8 +380,7 @@ bool ses_meval_declared(struct ses *s, const char *expr, const struct meval_opts
 	reading.no_calls = true; /* reads only: a getter in expr is not run twice */
 	if (csx_parse(expr, &tree, &ignore) != 0)
 		return false;
-	if (meval_begin(&e, s, &reading, &ignore) == 0 &&
-	    declared_type(&e, tree, declared, dlen)) {
+	if (meval_begin(&e, s, &reading, &ignore) == 0 && declared_type(&e, tree, declared, dlen)) {
 		struct mv m = {0};
 		differs = meval(&e, tree, &m) == 0 && m.kind == MV_VALUE &&
 			  meval_declared_differs(e.c, declared, m.v, dynamic, dynlen);
