@@ -11,9 +11,11 @@
 #include <string.h>
 
 #include "clr/dbi.h"
+#include "clr/mcollections.h"
 #include "clr/mformat.h"
 #include "clr/mobject.h"
 #include "clr/mtype.h"
+#include "clr/mvalue.h"
 #include "session/meval_internal.h"
 #include "util/str.h"
 #include "util/xalloc.h"
@@ -22,7 +24,10 @@
 #define EXPR_LEN  1024
 #define MAX_RANK  32 /* ECMA-335 allows more; C# code beyond this is not expected */
 
-enum parts { PARTS_NONE, PARTS_FIELDS, PARTS_ELEMENTS };
+/* PARTS_COLLECTION: a List, Dictionary... (clr/mcollections.h): its elements, then a "Raw
+ * View" part (named "EXPR, raw", as Visual Studio's format specifier) holding its fields. */
+enum parts { PARTS_NONE, PARTS_FIELDS, PARTS_ELEMENTS, PARTS_COLLECTION };
+#define RAW_SUFFIX ", raw"
 
 static int count_field(void *arg, const struct clr_field *f)
 {
@@ -63,6 +68,7 @@ static enum parts value_parts(struct clr *c, ICorDebugValue *v, ICorDebugValue *
 	enum parts kind = PARTS_NONE;
 	char probe[64];
 	ULONG32 count = 0;
+	struct clr_collection col;
 	*obj = NULL;
 	*n = 0;
 	if (!v || clr_value_strip(v, &o) < 0 || !o)
@@ -72,6 +78,10 @@ static enum parts value_parts(struct clr *c, ICorDebugValue *v, ICorDebugValue *
 			kind = PARTS_ELEMENTS;
 			*n = count;
 		}
+	} else if (clr_collection_open(c, o, &col) == 0) {
+		kind = PARTS_COLLECTION;
+		*n = col.count;
+		clr_collection_close(&col);
 	} else if (is_composite(c, o) &&
 		   COM(o, QueryInterface, &IID_ICorDebugStringValue, (void **)&sv) < 0 &&
 		   COM(o, QueryInterface, &IID_ICorDebugObjectValue, (void **)&ov) >= 0 &&
@@ -90,8 +100,8 @@ static enum parts value_parts(struct clr *c, ICorDebugValue *v, ICorDebugValue *
 
 static void counts_of(enum parts kind, size_t n, size_t *named, size_t *indexed)
 {
-	*named = kind == PARTS_FIELDS ? n : 0;
-	*indexed = kind == PARTS_ELEMENTS ? n : 0;
+	*named = kind == PARTS_FIELDS ? n : kind == PARTS_COLLECTION;
+	*indexed = kind == PARTS_ELEMENTS || kind == PARTS_COLLECTION ? n : 0;
 }
 
 static void value_type_text(struct clr *c, ICorDebugValue *v, char *buf, size_t len)
@@ -175,6 +185,7 @@ struct part {
 	HRESULT hr;
 	char type[256];
 	size_t named, indexed;
+	bool raw; /* the Raw View of a collection: its fields */
 };
 
 struct parts_read {
@@ -240,17 +251,68 @@ static void read_elements(ICorDebugArrayValue *av, struct parts_read *pr)
 	}
 }
 
+/* Parts [from, end) of collection obj: its elements ([i], or [key] for a dictionary, named by
+ * the fields they are read from), then at index `elements` its Raw View when raw_view. */
+static void read_collection(struct clr *c, ICorDebugValue *obj, const char *expr, size_t elements,
+			    bool raw_view, struct parts_read *pr)
+{
+	struct clr_collection col;
+	if (clr_collection_open(c, obj, &col) != 0)
+		return;
+	for (size_t i = pr->from; i < pr->end; i++) {
+		struct part *p = new_part(pr);
+		if (i >= elements && raw_view) {
+			mx_strlcpy(p->name, "Raw View", sizeof(p->name));
+			snprintf(p->eval, sizeof(p->eval), "%s%s", expr, RAW_SUFFIX);
+			p->v = obj;
+			p->raw = true;
+			COM(obj, AddRef);
+			continue;
+		}
+		ICorDebugValue *key = NULL;
+		uint32_t slot = 0;
+		p->hr = clr_collection_element(c, &col, (uint32_t)i, &slot, &key, &p->v) == 0
+			    ? 0
+			    : E_FAIL;
+		char key_text[200] = "";
+		if (key)
+			clr_value_text(c, key, key_text, sizeof(key_text));
+		COM_RELEASE(key);
+		snprintf(p->name, sizeof(p->name), "[%s]", key_text);
+		if (col.kind != CLR_COLLECTION_DICTIONARY)
+			snprintf(p->name, sizeof(p->name), "[%zu]", i);
+		clr_collection_slot_expr(&col, pr->base, slot, false, p->eval, sizeof(p->eval));
+	}
+	clr_collection_close(&col);
+}
+
 int ses_managed_children(struct ses *s, const char *expr, size_t start, size_t count,
 			 enum ses_children_filter filter, ses_var_fn fn, void *arg,
 			 struct mx_err *err)
 {
 	struct meval_opts o = {0};
 	struct mv m = {0};
+	char plain[EXPR_LEN];
+	size_t el = strlen(expr), rl = strlen(RAW_SUFFIX);
+	bool raw = el > rl && el < sizeof(plain) && strcmp(expr + el - rl, RAW_SUFFIX) == 0;
+	if (raw) { /* a collection's Raw View: its fields */
+		snprintf(plain, sizeof(plain), "%.*s", (int)(el - rl), expr);
+		expr = plain;
+	}
 	if (meval_parse_eval(s, expr, &o, &m, err) != 0)
 		return -1;
 	ICorDebugValue *obj = NULL;
 	size_t total = 0;
 	enum parts kind = m.kind == MV_VALUE ? value_parts(s->clr, m.v, &obj, &total) : PARTS_NONE;
+	size_t elements = filter == SES_CHILDREN_NAMED ? 0 : total;
+	bool raw_view = filter != SES_CHILDREN_INDEXED;
+	if (kind == PARTS_COLLECTION && raw) {
+		kind = PARTS_FIELDS;
+		total = 0;
+		clr_fields(s->clr, obj, NULL, false, count_field, &total);
+	} else if (kind == PARTS_COLLECTION) {
+		total = elements + raw_view;
+	}
 	if ((filter == SES_CHILDREN_NAMED && kind == PARTS_ELEMENTS) ||
 	    (filter == SES_CHILDREN_INDEXED && kind == PARTS_FIELDS))
 		kind = PARTS_NONE;
@@ -260,6 +322,8 @@ int ses_managed_children(struct ses *s, const char *expr, size_t start, size_t c
 	ses_children_page(start, count, total, &pr.from, &pr.end);
 	if (kind == PARTS_FIELDS) {
 		clr_fields(s->clr, obj, NULL, false, read_field, &pr);
+	} else if (kind == PARTS_COLLECTION) {
+		read_collection(s->clr, obj, expr, elements, raw_view, &pr);
 	} else if (kind == PARTS_ELEMENTS) {
 		ICorDebugArrayValue *av = NULL;
 		if (COM(obj, QueryInterface, &IID_ICorDebugArrayValue, (void **)&av) >= 0)
@@ -272,6 +336,11 @@ int ses_managed_children(struct ses *s, const char *expr, size_t start, size_t c
 		ICorDebugValue *inner = NULL;
 		size_t n = 0;
 		enum parts kind = value_parts(s->clr, p->v, &inner, &n);
+		if (p->raw) {
+			kind = PARTS_FIELDS;
+			n = 0;
+			clr_fields(s->clr, inner, NULL, false, count_field, &n);
+		}
 		counts_of(kind, n, &p->named, &p->indexed);
 		COM_RELEASE(inner);
 		value_type_text(s->clr, p->v, p->type, sizeof(p->type));
@@ -280,7 +349,9 @@ int ses_managed_children(struct ses *s, const char *expr, size_t start, size_t c
 	char *text = xmalloc(VALUE_LEN);
 	for (size_t i = 0; i < pr.n; i++) {
 		struct part *p = &pr.p[i];
-		if (p->v)
+		if (p->v && p->raw)
+			clr_value_text(s->clr, p->v, text, VALUE_LEN);
+		else if (p->v)
 			clr_value_contents(s->clr, p->v, text, VALUE_LEN);
 		else
 			snprintf(text, VALUE_LEN, "<not available: %s>", clr_hr(p->hr));
