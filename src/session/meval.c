@@ -483,6 +483,9 @@ static int eval_member(struct meval *e, const struct csx_node *n, struct mv *out
 				       n->text, target.str);
 		}
 		free(prefix);
+	} else if ((target.kind == MV_TYPE || target.kind == MV_STR) &&
+		   n->kids[0]->kind == CSX_TYPEOF) {
+		r = meval_typeof_member(e, n->kids[0]->type, &target, n->text, out);
 	} else if (target.kind == MV_TYPE) {
 		r = member_of_type(e, &target, n->text, out);
 	} else if (target.kind == MV_VALUE) {

@@ -105,7 +105,7 @@ bool meval_declared_differs(struct clr *c, const char *declared, ICorDebugValue 
 void meval_prefix_declared(const char *declared, char *text, size_t len);
 /* The declared type of the variable or field expr names (o: which frame; NULL: the selected
  * one) when its value's type differs: true with both names. Reads only (no code runs). */
-bool ses_meval_declared(struct ses *s, const char *expr, const struct meval_opts *o,
-			char *declared, size_t dlen, char *dynamic, size_t dynlen);
+bool ses_meval_declared(struct ses *s, const char *expr, const struct meval_opts *o, char *declared,
+			size_t dlen, char *dynamic, size_t dynlen);
 
 #endif

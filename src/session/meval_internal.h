@@ -43,6 +43,10 @@ int meval_refresh(struct meval *e);
 int meval_arguments(struct meval *e, const struct csx_node *const *kids, size_t n,
 		    ICorDebugValue ***out);
 void meval_arguments_free(ICorDebugValue **args, size_t n);
+/* meval_ptype.c: Name, FullName or Namespace of typeof(written) (target: its MV_TYPE), from
+ * the metadata; other members are refused with err. */
+int meval_typeof_member(struct meval *e, const struct csx_type *written, const struct mv *target,
+			const char *member, struct mv *out);
 /* meval_new.c: the runtime type a written type names (int, Dog, Box<int>); `new T(args)`. */
 int meval_resolve_type(struct meval *e, const struct csx_type *t, ICorDebugType **out);
 int meval_new(struct meval *e, const struct csx_node *n, struct mv *out);

@@ -6,7 +6,14 @@
  * signature (by the slot the PDB gives its name), an argument's from the method signature, a
  * field's from its own signature; the dynamic one is the runtime's (ICorDebugValue2::
  * GetExactType of the object the reference points to). ptype spells the (dynamic) type out
- * (clr/mtypedesc.c); of a type name, that type. */
+ * (clr/mtypedesc.c); of a type name, that type.
+ *
+ * Also here: the declared type shown before an object's by print, info locals and the DAP,
+ * and typeof(T)'s Name, FullName and Namespace. A real System.Type cannot be had without
+ * running code in the program (ICorDebug gives no RuntimeType object for an ICorDebugType,
+ * and Type.GetTypeFromHandle needs a RuntimeTypeHandle, itself a wrapper of one), so those
+ * three are answered from the metadata, as System.Type spells them: Name with its generic
+ * arity ("List`1"), FullName with '+' between nested types ("Fixtures.Outer+Inner"). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +24,7 @@
 #include "clr/symbols.h"
 #include "meta/meta.h"
 #include "session/meval_internal.h"
+#include "util/xalloc.h"
 
 bool meval_frame_declared(const struct clr_module *cm, mdMethodDef tok, uint32_t il,
 			  const char *name, char *buf, size_t len)
@@ -389,4 +397,91 @@ bool ses_meval_declared(struct ses *s, const char *expr, const struct meval_opts
 	meval_end(&e);
 	csx_free(tree);
 	return differs;
+}
+
+/* ---- typeof(T).Name, .FullName, .Namespace from the metadata ---- */
+
+/* The last dotted part of a rendered type name ("Ns.Outer<T>.Inner" -> "Inner"), without its
+ * generic parameter list; *ns_end: where the part before it ends. */
+static void last_part(const char *rendered, char *buf, size_t len, size_t *ns_end)
+{
+	int depth = 0;
+	size_t start = 0;
+	for (size_t i = 0; rendered[i]; i++) {
+		depth += (rendered[i] == '<') - (rendered[i] == '>');
+		if (rendered[i] == '.' && depth == 0)
+			start = i + 1;
+	}
+	*ns_end = start ? start - 1 : 0;
+	snprintf(buf, len, "%.*s", (int)strcspn(rendered + start, "<"), rendered + start);
+}
+
+/* System.Type's Name of a TypeDef: its own name with its own generic arity ("List`1"). */
+static void type_simple_name(const struct clr_module *cm, mdTypeDef tok, char *buf, size_t len)
+{
+	char rendered[512];
+	size_t ns_end;
+	uint32_t arity = 0;
+	clr_sym_type_name((struct clr_module *)cm, tok, rendered, sizeof(rendered));
+	last_part(rendered, buf, len, &ns_end);
+	meta_type_generic_arity(cm->img, tok, &arity, NULL);
+	if (arity) {
+		size_t o = strlen(buf);
+		snprintf(buf + o, len - o, "`%u", arity);
+	}
+}
+
+int meval_typeof_member(struct meval *e, const struct csx_type *written, const struct mv *target,
+			const char *member, struct mv *out)
+{
+	/* target: the TypeDef (MV_TYPE), or for a keyword the full name (MV_STR) */
+	bool name = strcmp(member, "Name") == 0, full = strcmp(member, "FullName") == 0;
+	bool ns = strcmp(member, "Namespace") == 0;
+	if ((!name && !full && !ns) || written->rank || written->nullable ||
+	    (full && written->nargs))
+		return mx_err_set(e->err,
+				  "typeof(%s).%s: only Name, FullName (not of a generic type's "
+				  "instance) and Namespace are known here, read from the metadata "
+				  "(a System.Type object needs code run in the program)",
+				  written->name ? written->name : "...", member);
+	if (target->kind == MV_STR) { /* typeof(int): "System.Int32" */
+		const char *dot = strrchr(target->str, '.');
+		char text[256];
+		snprintf(text, sizeof(text), "%.*s",
+			 name ? 255
+			 : ns ? (int)(dot ? dot - target->str : 0)
+			      : 255,
+			 name && dot ? dot + 1 : target->str);
+		out->kind = MV_STR;
+		out->str = xstrdup(text);
+		return 0;
+	}
+	/* the chain of enclosing types, innermost first */
+	mdTypeDef chain[16];
+	size_t n = 0;
+	for (uint32_t tok = target->td.token; tok && n < 16;) {
+		chain[n++] = tok;
+		uint32_t outer = 0;
+		if (meta_type_enclosing(target->td.cm->img, tok, &outer, NULL) != 0)
+			break;
+		tok = outer;
+	}
+	char text[1024] = "", part[256], outermost[512];
+	size_t ns_end = 0;
+	clr_sym_type_name(target->td.cm, chain[n - 1], outermost, sizeof(outermost));
+	last_part(outermost, part, sizeof(part), &ns_end);
+	if (name) {
+		type_simple_name(target->td.cm, target->td.token, text, sizeof(text));
+	} else {
+		/* Namespace: the outermost type's; FullName: it, then the types joined by '+' */
+		size_t o = (size_t)snprintf(text, sizeof(text), "%.*s", (int)ns_end, outermost);
+		for (size_t i = n; full && i-- > 0 && o < sizeof(text);) {
+			type_simple_name(target->td.cm, chain[i], part, sizeof(part));
+			o += (size_t)snprintf(text + o, sizeof(text) - o, "%s%s",
+					      i == n - 1 ? (o ? "." : "") : "+", part);
+		}
+	}
+	out->kind = MV_STR;
+	out->str = xstrdup(text);
+	return 0;
 }
