@@ -638,11 +638,46 @@ static int select_and_show(struct cli *c, long level, bool rel)
 	return 0;
 }
 
+/* Whether a frame's function is name: the whole name, or for a .NET method its trailing
+ * dotted parts ("Main", "Program.Main" for "Fixtures.Program.Main"). */
+static bool frame_is_function(struct cli *c, const struct ses_frame *f, const char *name)
+{
+	struct ses_where w;
+	const char *func = f->where.func;
+	if (!f->managed && !f->inline_depth) {
+		ses_describe(c->ses, f->lookup_pc, &w);
+		func = w.func[0] ? w.func : w.sym;
+	}
+	size_t fl = strlen(func), nl = strlen(name);
+	if (fl == nl)
+		return strcmp(func, name) == 0;
+	return f->managed && fl > nl && func[fl - nl - 1] == '.' &&
+	       strcmp(func + fl - nl, name) == 0;
+}
+
+/* gdb's `frame function NAME`: the innermost frame of function NAME. */
+static int select_function_frame(struct cli *c, const char *name)
+{
+	const struct ses_frame *f;
+	size_t n;
+	if (!*name)
+		return cli_error("Usage: frame function NAME");
+	if (current_stack(c, &f, &n) != 0)
+		return -1;
+	for (size_t k = 0; k < n; k++)
+		if (frame_is_function(c, &f[k], name))
+			return select_and_show(c, (long)k, false);
+	return cli_error("No frame for function \"%s\".", name);
+}
+
 static int cmd_frame(struct cli *c, const char *args)
 {
 	long level = ses_has_process(c->ses) ? ses_current_frame(c->ses) : 0;
+	if (strncmp(args, "function", 8) == 0 && (!args[8] || isspace((unsigned char)args[8])))
+		return select_function_frame(c, args + 8 + strspn(args + 8, " \t"));
 	if (*args && parse_int(args, 0, 1000000, &level) != 0)
-		return cli_error("Usage: frame [N] (a frame number, got '%s').", args);
+		return cli_error("Usage: frame [N | function NAME] (a frame number, got '%s').",
+				 args);
 	return select_and_show(c, level, false);
 }
 
@@ -1164,7 +1199,10 @@ const struct cli_cmd cli_commands[] = {
      "Show the call stack of the current thread (the first N frames), unwound with the "
      "modules' call-frame information.",
      cmd_backtrace},
-    {"frame", "f", "[N]", "Select frame N of the current thread (or show the selected one).",
+    {"frame", "f", "[N | function NAME]",
+     "Select frame N of the current thread, or the innermost frame of function NAME (a .NET "
+     "method also by its last dotted parts: Main, Program.Main); without argument, show the "
+     "selected one.",
      cmd_frame},
     {"up", NULL, "[N]", "Select the frame N levels up (towards the caller).", cmd_up},
     {"down", NULL, "[N]", "Select the frame N levels down (towards the innermost).", cmd_down},

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clr/mcollections.h"
 #include "clr/mobject.h"
 #include "clr/mvalue.h"
 #include "meta/meta.h"
@@ -255,6 +256,7 @@ void clr_value_contents_limit(struct clr *c, ICorDebugValue *v, unsigned max_ele
 	ICorDebugObjectValue *ov = NULL;
 	ICorDebugStringValue *sv = NULL;
 	char probe[64];
+	struct clr_collection col;
 	struct appender a = {.c = c, .buf = buf, .len = len, .o = strlen(buf)};
 	ULONG32 n = 0;
 	if (COM(obj, QueryInterface, &IID_ICorDebugArrayValue, (void **)&av) >= 0 &&
@@ -277,7 +279,13 @@ void clr_value_contents_limit(struct clr *c, ICorDebugValue *v, unsigned max_ele
 			append(&a, ", ...");
 		append(&a, "}");
 	} else if (COM(obj, QueryInterface, &IID_ICorDebugStringValue, (void **)&sv) < 0 &&
-		   COM(obj, QueryInterface, &IID_ICorDebugObjectValue, (void **)&ov) >= 0 &&
+		   clr_collection_open(c, obj, &col) == 0) {
+		/* a List, Dictionary...: "Count = 3 {1, 2, 3}" rather than its fields */
+		append(&a, " ");
+		if (!a.full)
+			clr_collection_summary(c, &col, max_elements, buf + a.o, len - a.o);
+		clr_collection_close(&col);
+	} else if (!sv && COM(obj, QueryInterface, &IID_ICorDebugObjectValue, (void **)&ov) >= 0 &&
 		   !clr_special_text(c, obj, probe, sizeof(probe))) {
 		append(&a, " {");
 		clr_fields(c, obj, NULL, false, append_field, &a);

@@ -57,7 +57,25 @@ static const char *primitive_name(CorElementType et)
 
 static void type_name_depth(struct clr *c, ICorDebugType *t, char *buf, size_t len, int depth);
 
-/* "List<int>": the class name without its generic parameter list, then the arguments. */
+enum { MAX_TYPE_ARGS = 32 };
+
+/* The '>' closing the list that opens at lt, NULL if none. */
+static const char *closing_angle(const char *lt)
+{
+	int depth = 0;
+	for (const char *q = lt; *q; q++) {
+		depth += (*q == '<') - (*q == '>');
+		if (depth == 0)
+			return q;
+	}
+	return NULL;
+}
+
+/* "List<int>", "Dictionary<string, int>.Entry": the metadata name with each generic parameter
+ * list replaced by the runtime type's arguments, in order. A type nested in a generic type
+ * has GenericParam rows repeating the enclosing types' parameters, then its own (as C#
+ * compilers emit them: Dictionary`2+Entry has TKey and TValue), so ICorDebugType::
+ * EnumerateTypeParameters lists the outer arguments first, as the name's lists appear. */
 static void class_name(struct clr *c, ICorDebugType *t, char *buf, size_t len, int depth)
 {
 	ICorDebugClass *cls = NULL;
@@ -72,27 +90,62 @@ static void class_name(struct clr *c, ICorDebugType *t, char *buf, size_t len, i
 	}
 	COM_RELEASE(m);
 	COM_RELEASE(cls);
-	char *lt = strchr(name, '<');
-	if (lt)
-		*lt = 0;
-	append(buf, len, name);
+	ICorDebugType *args[MAX_TYPE_ARGS];
+	ULONG nargs = 0;
 	ICorDebugTypeEnum *te = NULL;
-	if (COM(t, EnumerateTypeParameters, &te) < 0)
-		return;
-	bool first = true;
-	for (;;) {
-		ICorDebugType *arg = NULL;
-		ULONG got = 0;
-		if (COM(te, Next, 1, &arg, &got) < 0 || !got)
-			break;
-		append(buf, len, first ? "<" : ", ");
-		first = false;
-		type_name_depth(c, arg, buf, len, depth + 1);
-		COM_RELEASE(arg);
+	if (COM(t, EnumerateTypeParameters, &te) >= 0) {
+		while (nargs < MAX_TYPE_ARGS) {
+			ULONG got = 0;
+			if (COM(te, Next, 1, &args[nargs], &got) < 0 || !got)
+				break;
+			nargs++;
+		}
+		COM_RELEASE(te);
 	}
-	if (!first)
+	ULONG used = 0;
+	const char *p = name;
+	while (*p) {
+		const char *lt = strchr(p, '<');
+		const char *gt = lt ? closing_angle(lt) : NULL;
+		if (!gt) {
+			append(buf, len, p);
+			break;
+		}
+		char piece[512];
+		/* compiler-made names (<>c, <Main>b__0) are no parameter lists */
+		bool is_list = lt > name && lt[-1] != '.' && lt[1] != '>';
+		snprintf(piece, sizeof(piece), "%.*s", (int)((is_list ? lt : gt + 1) - p), p);
+		append(buf, len, piece);
+		p = gt + 1;
+		if (!is_list)
+			continue;
+		int params = 1;
+		for (const char *q = lt + 1, *inner; q < gt; q++) {
+			if (*q == '<' && (inner = closing_angle(q)))
+				q = inner;
+			else
+				params += *q == ',';
+		}
+		append(buf, len, "<");
+		for (int i = 0; i < params; i++) {
+			if (i)
+				append(buf, len, ", ");
+			if (used < nargs)
+				type_name_depth(c, args[used++], buf, len, depth + 1);
+			else
+				append(buf, len, "?");
+		}
 		append(buf, len, ">");
-	COM_RELEASE(te);
+	}
+	/* a name without lists yet with arguments: the arguments after it */
+	for (ULONG i = used; i < nargs && used == 0; i++) {
+		append(buf, len, i ? ", " : "<");
+		type_name_depth(c, args[i], buf, len, depth + 1);
+		if (i + 1 == nargs)
+			append(buf, len, ">");
+	}
+	for (ULONG i = 0; i < nargs; i++)
+		COM_RELEASE(args[i]);
 }
 
 static void type_name_depth(struct clr *c, ICorDebugType *t, char *buf, size_t len, int depth)

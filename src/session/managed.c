@@ -1092,11 +1092,16 @@ static int il_frame_vars(struct clr *c, ICorDebugILFrame *ilf, struct clr_module
 {
 	struct vars_read vr = {0};
 	clr_frame_values(c, ilf, cm, tok, il, args, name, read_var, &vr);
-	char text[4096];
+	char text[4096], declared[512], dynamic[512];
 	for (size_t i = 0; i < vr.n; i++) {
-		if (vr.vars[i].v)
+		if (vr.vars[i].v) {
 			clr_value_contents(c, vr.vars[i].v, text, sizeof(text));
-		else
+			if (meval_frame_declared(cm, tok, il, vr.vars[i].name, declared,
+						 sizeof(declared)) &&
+			    meval_declared_differs(c, declared, vr.vars[i].v, dynamic,
+						   sizeof(dynamic)))
+				meval_prefix_declared(declared, text, sizeof(text));
+		} else
 			snprintf(text, sizeof(text), "<not available: %s>", clr_hr(vr.vars[i].why));
 		fn(arg, vr.vars[i].name, text);
 		COM_RELEASE(vr.vars[i].v);

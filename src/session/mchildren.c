@@ -7,6 +7,9 @@
  * selected frame's thread. Parts are read through ICorDebug without running code; their text
  * is print's, which shows an object's own ToString() only when implicit evaluation is on.
  *
+ * A List, Dictionary, HashSet, Queue or Stack has its elements as parts (read from its
+ * fields: clr/mcollections.c), then a "Raw View" part with the fields themselves.
+ *
  * Static fields of generic types are left out: C# names them only with type arguments,
  * which the group's expression cannot carry.
  */
@@ -17,10 +20,12 @@
 #include <string.h>
 
 #include "clr/dbi.h"
+#include "clr/mcollections.h"
 #include "clr/mformat.h"
 #include "clr/mobject.h"
 #include "clr/symbols.h"
 #include "clr/mtype.h"
+#include "clr/mvalue.h"
 #include "session/meval_internal.h"
 #include "util/str.h"
 #include "util/xalloc.h"
@@ -29,10 +34,13 @@
 #define EXPR_LEN  1024
 #define MAX_RANK  32 /* ECMA-335 allows more; C# code beyond this is not expected */
 
-enum parts { PARTS_NONE, PARTS_FIELDS, PARTS_ELEMENTS, PARTS_STATICS };
+/* PARTS_COLLECTION: a List, Dictionary... (clr/mcollections.h): its elements, then a "Raw
+ * View" part (named "EXPR, raw", as Visual Studio's format specifier) holding its fields. */
+enum parts { PARTS_NONE, PARTS_FIELDS, PARTS_ELEMENTS, PARTS_STATICS, PARTS_COLLECTION };
+#define RAW_SUFFIX ", raw"
 
 /* What a value's parts are: n of them (fields: the instance ones, then the statics group
- * when group is set; elements; a type's static fields). */
+ * when group is set; elements; a collection's elements; a type's static fields). */
 struct shape {
 	enum parts kind;
 	size_t n;
@@ -123,6 +131,7 @@ static struct shape value_parts(struct clr *c, ICorDebugValue *v, ICorDebugValue
 	struct shape sh = {PARTS_NONE, 0, false};
 	char probe[64];
 	ULONG32 count = 0;
+	struct clr_collection col;
 	*obj = NULL;
 	if (!v || clr_value_strip(v, &o) < 0 || !o)
 		return sh; /* null */
@@ -131,6 +140,10 @@ static struct shape value_parts(struct clr *c, ICorDebugValue *v, ICorDebugValue
 			sh.kind = PARTS_ELEMENTS;
 			sh.n = count;
 		}
+	} else if (clr_collection_open(c, o, &col) == 0) {
+		sh.kind = PARTS_COLLECTION;
+		sh.n = col.count;
+		clr_collection_close(&col);
 	} else if (is_composite(c, o) &&
 		   COM(o, QueryInterface, &IID_ICorDebugStringValue, (void **)&sv) < 0 &&
 		   COM(o, QueryInterface, &IID_ICorDebugObjectValue, (void **)&ov) >= 0 &&
@@ -151,8 +164,9 @@ static struct shape value_parts(struct clr *c, ICorDebugValue *v, ICorDebugValue
 
 static void counts_of(struct shape sh, size_t *named, size_t *indexed)
 {
-	*named = sh.kind == PARTS_ELEMENTS ? 0 : sh.n;
-	*indexed = sh.kind == PARTS_ELEMENTS ? sh.n : 0;
+	bool indexed_kind = sh.kind == PARTS_ELEMENTS || sh.kind == PARTS_COLLECTION;
+	*named = sh.kind == PARTS_COLLECTION ? 1 : indexed_kind ? 0 : sh.n; /* 1: the Raw View */
+	*indexed = indexed_kind ? sh.n : 0;
 }
 
 static void value_type_text(struct clr *c, ICorDebugValue *v, char *buf, size_t len)
@@ -163,6 +177,17 @@ static void value_type_text(struct clr *c, ICorDebugValue *v, char *buf, size_t 
 		clr_type_name(c, t, buf, len);
 		COM_RELEASE(t);
 	}
+}
+
+/* DAP's type of what expr names, Visual Studio's way when the declared type of the variable
+ * or field differs from its object's: "Fixtures.Animal {Fixtures.Dog}". */
+static void declared_type_text(struct ses *s, const char *expr, char *type, size_t len)
+{
+	char declared[256], dynamic[256];
+	if (ses_meval_declared(s, expr, NULL, declared, sizeof(declared), dynamic,
+			       sizeof(dynamic)) &&
+	    strlen(declared) + strlen(dynamic) + 4 <= len)
+		snprintf(type, len, "%.255s {%.255s}", declared, dynamic);
 }
 
 /* The parts of an evaluated m: a value's, or a type's static fields (*t: the type). */
@@ -209,6 +234,7 @@ int ses_managed_shape(struct ses *s, const char *expr, char *type, size_t typele
 	if (meval_parse_eval(s, expr, &o, &m, err) != 0)
 		return -1;
 	mv_shape(s, &m, type, typelen, named, indexed);
+	declared_type_text(s, expr, type, typelen);
 	mv_clear(&m);
 	return 0;
 }
@@ -225,6 +251,7 @@ int ses_managed_describe(struct ses *s, const char *expr, ses_var_fn fn, void *a
 	struct ses_var v = {.name = expr, .value = value, .type = type, .eval_name = expr};
 	/* the shape first: the text may run ToString() in the program */
 	mv_shape(s, &m, type, sizeof(type), &v.named, &v.indexed);
+	declared_type_text(s, expr, type, sizeof(type));
 	meval_format(s, &m, value, VALUE_LEN);
 	fn(arg, &v);
 	free(value);
@@ -241,6 +268,7 @@ struct part {
 	char type[256];
 	size_t named, indexed;
 	bool group, is_static;
+	bool raw; /* the Raw View of a collection: its fields */
 };
 
 struct parts_read {
@@ -329,6 +357,41 @@ static void read_elements(ICorDebugArrayValue *av, struct parts_read *pr)
 	}
 }
 
+/* Parts [from, end) of collection obj: its elements ([i], or [key] for a dictionary, named by
+ * the fields they are read from), then at index `elements` its Raw View when raw_view. */
+static void read_collection(struct clr *c, ICorDebugValue *obj, const char *expr, size_t elements,
+			    bool raw_view, struct parts_read *pr)
+{
+	struct clr_collection col;
+	if (clr_collection_open(c, obj, &col) != 0)
+		return;
+	for (size_t i = pr->from; i < pr->end; i++) {
+		struct part *p = new_part(pr);
+		if (i >= elements && raw_view) {
+			mx_strlcpy(p->name, "Raw View", sizeof(p->name));
+			snprintf(p->eval, sizeof(p->eval), "%s%s", expr, RAW_SUFFIX);
+			p->v = obj;
+			p->raw = true;
+			COM(obj, AddRef);
+			continue;
+		}
+		ICorDebugValue *key = NULL;
+		uint32_t slot = 0;
+		p->hr = clr_collection_element(c, &col, (uint32_t)i, &slot, &key, &p->v) == 0
+			    ? 0
+			    : E_FAIL;
+		char key_text[200] = "";
+		if (key)
+			clr_value_text(c, key, key_text, sizeof(key_text));
+		COM_RELEASE(key);
+		snprintf(p->name, sizeof(p->name), "[%s]", key_text);
+		if (col.kind != CLR_COLLECTION_DICTIONARY)
+			snprintf(p->name, sizeof(p->name), "[%zu]", i);
+		clr_collection_slot_expr(&col, pr->base, slot, false, p->eval, sizeof(p->eval));
+	}
+	clr_collection_close(&col);
+}
+
 /* The static fields of type t on the page, read in the selected frame (thread-static ones
  * are its thread's). */
 static void read_statics(struct ses *s, ICorDebugType *t, struct parts_read *pr)
@@ -350,22 +413,43 @@ int ses_managed_children(struct ses *s, const char *expr, size_t start, size_t c
 {
 	struct meval_opts o = {0};
 	struct mv m = {0};
+	char plain[EXPR_LEN];
+	size_t el = strlen(expr), rl = strlen(RAW_SUFFIX);
+	bool raw = el > rl && el < sizeof(plain) && strcmp(expr + el - rl, RAW_SUFFIX) == 0;
+	if (raw) { /* a collection's Raw View: its fields */
+		snprintf(plain, sizeof(plain), "%.*s", (int)(el - rl), expr);
+		expr = plain;
+	}
 	if (meval_parse_eval(s, expr, &o, &m, err) != 0)
 		return -1;
 	ICorDebugValue *obj = NULL;
 	ICorDebugType *type = NULL;
 	struct shape sh = mv_parts(s, &m, &obj, &type);
+	size_t total = sh.n, elements = 0;
+	bool raw_view = false;
+	if (sh.kind == PARTS_COLLECTION && raw) {
+		sh.kind = PARTS_FIELDS;
+		total = 0;
+		clr_fields(s->clr, obj, NULL, false, count_field, &total);
+	} else if (sh.kind == PARTS_COLLECTION) {
+		elements = filter == SES_CHILDREN_NAMED ? 0 : sh.n;
+		raw_view = filter != SES_CHILDREN_INDEXED;
+		total = elements + raw_view;
+	}
+	bool indexed_kind = sh.kind == PARTS_ELEMENTS || sh.kind == PARTS_COLLECTION;
 	if ((filter == SES_CHILDREN_NAMED && sh.kind == PARTS_ELEMENTS) ||
-	    (filter == SES_CHILDREN_INDEXED && sh.kind != PARTS_ELEMENTS))
+	    (filter == SES_CHILDREN_INDEXED && !indexed_kind))
 		sh.kind = PARTS_NONE;
 	char base[EXPR_LEN];
 	ses_postfix_base(expr, base, sizeof(base));
 	struct parts_read pr = {.c = s->clr, .base = base};
-	ses_children_page(start, count, sh.kind == PARTS_NONE ? 0 : sh.n, &pr.from, &pr.end);
+	ses_children_page(start, count, sh.kind == PARTS_NONE ? 0 : total, &pr.from, &pr.end);
 	if (sh.kind == PARTS_FIELDS) {
 		clr_fields(s->clr, obj, NULL, false, read_field, &pr);
-		if (sh.group)
+		if (sh.group && !raw)
 			read_group(s->clr, obj, &pr);
+	} else if (sh.kind == PARTS_COLLECTION) {
+		read_collection(s->clr, obj, expr, elements, raw_view, &pr);
 	} else if (sh.kind == PARTS_STATICS) {
 		read_statics(s, type, &pr);
 	} else if (sh.kind == PARTS_ELEMENTS) {
@@ -380,15 +464,24 @@ int ses_managed_children(struct ses *s, const char *expr, size_t start, size_t c
 		if (p->group)
 			continue;
 		ICorDebugValue *inner = NULL;
-		counts_of(value_parts(s->clr, p->v, &inner), &p->named, &p->indexed);
+		struct shape ps = value_parts(s->clr, p->v, &inner);
+		if (p->raw) {
+			ps.kind = PARTS_FIELDS;
+			ps.n = 0;
+			clr_fields(s->clr, inner, NULL, false, count_field, &ps.n);
+		}
+		counts_of(ps, &p->named, &p->indexed);
 		COM_RELEASE(inner);
 		value_type_text(s->clr, p->v, p->type, sizeof(p->type));
+		declared_type_text(s, p->eval, p->type, sizeof(p->type));
 	}
 	char *text = xmalloc(VALUE_LEN);
 	for (size_t i = 0; i < pr.n; i++) {
 		struct part *p = &pr.p[i];
 		if (p->group) /* as print shows a type */
 			snprintf(text, VALUE_LEN, "{%s}", p->type);
+		else if (p->v && p->raw)
+			clr_value_text(s->clr, p->v, text, VALUE_LEN);
 		else if (p->v)
 			clr_value_contents(s->clr, p->v, text, VALUE_LEN);
 		else

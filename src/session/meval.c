@@ -494,6 +494,9 @@ static int eval_member(struct meval *e, const struct csx_node *n, struct mv *out
 				       n->text, target.str);
 		}
 		free(prefix);
+	} else if ((target.kind == MV_TYPE || target.kind == MV_STR) &&
+		   n->kids[0]->kind == CSX_TYPEOF) {
+		r = meval_typeof_member(e, n->kids[0]->type, &target, n->text, out);
 	} else if (target.kind == MV_TYPE) {
 		r = member_of_type(e, &target, n->text, out);
 	} else if (target.kind == MV_VALUE) {
@@ -1159,9 +1162,13 @@ int ses_meval_print(struct ses *s, const char *expr, const struct meval_opts *o,
 		return r;
 	if (meval_parse_eval(s, expr, o, &m, err) != 0)
 		return -1;
+	char declared[512], dynamic[512];
 	if (m.kind == MV_VALUE) /* arrays show `set print elements` of their elements */
 		clr_value_contents_limit(s->clr, m.v, nat_print_elements(), out, outlen);
-	else
+	if (m.kind == MV_VALUE &&
+	    ses_meval_declared(s, expr, o, declared, sizeof(declared), dynamic, sizeof(dynamic)))
+		meval_prefix_declared(declared, out, outlen);
+	else if (m.kind != MV_VALUE)
 		meval_format(s, &m, out, outlen);
 	mv_clear(&m);
 	return 0;

@@ -111,4 +111,22 @@ int ses_meval_call(struct ses *s, const char *expr, char *out, size_t outlen, bo
 int ses_meval_ptype(struct ses *s, const char *expr, bool whatis, char *out, size_t outlen,
 		    struct mx_err *err);
 
+/* ---- meval_ptype.c: the declared type of a variable next to its object's type ---- */
+
+/* The declared type of local or argument `name` of method tok at IL offset il, from the
+ * method's locals and parameters signatures: true with its C# text ("Fixtures.Animal"). */
+bool meval_frame_declared(const struct clr_module *cm, mdMethodDef tok, uint32_t il,
+			  const char *name, char *buf, size_t len);
+/* Whether v refers to an object whose type differs from declared (a declared type's text);
+ * dynamic: that type's name. False for null and for declared types naming generic
+ * parameters. */
+bool meval_declared_differs(struct clr *c, const char *declared, ICorDebugValue *v, char *dynamic,
+			    size_t dlen);
+/* Puts "(declared) " before an object's text ("{Fixtures.Dog} {...}"), in place. */
+void meval_prefix_declared(const char *declared, char *text, size_t len);
+/* The declared type of the variable or field expr names (o: which frame; NULL: the selected
+ * one) when its value's type differs: true with both names. Reads only (no code runs). */
+bool ses_meval_declared(struct ses *s, const char *expr, const struct meval_opts *o, char *declared,
+			size_t dlen, char *dynamic, size_t dynlen);
+
 #endif

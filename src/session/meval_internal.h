@@ -53,6 +53,10 @@ int meval_box(struct meval *e, const struct mv *m, ICorDebugValue **out);
 /* meval_ptype.c: the declared type of what n names when it names a local, an argument or a
  * field (its signature's C# text: "object", "Fixtures.Animal"); false otherwise. */
 bool meval_declared_type(struct meval *e, const struct csx_node *n, char *buf, size_t len);
+/* meval_ptype.c: Name, FullName or Namespace of typeof(written) (target: its MV_TYPE), from
+ * the metadata; other members are refused with err. */
+int meval_typeof_member(struct meval *e, const struct csx_type *written, const struct mv *target,
+			const char *member, struct mv *out);
 /* meval_new.c: the runtime type a written type names (int, Dog, Box<int>); `new T(args)`. */
 int meval_resolve_type(struct meval *e, const struct csx_type *t, ICorDebugType **out);
 int meval_new(struct meval *e, const struct csx_node *n, struct mv *out);

@@ -6,7 +6,14 @@
  * signature (by the slot the PDB gives its name), an argument's from the method signature, a
  * field's from its own signature; the dynamic one is the runtime's (ICorDebugValue2::
  * GetExactType of the object the reference points to). ptype spells the (dynamic) type out
- * (clr/mtypedesc.c); of a type name, that type. */
+ * (clr/mtypedesc.c); of a type name, that type.
+ *
+ * Also here: the declared type shown before an object's by print, info locals and the DAP,
+ * and typeof(T)'s Name, FullName and Namespace. A real System.Type cannot be had without
+ * running code in the program (ICorDebug gives no RuntimeType object for an ICorDebugType,
+ * and Type.GetTypeFromHandle needs a RuntimeTypeHandle, itself a wrapper of one), so those
+ * three are answered from the metadata, as System.Type spells them: Name with its generic
+ * arity ("List`1"), FullName with '+' between nested types ("Fixtures.Outer+Inner"). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,20 +25,21 @@
 #include "clr/symbols.h"
 #include "meta/meta.h"
 #include "session/meval_internal.h"
+#include "util/xalloc.h"
 
-/* The declared type of local or argument name of the frame's method: true with its text. */
-static bool frame_declared(struct meval *e, const char *name, char *buf, size_t len)
+bool meval_frame_declared(const struct clr_module *cm, mdMethodDef tok, uint32_t il,
+			  const char *name, char *buf, size_t len)
 {
-	const struct meta_image *img = e->cm->img;
+	const struct meta_image *img = cm ? cm->img : NULL;
 	if (!img)
 		return false;
 	struct meta_local *locals = NULL;
 	size_t n = 0;
 	bool found = false;
-	if (e->cm->pdb && meta_pdb_locals(e->cm->pdb, e->tok, e->il, &locals, &n, NULL) == 0) {
+	if (cm->pdb && meta_pdb_locals(cm->pdb, tok, il, &locals, &n, NULL) == 0) {
 		char **types = NULL;
 		size_t ntypes = 0;
-		meta_method_local_types(img, e->tok, &types, &ntypes, NULL);
+		meta_method_local_types(img, tok, &types, &ntypes, NULL);
 		/* the innermost declaration (listed last) wins, as for the value */
 		for (size_t k = n; k-- > 0 && !found;) {
 			if (locals[k].hidden || strcmp(locals[k].name, name) != 0 ||
@@ -47,8 +55,8 @@ static bool frame_declared(struct meval *e, const char *name, char *buf, size_t 
 		return true;
 	struct meta_method_attrs a;
 	char *params = NULL;
-	if (meta_method_attrs(img, e->tok, &a, NULL) != 0 ||
-	    meta_method_params(img, e->tok, &params, NULL) != 0)
+	if (meta_method_attrs(img, tok, &a, NULL) != 0 ||
+	    meta_method_params(img, tok, &params, NULL) != 0)
 		return false;
 	/* "(int, Fixtures.Animal)": the seq-th top-level item */
 	const char *p = params[0] == '(' ? params + 1 : params;
@@ -62,7 +70,7 @@ static bool frame_declared(struct meval *e, const char *name, char *buf, size_t 
 			p++;
 		}
 		const char *pname = NULL;
-		if (meta_method_param_name(img, e->tok, seq, &pname, NULL) == 0 &&
+		if (meta_method_param_name(img, tok, seq, &pname, NULL) == 0 &&
 		    strcmp(pname, name) == 0) {
 			snprintf(buf, len, "%.*s", (int)(p - start), start);
 			found = true;
@@ -114,7 +122,7 @@ static bool field_declared(struct meval *e, ICorDebugValue *target, const char *
 bool meval_declared_type(struct meval *e, const struct csx_node *n, char *buf, size_t len)
 {
 	if (n->kind == CSX_NAME && !(n->flags & CSX_NAME_KEYWORD)) {
-		if (frame_declared(e, n->text, buf, len))
+		if (meval_frame_declared(e->cm, e->tok, e->il, n->text, buf, len))
 			return true;
 		struct mv self = {0};
 		struct csx_node this_node = {.kind = CSX_THIS};
@@ -167,6 +175,8 @@ static void value_type(struct meval *e, ICorDebugValue *v, ICorDebugType **t, ch
 	if (kw != buf)
 		snprintf(buf, len, "%s", kw);
 }
+
+static bool may_name_generic_parameter(const char *declared);
 
 /* ptype of a runtime type: spelled out for classes, structs and enums; a name for the rest. */
 static void describe(struct meval *e, ICorDebugType *t, const char *name, char *out, size_t outlen)
@@ -333,7 +343,8 @@ int ses_meval_ptype(struct ses *s, const char *expr, bool whatis, char *out, siz
 		value_type(&e, m.v, &t, name, sizeof(name));
 		if (!whatis)
 			describe(&e, t, name, out, outlen);
-		else if (has_declared && strcmp(declared, name) != 0 && strcmp(name, "?") != 0)
+		else if (has_declared && strcmp(declared, name) != 0 && strcmp(name, "?") != 0 &&
+			 !may_name_generic_parameter(declared))
 			snprintf(out, outlen, "%s (dynamic type: %s)", declared, name);
 		else
 			snprintf(out, outlen, "%s", name);
@@ -375,4 +386,168 @@ done:
 	meval_end(&e);
 	csx_free(tree);
 	return r;
+}
+
+/* ---- the declared type next to the dynamic one, for print, info locals and the DAP ---- */
+
+/* Whether a declared type's text may name a generic parameter ("T", "List<TKey>"): a name
+ * without a namespace that is no C# keyword. Such a text names no type by itself, so it is not
+ * compared with the runtime type (a type of the global namespace is skipped too). */
+static bool may_name_generic_parameter(const char *declared)
+{
+	const char *p = declared;
+	while (*p) {
+		size_t n = strcspn(p, "<>[], *&?");
+		if (n) {
+			char word[256];
+			snprintf(word, sizeof(word), "%.*s", (int)n, p);
+			if (!strchr(word, '.') && !mv_keyword_type(word) &&
+			    !mv_keyword_full_name(word) && strcmp(word, "string") != 0 &&
+			    strcmp(word, "object") != 0)
+				return true;
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+	return false;
+}
+
+bool meval_declared_differs(struct clr *c, const char *declared, ICorDebugValue *v, char *dynamic,
+			    size_t dlen)
+{
+	ICorDebugValue *obj = NULL;
+	ICorDebugType *t = NULL;
+	struct meval e = {.c = c};
+	dynamic[0] = 0;
+	if (!declared[0] || may_name_generic_parameter(declared) || clr_value_strip(v, &obj) != 0 ||
+	    !obj) /* null: nothing of another type */
+		return false;
+	COM_RELEASE(obj);
+	value_type(&e, v, &t, dynamic, dlen);
+	COM_RELEASE(t);
+	return strcmp(dynamic, "?") != 0 && strcmp(dynamic, declared) != 0;
+}
+
+void meval_prefix_declared(const char *declared, char *text, size_t len)
+{
+	size_t tl = strlen(text), dl = strlen(declared);
+	/* only an object's text ("{Fixtures.Dog} {...}") has its type named in it: a boxed 42
+	 * or a string held by an object variable reads well as it is */
+	if (text[0] != '{' || dl + 3 + tl >= len)
+		return;
+	memmove(text + dl + 3, text, tl + 1);
+	text[0] = '(';
+	memcpy(text + 1, declared, dl);
+	memcpy(text + 1 + dl, ") ", 2);
+}
+
+bool ses_meval_declared(struct ses *s, const char *expr, const struct meval_opts *o, char *declared,
+			size_t dlen, char *dynamic, size_t dynlen)
+{
+	struct csx_node *tree = NULL;
+	struct meval_opts reading = o ? *o : (struct meval_opts){0};
+	struct mx_err ignore;
+	struct meval e;
+	bool differs = false;
+	reading.no_calls = true; /* reads only: a getter in expr is not run twice */
+	if (csx_parse(expr, &tree, &ignore) != 0)
+		return false;
+	if (meval_begin(&e, s, &reading, &ignore) == 0 &&
+	    meval_declared_type(&e, tree, declared, dlen)) {
+		struct mv m = {0};
+		differs = meval(&e, tree, &m) == 0 && m.kind == MV_VALUE &&
+			  meval_declared_differs(e.c, declared, m.v, dynamic, dynlen);
+		mv_clear(&m);
+	}
+	meval_end(&e);
+	csx_free(tree);
+	return differs;
+}
+
+/* ---- typeof(T).Name, .FullName, .Namespace from the metadata ---- */
+
+/* The last dotted part of a rendered type name ("Ns.Outer<T>.Inner" -> "Inner"), without its
+ * generic parameter list; *ns_end: where the part before it ends. */
+static void last_part(const char *rendered, char *buf, size_t len, size_t *ns_end)
+{
+	int depth = 0;
+	size_t start = 0;
+	for (size_t i = 0; rendered[i]; i++) {
+		depth += (rendered[i] == '<') - (rendered[i] == '>');
+		if (rendered[i] == '.' && depth == 0)
+			start = i + 1;
+	}
+	*ns_end = start ? start - 1 : 0;
+	snprintf(buf, len, "%.*s", (int)strcspn(rendered + start, "<"), rendered + start);
+}
+
+/* System.Type's Name of a TypeDef: its own name with its own generic arity ("List`1"). */
+static void type_simple_name(const struct clr_module *cm, mdTypeDef tok, char *buf, size_t len)
+{
+	char rendered[512];
+	size_t ns_end;
+	uint32_t arity = 0;
+	clr_sym_type_name((struct clr_module *)cm, tok, rendered, sizeof(rendered));
+	last_part(rendered, buf, len, &ns_end);
+	meta_type_generic_arity(cm->img, tok, &arity, NULL);
+	if (arity) {
+		size_t o = strlen(buf);
+		snprintf(buf + o, len - o, "`%u", arity);
+	}
+}
+
+int meval_typeof_member(struct meval *e, const struct csx_type *written, const struct mv *target,
+			const char *member, struct mv *out)
+{
+	/* target: the TypeDef (MV_TYPE), or for a keyword the full name (MV_STR) */
+	bool name = strcmp(member, "Name") == 0, full = strcmp(member, "FullName") == 0;
+	bool ns = strcmp(member, "Namespace") == 0;
+	if ((!name && !full && !ns) || written->rank || written->nullable ||
+	    (full && written->nargs))
+		return mx_err_set(e->err,
+				  "typeof(%s).%s: only Name, FullName (not of a generic type's "
+				  "instance) and Namespace are known here, read from the metadata "
+				  "(a System.Type object needs code run in the program)",
+				  written->name ? written->name : "...", member);
+	if (target->kind == MV_STR) { /* typeof(int): "System.Int32" */
+		const char *dot = strrchr(target->str, '.');
+		char text[256];
+		snprintf(text, sizeof(text), "%.*s",
+			 name ? 255
+			 : ns ? (int)(dot ? dot - target->str : 0)
+			      : 255,
+			 name && dot ? dot + 1 : target->str);
+		out->kind = MV_STR;
+		out->str = xstrdup(text);
+		return 0;
+	}
+	/* the chain of enclosing types, innermost first */
+	mdTypeDef chain[16];
+	size_t n = 0;
+	for (uint32_t tok = target->td.token; tok && n < 16;) {
+		chain[n++] = tok;
+		uint32_t outer = 0;
+		if (meta_type_enclosing(target->td.cm->img, tok, &outer, NULL) != 0)
+			break;
+		tok = outer;
+	}
+	char text[1024] = "", part[256], outermost[512];
+	size_t ns_end = 0;
+	clr_sym_type_name(target->td.cm, chain[n - 1], outermost, sizeof(outermost));
+	last_part(outermost, part, sizeof(part), &ns_end);
+	if (name) {
+		type_simple_name(target->td.cm, target->td.token, text, sizeof(text));
+	} else {
+		/* Namespace: the outermost type's; FullName: it, then the types joined by '+' */
+		size_t o = (size_t)snprintf(text, sizeof(text), "%.*s", (int)ns_end, outermost);
+		for (size_t i = n; full && i-- > 0 && o < sizeof(text);) {
+			type_simple_name(target->td.cm, chain[i], part, sizeof(part));
+			o += (size_t)snprintf(text + o, sizeof(text) - o, "%s%s",
+					      i == n - 1 ? (o ? "." : "") : "+", part);
+		}
+	}
+	out->kind = MV_STR;
+	out->str = xstrdup(text);
+	return 0;
 }

@@ -379,3 +379,80 @@ test('C#: static members of classes and structs as a group, a type\'s statics th
 	assert.equal(a.log.output('stdout'), 'main 11 1 1 5\nworker 22 1 1 5\nmain again 11\n');
 	await L.finish(a);
 });
+
+test('C#: collections as their elements (List, Dictionary, HashSet, Queue, Stack) paged, with ' +
+	'a Raw View of their fields; a declared type next to the object\'s', async () => {
+	a = await L.startAdapter();
+	const src = path.join(L.FIXTURES, 'cs-src', 'Evals', 'Program.cs');
+	const line = L.lineOf(src, 'MARK:stop');
+	await L.launch(a, { program: 'dotnet', args: [path.join(L.FIXTURES, 'cs', 'Evals', 'Evals.dll')] });
+	await a.dc.setBreakpointsRequest({ source: { path: src }, breakpoints: [{ line }] });
+	await a.dc.configurationDoneRequest();
+	const stop = await a.log.next('stopped');
+	const f0 = await L.topFrame(a, stop.body.threadId);
+	const locals = (await scopeVars(f0.id, 'Locals')).byName;
+	const shown = (p) => p.list.map((v) => `${v.name}=${v.value}`);
+
+	// List<int> { 5, 6, 7 }: three elements and a Raw View, read from _items
+	assert.equal(locals.list.value, '{System.Collections.Generic.List<int>} Count = 3 {5, 6, 7}');
+	assert.equal(locals.list.indexedVariables, 3);
+	assert.equal(locals.list.namedVariables, 1, 'the Raw View');
+	const list = await parts(locals.list.variablesReference);
+	assert.deepEqual(list.list.map((v) => v.name), ['[0]', '[1]', '[2]', 'Raw View']);
+	assert.deepEqual(shown(list).slice(0, 3), ['[0]=5', '[1]=6', '[2]=7']);
+	assert.equal(list.byName['[1]'].evaluateName, 'list._items[1]');
+	const page = await parts(locals.list.variablesReference, { filter: 'indexed', start: 1, count: 1 });
+	assert.deepEqual(shown(page), ['[1]=6']);
+	const named = await parts(locals.list.variablesReference, { filter: 'named' });
+	assert.deepEqual(named.list.map((v) => v.name), ['Raw View']);
+	const raw = await parts(named.byName['Raw View'].variablesReference);
+	assert.deepEqual(raw.list.map((v) => v.name), ['_items', '_size', '_version']);
+	assert.equal(raw.byName._size.value, '3');
+	assert.equal(raw.byName._items.evaluateName, 'list._items');
+
+	// dictionaries by key, a freed slot skipped (sparse lost "b")
+	const dict = await parts(locals.dict.variablesReference, { filter: 'indexed' });
+	assert.deepEqual(shown(dict), ['["one"]=1', '["two"]=2']);
+	const sparse = await parts(locals.sparse.variablesReference, { filter: 'indexed' });
+	assert.deepEqual(shown(sparse), ['["a"]=1', '["c"]=3']);
+	assert.equal(sparse.byName['["c"]'].evaluateName, 'sparse._entries[2].value');
+	const tags = await parts(locals.tags.variablesReference, { filter: 'indexed' });
+	assert.deepEqual(shown(tags), ['[0]="red"', '[1]="blue"']);
+	// a queue whose ring wrapped, a stack from its top
+	const queue = await parts(locals.queue.variablesReference, { filter: 'indexed' });
+	assert.deepEqual(queue.list.map((v) => `${v.evaluateName}=${v.value}`),
+		['queue._array[1]=9', 'queue._array[0]=10']);
+	const stack = await parts(locals.stack.variablesReference, { filter: 'indexed' });
+	assert.deepEqual(shown(stack), ['[0]=2', '[1]=1']);
+
+	// elements that are objects expand (read again by their fields' expression)
+	const pets = await parts(locals.pets.variablesReference, { filter: 'indexed' });
+	assert.match(pets.byName['[0]'].value, /^\{Fixtures\.Dog\} \{.*Name = "a"/);
+	const dog = await parts(pets.byName['[0]'].variablesReference);
+	assert.equal(dog.byName.Name.value, '"a"');
+	assert.equal(dog.byName.Name.evaluateName, 'pets._items[0].Name');
+	const counts = await parts(locals.counts.variablesReference, { filter: 'indexed' });
+	assert.deepEqual(counts.list.map((v) => v.name), ['[7]']);
+	// an array of lists: each element a list
+	const lists = await parts(locals.lists.variablesReference);
+	assert.equal(lists.byName['[0]'].indexedVariables, 1);
+	assert.equal(lists.byName['[1]'].indexedVariables ?? 0, 0, 'an empty list');
+	assert.deepEqual(shown(await parts(lists.byName['[0]'].variablesReference, { filter: 'indexed' })),
+		['[0]=1']);
+	// a watch on a collection expands the same way
+	const ev = await a.dc.evaluateRequest({ expression: 'tags', frameId: f0.id, context: 'watch' });
+	assert.equal(ev.body.indexedVariables, 2);
+
+	// Animal pet = new Dog("rex"): both types, as Visual Studio's "Animal {Dog}"
+	assert.equal(locals.pet.type, 'Fixtures.Animal {Fixtures.Dog}');
+	assert.match(locals.pet.value, /^\(Fixtures\.Animal\) \{Fixtures\.Dog\} \{/);
+	assert.equal(locals.any.type, 'object {int}');
+	assert.equal(locals.any.value, '3');
+	assert.equal(locals.w.type, 'Fixtures.Widget', 'one type when they agree');
+	const pe = await a.dc.evaluateRequest({ expression: 'pet', frameId: f0.id, context: 'watch' });
+	assert.equal(pe.body.type, 'Fixtures.Animal {Fixtures.Dog}');
+
+	await a.dc.continueRequest({ threadId: stop.body.threadId });
+	await a.log.next('terminated');
+	await L.finish(a);
+});

@@ -34,4 +34,13 @@ expect_out 'hit Breakpoint 1, scale \(\) at inline_loop\.c:[0-9]+'
 expect_out '^Run till exit from #1  accumulate \(\) at inline_loop\.c:21$'
 expect_out '^#0  0x[0-9a-f]+ in main \(\) at inline_loop\.c:(28|29)$' # the return address: the rest of line 28, or 29 at -O2
 expect_out '^54 42$'
+
+# frame function NAME: the innermost frame of that function (an inlined call's caller too)
+run_mixdbg -batch -ex 'break inline_loop.c:13' -ex run -ex 'frame function accumulate' \
+	-ex 'info args' -ex 'frame function main' -ex 'frame function nosuch' -ex kill \
+	"$FIXTURES/inline_loop_O2"
+expect_out '^#1  accumulate \(\) at inline_loop\.c:21$'
+expect_out '^n = 4$'
+expect_out '^#2  0x[0-9a-f]+ in main \(\) at inline_loop\.c:28$'
+expect_out '^No frame for function "nosuch"\.$'
 pass

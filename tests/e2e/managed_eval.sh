@@ -36,7 +36,7 @@ expect_out '^big = \{int\[1000\]\} \{0, 1, 4, 9, .*361, \.\.\.\}$'
 expect_out '^box = \{Fixtures.Values.Box<string>\} \{Item = "boxed text"\}$'
 # a Dog seen through an Animal: its own fields (an auto-property's by the property's name),
 # then the inherited ones
-expect_out '^pet = \{Fixtures.Values.Dog\} \{Breed = "beagle", Home = \{Fixtures.Values.Point\}, Friend = \{Fixtures.Values.Dog\}, Name = "generic", legs = 4\}$'
+expect_out '^pet = \(Fixtures.Values.Animal\) \{Fixtures.Values.Dog\} \{Breed = "beagle", Home = \{Fixtures.Values.Point\}, Friend = \{Fixtures.Values.Dog\}, Name = "generic", legs = 4\}$'
 expect_out '^n = 5$'
 
 run_mixdbg -batch -ex "break Program.cs:$at" -ex run \

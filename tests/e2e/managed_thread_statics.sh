@@ -17,15 +17,17 @@ run_mixdbg -batch -ex "break Program.cs:$at" -ex run \
 	-ex 'print Counter.Total' -ex 'print Counter.Nosuch' -ex continue \
 	-ex 'print Counter.PerThread' -ex 'set var Counter.PerThread = 33' \
 	-ex 'print Fixtures.Statics.Counter.PerThread' -ex 'print Counter.Total' \
-	-ex 'thread 1' -ex 'frame 2' -ex 'print Counter.PerThread' -ex continue "$prog"
+	-ex 'thread 1' -ex 'frame function Nosuch' -ex 'frame function Main' \
+	-ex 'print Counter.PerThread' -ex continue "$prog"
 # the stops and the values printed at each, in order
-seq=$(grep -oE '^Thread [0-9]+ "Statics" hit Breakpoint 1|^(Fixtures\.Statics\.)?Counter\.(PerThread|Total) = .*|^#2  Fixtures\.Statics\.Program\.Main' <<<"$OUT" |
-	sed -E 's/^Thread ([0-9]+) .*/T\1/' | tr '\n' ' ')
+seq=$(grep -oE '^Thread [0-9]+ "Statics" hit Breakpoint 1|^(Fixtures\.Statics\.)?Counter\.(PerThread|Total) = .*|^#[0-9]+ +Fixtures\.Statics\.Program\.Main' <<<"$OUT" |
+	sed -E 's/^Thread ([0-9]+) .*/T\1/; s/^#[0-9]+ +/#N /' | tr '\n' ' ')
 echo "sequence: $seq" >&2
-[[ "$seq" =~ ^T1\ Counter.PerThread\ =\ 11\ Fixtures.Statics.Counter.PerThread\ =\ 11\ Counter.Total\ =\ 3\ T([0-9]+)\ Counter.PerThread\ =\ 22\ Fixtures.Statics.Counter.PerThread\ =\ 33\ Counter.Total\ =\ 3\ #2\ \ Fixtures.Statics.Program.Main\ Counter.PerThread\ =\ 11\ $ ]] ||
+[[ "$seq" =~ ^T1\ Counter.PerThread\ =\ 11\ Fixtures.Statics.Counter.PerThread\ =\ 11\ Counter.Total\ =\ 3\ T([0-9]+)\ Counter.PerThread\ =\ 22\ Fixtures.Statics.Counter.PerThread\ =\ 33\ Counter.Total\ =\ 3\ #N\ Fixtures.Statics.Program.Main\ Counter.PerThread\ =\ 11\ $ ]] ||
 	_fail_out "unexpected stops and values: $seq"
 [ "${BASH_REMATCH[1]}" != 1 ] || _fail_out "the second stop is not on the worker thread"
 expect_out "^'Fixtures.Statics.Counter' does not contain a definition for 'Nosuch'$"
+expect_out '^No frame for function "Nosuch"\.$'
 expect_out '^main 11 1 1 5$'
 expect_out '^worker 33 1 1 5$'
 expect_out '^main again 11$'
