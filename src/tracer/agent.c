@@ -138,6 +138,17 @@ static int build(struct tracer *t, struct tr_bploc *b, const struct tr_condprog 
 	for (uint64_t p = b->addr + 1; p < b->addr + len; p++)
 		if (tr_bp_find(t, p))
 			return -1; /* another breakpoint inside the bytes the jump would cover */
+	for (size_t i = 0; i < t->nagents; i++) {
+		/* one retired here for the same condition and code (disabled and enabled again,
+		 * a step's breakpoint there for a while) serves again */
+		struct tr_agent *old = &t->agents[i];
+		if (!old->live && old->addr == b->addr && old->cond_gen == cp->gen &&
+		    old->len == len && !memcmp(old->orig, a.orig, len)) {
+			old->live = true;
+			b->agent = (uint32_t)i + 1;
+			return 0;
+		}
+	}
 	struct tr_tramp_req rq = {.cond = cp->code,
 				  .cond_len = cp->len,
 				  .bp_addr = b->addr,

@@ -153,6 +153,8 @@ struct tr_group *tr_group_get(struct tracer *t, uint32_t id);
 int tr_launch(struct tracer *t, const void *payload, uint32_t len, char *err, size_t errlen);
 int tr_attach(struct tracer *t, pid_t pid, char *err, size_t errlen);
 void tr_detach(struct tracer *t);
+/* Before a detach: waits for the threads already exiting (they cannot be detached). */
+void tr_reap_exiting(struct tracer *t);
 void tr_kill(struct tracer *t);
 void tr_forget_process(struct tracer *t);
 int tr_open_mem(struct tracer *t);
