@@ -206,9 +206,9 @@ void tr_agent_arm_all(struct tracer *t)
 		struct tr_bploc *b = &t->bps[i];
 		if (!b->addr)
 			continue;
-		const struct tr_condprog *cp =
-		    b->ngroups == 1 && !(b->flags[0] & TR_BP_INTERNAL) ? tr_cond_find(t, b->groups[0])
-								       : NULL;
+		const struct tr_condprog *cp = b->ngroups == 1 && !(b->flags[0] & TR_BP_INTERNAL)
+						   ? tr_cond_find(t, b->groups[0])
+						   : NULL;
 		if (!cp || !cp->len) {
 			tr_agent_retire(t, b);
 			continue;
@@ -275,10 +275,28 @@ bool tr_agent_fix_pc(struct tracer *t, struct tr_thread *th, uint64_t *pc)
 		const struct tr_agent *a = &t->agents[i];
 		if (*pc < a->base || *pc > a->base + a->lay.size)
 			continue;
-		*pc = put_back(th, a, *pc - a->base, t);
+		uint64_t o = *pc - a->base;
+		if (o < a->lay.copy || (o >= a->lay.true_epi && o <= a->lay.trap))
+			th->agent_code = (uint32_t)i + 1;
+		*pc = put_back(th, a, o, t);
 		return true;
 	}
 	return false;
+}
+
+bool tr_agent_own_fault(struct tracer *t, struct tr_thread *th)
+{
+	if (!th->agent_code || th->agent_code > t->nagents)
+		return false;
+	const struct tr_agent *a = &t->agents[th->agent_code - 1];
+	struct tr_bploc *b = tr_bp_find(t, a->addr);
+	if (b && b->agent == th->agent_code) {
+		b->agent_tried = a->cond_gen;
+		tr_agent_retire(t, b);
+	}
+	th->agent_code = 0;
+	th->resume_sig = 0;
+	return true;
 }
 
 void tr_agent_hide(const struct tracer *t, uint64_t addr, uint8_t *buf, size_t len)

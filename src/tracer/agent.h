@@ -8,7 +8,7 @@
 
 /* Where things are in a trampoline (offsets from its start); see agent_jit.c. */
 struct tr_tramp_layout {
-	uint32_t frame; /* bytes kept below the red zone: flags, rax, rcx, rdx, operand slots */
+	uint32_t frame;	    /* bytes kept below the red zone: flags, rax, rcx, rdx, operand slots */
 	uint16_t pushf;	    /* the pushfq */
 	uint16_t body;	    /* first instruction after the saves */
 	uint16_t false_lea; /* false path: the lea that gives rsp back (flags, registers done) */

@@ -9,7 +9,7 @@
  *     ... test rax, rax ; jnz trap_path      (any doubt also goes to trap_path)
  *     mov  rax, [rsp+8] ; rcx ; rdx ; popfq ; lea rsp, [rsp + 128 + FRAME - 8]
  *   copy:                                    the instruction the jump replaced, relocated
- *     jmp  *0(%rip) ; .quad bp_addr + len
+ *     jmp  bp_addr + len
  *   trap_path:
  *     mov  rax, [rsp+8] ; rcx ; rdx ; popfq ; lea rsp, [rsp + 128 + FRAME - 8]
  *   trap:
@@ -201,8 +201,8 @@ static size_t fused_load(struct asm_buf *a, const uint8_t *code, size_t len, siz
 	/* rdx = addr - (rsp_at_bp - 128); unsigned: below the red zone wraps to huge */
 	PUT(a, 0x48, 0x89, 0xC2); /* mov rdx, rax */
 	lea_rsp(a, 1, (int32_t)frame);
-	PUT(a, 0x48, 0x29, 0xCA);	/* sub rdx, rcx */
-	PUT(a, 0x48, 0x81, 0xFA);	/* cmp rdx, imm32 */
+	PUT(a, 0x48, 0x29, 0xCA); /* sub rdx, rcx */
+	PUT(a, 0x48, 0x81, 0xFA); /* cmp rdx, imm32 */
 	put32(a, LOAD_WINDOW - size);
 	jcc_trap(a, 0x87); /* ja */
 	switch (size) {
@@ -283,8 +283,8 @@ static bool binary_op(struct asm_buf *a, uint8_t op)
 	case TR_OP_MOD:
 		/* condvm.c gives up (true) on b == 0 and on INT64_MIN / -1: so do we, and on
 		 * any division by -1 (the tracer then decides) */
-		PUT(a, 0x48, 0x85, 0xC9); /* test rcx, rcx */
-		jcc_trap(a, 0x84);	  /* jz */
+		PUT(a, 0x48, 0x85, 0xC9);	/* test rcx, rcx */
+		jcc_trap(a, 0x84);		/* jz */
 		PUT(a, 0x48, 0x83, 0xF9, 0xFF); /* cmp rcx, -1 */
 		jcc_trap(a, 0x84);		/* je */
 		PUT(a, 0x48, 0x99);		/* cqo */
@@ -434,9 +434,13 @@ int tr_tramp_build(const struct tr_tramp_req *rq, uint8_t *out, size_t cap,
 		memcpy(out + at + rq->disp_off, &disp, 4);
 	}
 	lay->copy_end = (uint16_t)a.len;
-	uint64_t back = rq->bp_addr + rq->insn_len;
-	PUT(&a, 0xFF, 0x25, 0x00, 0x00, 0x00, 0x00); /* jmp *0(%rip) */
-	put(&a, &back, 8);
+	/* a direct jump back (the trampoline is within +-1 GiB; no indirect branch) */
+	int64_t back =
+	    (int64_t)(rq->bp_addr + rq->insn_len) - (int64_t)(rq->tramp_addr + a.len + 5);
+	if (rq->tramp_addr && (back < INT32_MIN || back > INT32_MAX))
+		return -1;
+	PUT(&a, 0xE9);
+	put32(&a, (uint32_t)(int32_t)back);
 	lay->true_epi = (uint16_t)a.len;
 	lay->true_lea = (uint16_t)epilogue(&a, frame);
 	lay->trap = (uint16_t)a.len;

@@ -227,9 +227,10 @@ int tr_displace_relocate(struct tracer *t, uint64_t addr, uint8_t *insn, size_t 
 	if (cs_disasm(cs, code, (size_t)n, addr, 1, &in) == 1) {
 		const cs_x86 *x = &in->detail->x86;
 		bool relbranch = cs_insn_group(cs, in, CS_GRP_BRANCH_RELATIVE);
-		bool flow = cs_insn_group(cs, in, CS_GRP_CALL) || cs_insn_group(cs, in, CS_GRP_JUMP) ||
-			    cs_insn_group(cs, in, CS_GRP_RET) || cs_insn_group(cs, in, CS_GRP_INT) ||
-			    cs_insn_group(cs, in, CS_GRP_IRET);
+		bool flow = cs_insn_group(cs, in, CS_GRP_CALL) ||
+			    cs_insn_group(cs, in, CS_GRP_JUMP) ||
+			    cs_insn_group(cs, in, CS_GRP_RET) ||
+			    cs_insn_group(cs, in, CS_GRP_INT) || cs_insn_group(cs, in, CS_GRP_IRET);
 		uint8_t disp_off = 0;
 		for (uint8_t i = 0; i < x->op_count; i++)
 			if (x->operands[i].type == X86_OP_MEM &&

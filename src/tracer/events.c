@@ -215,6 +215,8 @@ static enum verdict on_signal(struct tracer *t, struct tr_thread *th, int sig, c
 	/* si_code > 0: raised by the kernel for an instruction, not sent by kill or tgkill */
 	bool fault = si && si->si_code > 0 &&
 		     (sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL);
+	if (fault && (sig == SIGSEGV || sig == SIGBUS) && tr_agent_own_fault(t, th))
+		return V_RESUME; /* ours, not the program's: it runs the int3 path instead */
 	if ((p & TR_SIG_NATIVE_FAULT) && !(p & TR_SIG_STOP) && fault &&
 	    tr_fault_in_native_code(t, get_pc(th->tid)))
 		p |= TR_SIG_STOP; /* a crash: shown before the runtime's crash handling */
@@ -393,6 +395,7 @@ static enum verdict classify(struct tracer *t, struct tr_thread **thp, int statu
 	int sig = WSTOPSIG(status), event = status >> 16;
 	/* one read of the pc serves the scratch check and the breakpoint lookup */
 	uint64_t pc = 0;
+	th->agent_code = 0;
 	if (t->nscratch || (sig == SIGTRAP && !event))
 		pc = tr_displace_fix_pc(t, th, get_pc(th->tid));
 	if (event)

@@ -37,6 +37,8 @@ struct tr_thread {
 	int deferred_sig;    /* a signal it got meanwhile, raised again at the thaw */
 	bool silent;	     /* never announced to the session (not a thread of the process) */
 	bool user_frozen;    /* TR_REQ_USER_FREEZE: stays stopped when the others resume */
+	uint32_t agent_code; /* 1 + index of the trampoline whose own code (not the copied
+				instruction) it was stopped in, at this stop (agent.c) */
 };
 
 enum tr_ds_mode {
@@ -69,9 +71,9 @@ struct tr_agent {
 	uint64_t addr; /* the breakpoint */
 	uint64_t base; /* the trampoline */
 	struct tr_tramp_layout lay;
-	uint8_t len;	  /* bytes of the instruction the jump covers (>= 5) */
-	uint8_t orig[16]; /* its original bytes */
-	uint8_t jmp[5];	  /* e9 rel32 */
+	uint8_t len;	   /* bytes of the instruction the jump covers (>= 5) */
+	uint8_t orig[16];  /* its original bytes */
+	uint8_t jmp[5];	   /* e9 rel32 */
 	uint32_t cond_gen; /* the condition it was compiled from */
 	bool live;	   /* still addr's trampoline (else retired) */
 	bool armed;	   /* the jump is in memory */
@@ -116,10 +118,10 @@ struct tracer {
 	struct tr_watch watch[TR_WATCH_SLOTS]; /* hardware watchpoints, the same in every thread */
 	struct tr_condprog *conds;	       /* breakpoint conditions run at hits */
 	size_t nconds, cap_conds;
-	uint32_t cond_gen;	  /* last tr_condprog.gen given */
+	uint32_t cond_gen;	 /* last tr_condprog.gen given */
 	struct tr_agent *agents; /* in-process conditions (agent.c) */
 	size_t nagents, cap_agents;
-	bool no_agent; /* MIXDBG_NO_AGENT set: conditions always stop in the tracer */
+	bool no_agent;		    /* MIXDBG_NO_AGENT set: conditions always stop in the tracer */
 	struct tr_scratch *scratch; /* pages for displaced instructions */
 	size_t nscratch, cap_scratch;
 	bool no_displace;  /* MIXDBG_NO_DISPLACE set: always single-step over breakpoints */
@@ -221,6 +223,10 @@ void tr_agent_cond_changed(struct tracer *t, uint32_t group);
  * returns true if pc was in one (*pc updated). */
 bool tr_agent_fix_pc(struct tracer *t, struct tr_thread *th, uint64_t *pc);
 /* Shows the original bytes in buf (program memory at addr) where a jump is armed. */
+/* A fault (SIGSEGV, SIGBUS) in a trampoline's own code (its stack space below the red zone
+ * unmapped: a thread at the end of its stack; a load the guard let through): the trampoline
+ * is given up for good and the thread, already put back, resumes without the signal. */
+bool tr_agent_own_fault(struct tracer *t, struct tr_thread *th);
 void tr_agent_hide(const struct tracer *t, uint64_t addr, uint8_t *buf, size_t len);
 /* Writes the original bytes over armed jumps in another memory (a fork child's). */
 void tr_agent_restore_into(const struct tracer *t, int memfd);
