@@ -32,6 +32,9 @@
  *   So signal handlers and the session see program addresses only.
  * - Trampolines are never reused or freed while the process lives (a retired one may still
  *   be run by a thread that read the jump just before it was disarmed).
+ * - Not while a hardware watchpoint is set (the trampoline's own accesses would trigger it).
+ * - A fault in a trampoline's own code (its stack space below the red zone beyond the end of
+ *   a thread's stack) gives that trampoline up; the thread goes on through the int3.
  * - MIXDBG_NO_AGENT=1 turns it off (every condition decided in the tracer, as before).
  */
 #include "tracer/tracer.h"
@@ -202,6 +205,12 @@ void tr_agent_arm_all(struct tracer *t)
 {
 	if (t->no_agent || t->bytes_lifted || !t->pid || t->memfd < 0)
 		return;
+	/* A trampoline's loads would trigger a read or access watchpoint where the tracer's
+	 * reads (/proc/PID/mem) do not, and its stack space below the red zone could lie under
+	 * a write watchpoint: while any watchpoint is set, conditions stay in the tracer. */
+	for (int i = 0; i < TR_WATCH_SLOTS; i++)
+		if (t->watch[i].kind)
+			return;
 	for (size_t i = 0; i < t->bp_cap; i++) {
 		struct tr_bploc *b = &t->bps[i];
 		if (!b->addr)
