@@ -118,6 +118,15 @@ void tr_agent_cond_changed(struct tracer *t, uint32_t group)
 	}
 }
 
+/* Whether another breakpoint lies inside the bytes after addr that a jump would cover. */
+static bool bp_inside(struct tracer *t, uint64_t addr, size_t len)
+{
+	for (uint64_t p = addr + 1; p < addr + len; p++)
+		if (tr_bp_find(t, p))
+			return true;
+	return false;
+}
+
 /* A stopped thread that can run one injected system call (to map scratch memory). */
 static struct tr_thread *injector(struct tracer *t)
 {
@@ -138,9 +147,8 @@ static int build(struct tracer *t, struct tr_bploc *b, const struct tr_condprog 
 	if (disp_off < 0 || len < 5 || len > sizeof(a.orig))
 		return -1;
 	a.len = (uint8_t)len;
-	for (uint64_t p = b->addr + 1; p < b->addr + len; p++)
-		if (tr_bp_find(t, p))
-			return -1; /* another breakpoint inside the bytes the jump would cover */
+	if (bp_inside(t, b->addr, len))
+		return -1;
 	for (size_t i = 0; i < t->nagents; i++) {
 		/* one retired here for the same condition and code (disabled and enabled again,
 		 * a step's breakpoint there for a while) serves again */
@@ -186,18 +194,32 @@ static int build(struct tracer *t, struct tr_bploc *b, const struct tr_condprog 
 	return 0;
 }
 
+/* The pcs of the stopped threads (read once per arming). */
+struct pcs {
+	uint64_t *v;
+	size_t n;
+	bool read;
+};
+
 /* Whether a stopped thread's pc lies inside the bytes after addr that a jump would cover. */
-static bool thread_inside(struct tracer *t, uint64_t addr, size_t len)
+static bool thread_inside(struct tracer *t, struct pcs *pcs, uint64_t addr, size_t len)
 {
-	for (size_t i = 0; i < t->nthreads; i++) {
-		if (!t->threads[i].stopped)
-			continue;
-		errno = 0;
-		long pc = ptrace(PTRACE_PEEKUSER, t->threads[i].tid,
-				 (void *)offsetof(struct user, regs.rip), 0);
-		if (!errno && (uint64_t)pc > addr && (uint64_t)pc < addr + len)
-			return true;
+	if (!pcs->read) {
+		pcs->read = true;
+		pcs->v = xcalloc(t->nthreads + 1, sizeof(*pcs->v));
+		for (size_t i = 0; i < t->nthreads; i++) {
+			if (!t->threads[i].stopped)
+				continue;
+			errno = 0;
+			long pc = ptrace(PTRACE_PEEKUSER, t->threads[i].tid,
+					 (void *)offsetof(struct user, regs.rip), 0);
+			if (!errno)
+				pcs->v[pcs->n++] = (uint64_t)pc;
+		}
 	}
+	for (size_t i = 0; i < pcs->n; i++)
+		if (pcs->v[i] > addr && pcs->v[i] < addr + len)
+			return true;
 	return false;
 }
 
@@ -211,6 +233,7 @@ void tr_agent_arm_all(struct tracer *t)
 	for (int i = 0; i < TR_WATCH_SLOTS; i++)
 		if (t->watch[i].kind)
 			return;
+	struct pcs pcs = {0};
 	for (size_t i = 0; i < t->bp_cap; i++) {
 		struct tr_bploc *b = &t->bps[i];
 		if (!b->addr)
@@ -229,9 +252,12 @@ void tr_agent_arm_all(struct tracer *t)
 		if (!b->agent)
 			continue;
 		struct tr_agent *a = &t->agents[b->agent - 1];
-		if (!thread_inside(t, a->addr, a->len))
+		/* checked at each arming: a breakpoint may have been set inside the bytes since
+		 * the trampoline was made, a thread moved there (jump *ADDR) */
+		if (!bp_inside(t, a->addr, a->len) && !thread_inside(t, &pcs, a->addr, a->len))
 			arm(t, a);
 	}
+	free(pcs.v);
 }
 
 /* Puts a thread stopped at offset o of trampoline a back into the program's own state. */
