@@ -239,7 +239,8 @@ int tr_displace_relocate(struct tracer *t, uint64_t addr, uint8_t *insn, size_t 
 		/* the copy runs at another address: anything that depends on where it runs or
 		 * changes the flow of control stays on the int3 path */
 		if (!relbranch && !flow && in->id != X86_INS_INVALID && in->id != X86_INS_SYSCALL &&
-		    in->id != X86_INS_INT3 && (!disp_off || x->encoding.disp_size == 4)) {
+		    in->id != X86_INS_INT3 && in->id != X86_INS_XBEGIN &&
+		    (!disp_off || x->encoding.disp_size == 4)) {
 			memcpy(insn, code, in->size);
 			*len = in->size;
 			rc = disp_off;
