@@ -53,6 +53,9 @@ $(BUILD)/unit/test_%: tests/unit/test_%.c $(call obj,$(LIB_SRCS))
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $^ $(LDFLAGS_SAN) $(LDLIBS_MIXDBG) -o $@
 
+# the trampoline builder is the tracer's; its unit test runs the code it makes
+$(BUILD)/unit/test_agent_jit: $(call obj,src/tracer/agent_jit.c)
+
 unit-tests: $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
 
 fixtures:

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Condition benchmark: a breakpoint on hot() in bench/hits.c whose condition ($rdi == -1) is
-# false at every one of N hits (BENCH_N, default 200000), under gdb and under mixdbg with the
-# same commands, in one run. Prints the cost per hit and the ratio.
+# false at every one of N hits (BENCH_N, default 1000000), under gdb and under mixdbg with the
+# same commands, in one run: mixdbg as it is (the condition decided inside the program,
+# src/tracer/agent.c) and with MIXDBG_NO_AGENT=1 (decided in the tracer at each int3 stop).
+# Prints the cost per hit (the debugger's start-up included) and the ratios.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 MIXDBG=${MIXDBG:-$root/build/mixdbg}
-N=${BENCH_N:-200000}
+N=${BENCH_N:-1000000}
 B=build/bench
 mkdir -p "$B"
 gcc -O2 -g -Wall -Wextra -Werror -no-pie bench/hits.c -o "$B/hits"
@@ -33,8 +35,13 @@ if command -v gdb >/dev/null; then
 	gdb_ns=$ns
 	awk -v t="$ns" -v n="$N" 'BEGIN{printf "gdb        %7.2f us per hit\n", t/n/1000}'
 fi
+MIXDBG_NO_AGENT=1 timed mixdbg_int3 "$MIXDBG" "${cmds[@]}" --args "$B/hits" "$N"
+int3_ns=$ns
+awk -v t="$ns" -v n="$N" 'BEGIN{printf "mixdbg, MIXDBG_NO_AGENT=1 %7.2f us per hit\n", t/n/1000}'
 timed mixdbg "$MIXDBG" "${cmds[@]}" --args "$B/hits" "$N"
 awk -v t="$ns" -v n="$N" 'BEGIN{printf "mixdbg     %7.2f us per hit\n", t/n/1000}'
 if [ -n "$gdb_ns" ]; then
 	awk -v g="$gdb_ns" -v m="$ns" 'BEGIN{printf "mixdbg is %.1fx faster than gdb\n", g/m}'
+	awk -v g="$gdb_ns" -v m="$int3_ns" \
+		'BEGIN{printf "mixdbg with MIXDBG_NO_AGENT=1 is %.1fx faster than gdb\n", g/m}'
 fi

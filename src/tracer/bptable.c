@@ -92,12 +92,14 @@ int tr_bp_insert(struct tracer *t, const struct tr_bp *req, uint8_t *orig)
 			}
 		if (b->ngroups == TR_STOP_MAX_GROUPS)
 			return -ENOSPC;
+		tr_agent_retire(t, b); /* a trampoline serves a breakpoint with one user */
 		b->groups[b->ngroups] = req->group;
 		b->flags[b->ngroups++] = req->flags;
 		*orig = b->orig;
 		return 0;
 	}
 	uint8_t byte;
+	tr_agent_disarm_range(t, req->addr, 1); /* not inside an armed jump */
 	if (pread(t->memfd, &byte, 1, (off_t)req->addr) != 1)
 		return -EFAULT;
 	int r = tr_mem_write_byte(t, req->addr, 0xCC);
@@ -126,6 +128,7 @@ int tr_bp_remove(struct tracer *t, const struct tr_bp *req)
 		b->groups[i] = b->groups[b->ngroups - 1];
 		b->flags[i] = b->flags[b->ngroups - 1];
 		b->ngroups--;
+		tr_agent_retire(t, b);
 		break;
 	}
 	if (b->ngroups)
@@ -142,6 +145,7 @@ int tr_bp_remove(struct tracer *t, const struct tr_bp *req)
 /* Restores every original byte (detach, session loss); the table is emptied. */
 void tr_bp_remove_all_bytes(struct tracer *t)
 {
+	tr_agent_disarm_all(t);
 	for (size_t i = 0; i < t->bp_cap; i++)
 		if (t->bps[i].addr)
 			tr_mem_write_byte(t, t->bps[i].addr, t->bps[i].orig);

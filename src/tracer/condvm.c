@@ -141,6 +141,7 @@ const struct tr_condprog *tr_cond_find(const struct tracer *t, uint32_t id)
 
 void tr_cond_set(struct tracer *t, uint32_t id, const uint8_t *code, uint32_t len)
 {
+	tr_agent_cond_changed(t, id);
 	for (size_t i = 0; i < t->nconds; i++) {
 		if (t->conds[i].id != id)
 			continue;
@@ -154,6 +155,7 @@ void tr_cond_set(struct tracer *t, uint32_t id, const uint8_t *code, uint32_t le
 	struct tr_condprog *c = &t->conds[t->nconds++];
 	c->id = id;
 	c->len = len;
+	c->gen = ++t->cond_gen;
 	c->code = xmalloc(len);
 	memcpy(c->code, code, len);
 }

@@ -60,6 +60,7 @@ static int read_orig(struct tracer *t, uint64_t addr, uint8_t *buf, size_t len)
 		if (o)
 			buf[i] = o->orig;
 	}
+	tr_agent_hide(t, addr, buf, (size_t)n);
 	return (int)n;
 }
 
@@ -85,6 +86,7 @@ static int inject_syscall(struct tracer *t, pid_t tid, uint64_t at, long nr, con
 	r.r10 = (unsigned long)a[3];
 	r.r8 = (unsigned long)a[4];
 	r.r9 = (unsigned long)a[5];
+	struct user_regs_struct want = r;
 	int rc = -EIO;
 	if (ptrace(PTRACE_SETREGS, tid, 0, &r) == 0) {
 		for (int tries = 0; tries < 8; tries++) {
@@ -112,7 +114,18 @@ static int inject_syscall(struct tracer *t, pid_t tid, uint64_t at, long nr, con
 					th->resume_sig = sig;
 				break;
 			}
-			if (ptrace(PTRACE_GETREGS, tid, 0, &r) == 0 && r.rip == at + 2) {
+			if (ptrace(PTRACE_GETREGS, tid, 0, &r) != 0)
+				break;
+			/* A thread stopped in a system call (the exec stop) finishes it first,
+			 * writing its result over rax, and reports the single-step trap on leaving
+			 * the kernel before running anything (syscall_exit_work:
+			 * user_single_step_report): set the registers again and step again. */
+			if (r.rip == at) {
+				if (ptrace(PTRACE_SETREGS, tid, 0, &want) != 0)
+					break;
+				continue;
+			}
+			if (r.rip == at + 2) {
 				*ret = (long)r.rax;
 				rc = 0;
 			}
@@ -153,15 +166,18 @@ static uint64_t free_spot_near(struct tracer *t, uint64_t addr)
 	return best;
 }
 
-static struct tr_scratch *scratch_near(struct tracer *t, uint64_t addr)
+static struct tr_scratch *scratch_near(struct tracer *t, uint64_t addr, size_t size)
 {
 	for (size_t i = 0; i < t->nscratch; i++)
-		if (t->scratch[i].used + SLOT_SIZE <= PAGE && dist(t->scratch[i].base, addr) < NEAR)
+		if (t->scratch[i].used + size <= PAGE && dist(t->scratch[i].base, addr) < NEAR)
 			return &t->scratch[i];
 	return NULL;
 }
 
-static struct tr_scratch *map_scratch(struct tracer *t, struct tr_thread *th, uint64_t addr)
+/* Maps a scratch page near addr by a system call run in th, with the `syscall` instruction
+ * written at inject_at for one step. */
+static struct tr_scratch *map_scratch(struct tracer *t, struct tr_thread *th, uint64_t addr,
+				      uint64_t inject_at)
 {
 	uint64_t spot = free_spot_near(t, addr);
 	if (!spot)
@@ -173,13 +189,66 @@ static struct tr_scratch *map_scratch(struct tracer *t, struct tr_thread *th, ui
 			-1,
 			0};
 	long ret = 0;
-	if (inject_syscall(t, th->tid, addr, SYS_mmap, args, &ret) != 0 || (uint64_t)ret != spot)
+	if (inject_syscall(t, th->tid, inject_at, SYS_mmap, args, &ret) != 0 ||
+	    (uint64_t)ret != spot)
 		return NULL;
 	xgrow((void **)&t->scratch, &t->cap_scratch, t->nscratch + 1, sizeof(*t->scratch));
 	struct tr_scratch *s = &t->scratch[t->nscratch++];
 	s->base = spot;
 	s->used = 0;
 	return s;
+}
+
+uint64_t tr_scratch_alloc(struct tracer *t, struct tr_thread *th, uint64_t near, size_t size)
+{
+	size = (size + 15) & ~(size_t)15;
+	if (size > PAGE)
+		return 0;
+	struct tr_scratch *s = scratch_near(t, near, size);
+	if (!s && th)
+		s = map_scratch(t, th, near, near);
+	if (!s)
+		return 0;
+	uint64_t at = s->base + s->used;
+	s->used += size;
+	return at;
+}
+
+int tr_displace_relocate(struct tracer *t, uint64_t addr, uint8_t *insn, size_t *len)
+{
+	uint8_t code[16];
+	int n = read_orig(t, addr, code, sizeof(code));
+	csh cs;
+	if (n <= 0 || cs_open(CS_ARCH_X86, CS_MODE_64, &cs) != CS_ERR_OK)
+		return -1;
+	cs_option(cs, CS_OPT_DETAIL, CS_OPT_ON);
+	cs_insn *in = NULL;
+	int rc = -1;
+	if (cs_disasm(cs, code, (size_t)n, addr, 1, &in) == 1) {
+		const cs_x86 *x = &in->detail->x86;
+		bool relbranch = cs_insn_group(cs, in, CS_GRP_BRANCH_RELATIVE);
+		bool flow = cs_insn_group(cs, in, CS_GRP_CALL) ||
+			    cs_insn_group(cs, in, CS_GRP_JUMP) ||
+			    cs_insn_group(cs, in, CS_GRP_RET) ||
+			    cs_insn_group(cs, in, CS_GRP_INT) || cs_insn_group(cs, in, CS_GRP_IRET);
+		uint8_t disp_off = 0;
+		for (uint8_t i = 0; i < x->op_count; i++)
+			if (x->operands[i].type == X86_OP_MEM &&
+			    x->operands[i].mem.base == X86_REG_RIP)
+				disp_off = x->encoding.disp_offset;
+		/* the copy runs at another address: anything that depends on where it runs or
+		 * changes the flow of control stays on the int3 path */
+		if (!relbranch && !flow && in->id != X86_INS_INVALID && in->id != X86_INS_SYSCALL &&
+		    in->id != X86_INS_INT3 && in->id != X86_INS_XBEGIN &&
+		    (!disp_off || x->encoding.disp_size == 4)) {
+			memcpy(insn, code, in->size);
+			*len = in->size;
+			rc = disp_off;
+		}
+		cs_free(in, 1);
+	}
+	cs_close(&cs);
+	return rc;
 }
 
 /* Decides how the instruction at b->addr is resumed; maps scratch memory if needed (only
@@ -237,11 +306,11 @@ static void plan(struct tracer *t, struct tr_thread *th, struct tr_bploc *b, boo
 		b->ds_mode = mode;
 		return;
 	}
-	struct tr_scratch *s = scratch_near(t, b->addr);
+	struct tr_scratch *s = scratch_near(t, b->addr, SLOT_SIZE);
 	if (!s && !may_inject)
 		return; /* undecided: try again when every thread is stopped */
 	if (!s)
-		s = map_scratch(t, th, b->addr);
+		s = map_scratch(t, th, b->addr, b->addr);
 	if (!s) {
 		b->ds_mode = TR_DS_STEP;
 		return;
@@ -337,7 +406,7 @@ uint64_t tr_displace_fix_pc(struct tracer *t, struct tr_thread *th, uint64_t pc)
 	bool inside = false;
 	for (size_t i = 0; i < t->nscratch && !inside; i++)
 		inside = pc >= t->scratch[i].base && pc < t->scratch[i].base + PAGE;
-	if (!inside)
+	if (!inside || tr_agent_fix_pc(t, th, &pc))
 		return pc;
 	for (size_t i = 0; i < t->bp_cap; i++) {
 		struct tr_bploc *b = &t->bps[i];
@@ -359,6 +428,7 @@ uint64_t tr_displace_fix_pc(struct tracer *t, struct tr_thread *th, uint64_t pc)
 /* Before detach: every thread out of the copies, then the scratch pages unmapped. */
 void tr_displace_release(struct tracer *t)
 {
+	tr_agent_disarm_all(t); /* no jump into a page about to go */
 	for (size_t i = 0; i < t->nthreads; i++)
 		if (t->threads[i].stopped) {
 			errno = 0;
@@ -388,6 +458,7 @@ void tr_displace_release(struct tracer *t)
 
 void tr_displace_forget(struct tracer *t)
 {
+	tr_agent_forget(t);
 	free(t->scratch);
 	t->scratch = NULL;
 	t->nscratch = t->cap_scratch = 0;

@@ -131,6 +131,7 @@ static void release_fork_child(struct tracer *t, pid_t child, bool shares_memory
 				if (t->bps[i].addr &&
 				    pwrite(fd, &t->bps[i].orig, 1, (off_t)t->bps[i].addr) != 1)
 					break;
+			tr_agent_restore_into(t, fd); /* the jumps' other four bytes */
 			fclose(f);
 		}
 	}
@@ -144,6 +145,8 @@ static void lift_bytes(struct tracer *t, bool lift)
 {
 	if (t->bytes_lifted == lift)
 		return;
+	if (lift)
+		tr_agent_disarm_all(t); /* back to int3 bytes, then those are lifted */
 	t->bytes_lifted = lift;
 	for (size_t i = 0; i < t->bp_cap; i++)
 		if (t->bps[i].addr)
@@ -212,6 +215,8 @@ static enum verdict on_signal(struct tracer *t, struct tr_thread *th, int sig, c
 	/* si_code > 0: raised by the kernel for an instruction, not sent by kill or tgkill */
 	bool fault = si && si->si_code > 0 &&
 		     (sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL);
+	if (fault && (sig == SIGSEGV || sig == SIGBUS) && tr_agent_own_fault(t, th))
+		return V_RESUME; /* ours, not the program's: it runs the int3 path instead */
 	if ((p & TR_SIG_NATIVE_FAULT) && !(p & TR_SIG_STOP) && fault &&
 	    tr_fault_in_native_code(t, get_pc(th->tid)))
 		p |= TR_SIG_STOP; /* a crash: shown before the runtime's crash handling */
@@ -390,6 +395,7 @@ static enum verdict classify(struct tracer *t, struct tr_thread **thp, int statu
 	int sig = WSTOPSIG(status), event = status >> 16;
 	/* one read of the pc serves the scratch check and the breakpoint lookup */
 	uint64_t pc = 0;
+	th->agent_code = 0;
 	if (t->nscratch || (sig == SIGTRAP && !event))
 		pc = tr_displace_fix_pc(t, th, get_pc(th->tid));
 	if (event)
@@ -417,6 +423,7 @@ static struct tr_thread *step_over(struct tracer *t, struct tr_thread *th)
 	if (!b || get_pc(th->tid) != addr)
 		return th; /* the breakpoint went away, or the session moved the pc */
 	pid_t tid = th->tid;
+	tr_agent_disarm_range(t, addr, 1); /* the whole instruction back, not just a byte */
 	tr_mem_write_byte(t, addr, b->orig);
 	/* a signal the thread stopped with goes with the step, keeping its siginfo */
 	int sig = th->resume_sig;
@@ -518,6 +525,7 @@ static struct tr_thread *pick_event(struct tracer *t)
 
 static void report(struct tracer *t, struct tr_thread *th)
 {
+	tr_agent_disarm_all(t); /* the session sees int3 bytes at stops */
 	th->has_event = false;
 	th->user_step = false;
 	th->steps_left = 0;
@@ -551,6 +559,7 @@ static void finish_stop(struct tracer *t)
 			continue; /* a step may have produced an event (or ended the process) */
 		break;
 	}
+	tr_agent_arm_all(t);
 	t->running = true;
 	for (size_t i = 0; i < t->nthreads; i++)
 		if (t->threads[i].stopped && t->threads[i].tid != t->hold_tid &&
@@ -700,6 +709,7 @@ void tr_interrupt(struct tracer *t)
 		ev.tid = t->threads[0].tid;
 	ev.pc = get_pc(ev.tid);
 	t->running = false;
+	tr_agent_disarm_all(t);
 	tr_send_event(t, TR_EV_STOP, &ev, sizeof(ev), -1);
 }
 
@@ -729,6 +739,7 @@ int tr_freeze(struct tracer *t, const int32_t *keep, size_t nkeep)
 	 * it, and the thaw stops the kept threads again without resuming anything */
 	t->frozen_over_stop = !t->running;
 	tr_stop_all(t);
+	tr_agent_disarm_all(t);
 	if (!t->pid)
 		return -ESRCH; /* it ended meanwhile (TR_EV_EXIT was sent) */
 	t->running = false;

@@ -488,6 +488,9 @@ int main(int argc, char **argv)
 	/* for comparison and as an escape hatch: the classic step over breakpoints */
 	const char *nd = getenv("MIXDBG_NO_DISPLACE");
 	t.no_displace = nd && *nd && strcmp(nd, "0") != 0;
+	/* conditions decided in the program (agent.c) unless this is set */
+	const char *na = getenv("MIXDBG_NO_AGENT");
+	t.no_agent = na && *na && strcmp(na, "0") != 0;
 	struct pollfd pf[3] = {{.fd = t.sock, .events = POLLIN}, {.fd = t.sigfd, .events = POLLIN}};
 	for (;;) {
 		/* an untraced attached process: its end comes through its pidfd (untrace.c) */

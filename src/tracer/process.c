@@ -288,6 +288,30 @@ int tr_attach(struct tracer *t, pid_t pid, char *err, size_t errlen)
 	return 0;
 }
 
+/* Threads past PTRACE_EVENT_EXIT run (they were let go to die) and cannot be detached; they
+ * stay traced until reaped, and with PTRACE_O_EXITKILL the tracer's own exit would then
+ * SIGKILL them, which kills the whole process (exit_ptrace, kernel/ptrace.c). They end within
+ * moments: reap them (not the leader, whose status waits for every thread). */
+void tr_reap_exiting(struct tracer *t)
+{
+	for (size_t i = 0; i < t->nthreads; i++) {
+		struct tr_thread *th = &t->threads[i];
+		if (!th->exiting || th->tid == t->pid)
+			continue;
+		for (int tries = 0; tries < 400; tries++) {
+			int st;
+			pid_t w = waitpid(th->tid, &st, WNOHANG | __WALL);
+			if (w == th->tid && (WIFEXITED(st) || WIFSIGNALED(st)))
+				break;
+			if (w < 0 && errno != EINTR)
+				break;
+			if (w == th->tid && WIFSTOPPED(st))
+				ptrace(PTRACE_CONT, th->tid, 0, 0);
+			usleep(2500);
+		}
+	}
+}
+
 /* Leaves the process running as if never traced: every int3 byte restored, each thread
  * detached with the signal it was stopped with (so no signal is lost). */
 void tr_detach(struct tracer *t)
@@ -300,6 +324,7 @@ void tr_detach(struct tracer *t)
 	tr_displace_release(t);
 	tr_bp_remove_all_bytes(t);
 	tr_watch_remove_all(t);
+	tr_reap_exiting(t);
 	for (size_t i = 0; i < t->nthreads; i++) {
 		struct tr_thread *th = &t->threads[i];
 		int sig = th->resume_sig;

@@ -17,6 +17,7 @@
 #include <sys/types.h>
 
 #include "proto/proto.h"
+#include "tracer/agent.h"
 
 struct tr_thread {
 	pid_t tid;
@@ -36,6 +37,8 @@ struct tr_thread {
 	int deferred_sig;    /* a signal it got meanwhile, raised again at the thaw */
 	bool silent;	     /* never announced to the session (not a thread of the process) */
 	bool user_frozen;    /* TR_REQ_USER_FREEZE: stays stopped when the others resume */
+	uint32_t agent_code; /* 1 + index of the trampoline whose own code (not the copied
+				instruction) it was stopped in, at this stop (agent.c) */
 };
 
 enum tr_ds_mode {
@@ -58,12 +61,29 @@ struct tr_bploc {
 	uint8_t ds_disp_off;		     /* offset of its RIP-relative disp32, 0 if none */
 	uint64_t ds_slot;		     /* TR_DS_SLOT: address of the copy */
 	uint64_t ds_target;		     /* TR_DS_CALL/JMP: branch target */
+	uint32_t agent;	      /* 1 + index in tracer.agents of its live trampoline (0: none) */
+	uint32_t agent_tried; /* condition generation for which a trampoline was refused */
+};
+
+/* An in-process condition (agent.c): a `jmp rel32` at addr to a trampoline in scratch memory.
+ * Kept until the process goes (retired ones too: a thread may still be inside). */
+struct tr_agent {
+	uint64_t addr; /* the breakpoint */
+	uint64_t base; /* the trampoline */
+	struct tr_tramp_layout lay;
+	uint8_t len;	   /* bytes of the instruction the jump covers (>= 5) */
+	uint8_t orig[16];  /* its original bytes */
+	uint8_t jmp[5];	   /* e9 rel32 */
+	uint32_t cond_gen; /* the condition it was compiled from */
+	bool live;	   /* still addr's trampoline (else retired) */
+	bool armed;	   /* the jump is in memory */
 };
 
 struct tr_condprog {
 	uint32_t id;   /* breakpoint (group) number */
 	uint32_t len;  /* program bytes */
 	uint8_t *code; /* enum tr_cond_op program */
+	uint32_t gen;  /* changes whenever the program is set */
 };
 
 struct tr_scratch {
@@ -98,6 +118,10 @@ struct tracer {
 	struct tr_watch watch[TR_WATCH_SLOTS]; /* hardware watchpoints, the same in every thread */
 	struct tr_condprog *conds;	       /* breakpoint conditions run at hits */
 	size_t nconds, cap_conds;
+	uint32_t cond_gen;	 /* last tr_condprog.gen given */
+	struct tr_agent *agents; /* in-process conditions (agent.c) */
+	size_t nagents, cap_agents;
+	bool no_agent;		    /* MIXDBG_NO_AGENT set: conditions always stop in the tracer */
 	struct tr_scratch *scratch; /* pages for displaced instructions */
 	size_t nscratch, cap_scratch;
 	bool no_displace;  /* MIXDBG_NO_DISPLACE set: always single-step over breakpoints */
@@ -131,6 +155,8 @@ struct tr_group *tr_group_get(struct tracer *t, uint32_t id);
 int tr_launch(struct tracer *t, const void *payload, uint32_t len, char *err, size_t errlen);
 int tr_attach(struct tracer *t, pid_t pid, char *err, size_t errlen);
 void tr_detach(struct tracer *t);
+/* Before a detach: waits for the threads already exiting (they cannot be detached). */
+void tr_reap_exiting(struct tracer *t);
 void tr_kill(struct tracer *t);
 void tr_forget_process(struct tracer *t);
 int tr_open_mem(struct tracer *t);
@@ -175,6 +201,36 @@ int tr_displace_resume(struct tracer *t, struct tr_thread *th);
 uint64_t tr_displace_fix_pc(struct tracer *t, struct tr_thread *th, uint64_t pc);
 void tr_displace_release(struct tracer *t);
 void tr_displace_forget(struct tracer *t);
+
+/* Space for size bytes of code near `near` (+-1 GiB) in scratch memory, mapped if needed by
+ * a system call th runs from `near` (code; every other thread stopped); 0 if none. */
+uint64_t tr_scratch_alloc(struct tracer *t, struct tr_thread *th, uint64_t near, size_t size);
+/* Copies the instruction at addr (original bytes) into insn (16 bytes) if it can run at
+ * another address; returns the offset of its RIP-relative disp32 (0: none), or -1. */
+int tr_displace_relocate(struct tracer *t, uint64_t addr, uint8_t *insn, size_t *len);
+
+/* agent.c: in-process conditions. Trampolines are armed (jump written) only while the
+ * program runs: at every stop the session sees int3 bytes, as without them. */
+/* Every thread stopped: builds and arms the trampolines of conditional breakpoints. */
+void tr_agent_arm_all(struct tracer *t);
+void tr_agent_disarm_all(struct tracer *t);
+/* Disarms every trampoline whose jump covers a byte of [addr, addr + len). */
+void tr_agent_disarm_range(struct tracer *t, uint64_t addr, size_t len);
+/* b's trampoline no longer fits it (removed, condition changed): disarmed and retired. */
+void tr_agent_retire(struct tracer *t, struct tr_bploc *b);
+void tr_agent_cond_changed(struct tracer *t, uint32_t group);
+/* A thread stopped inside a trampoline is put back where the program was (see agent.c);
+ * returns true if pc was in one (*pc updated). */
+bool tr_agent_fix_pc(struct tracer *t, struct tr_thread *th, uint64_t *pc);
+/* Shows the original bytes in buf (program memory at addr) where a jump is armed. */
+/* A fault (SIGSEGV, SIGBUS) in a trampoline's own code (its stack space below the red zone
+ * unmapped: a thread at the end of its stack; a load the guard let through): the trampoline
+ * is given up for good and the thread, already put back, resumes without the signal. */
+bool tr_agent_own_fault(struct tracer *t, struct tr_thread *th);
+void tr_agent_hide(const struct tracer *t, uint64_t addr, uint8_t *buf, size_t len);
+/* Writes the original bytes over armed jumps in another memory (a fork child's). */
+void tr_agent_restore_into(const struct tracer *t, int memfd);
+void tr_agent_forget(struct tracer *t);
 
 /* events.c */
 void tr_on_sigchld(struct tracer *t);

@@ -35,6 +35,7 @@ void tr_untrace(struct tracer *t)
 	tr_displace_release(t);
 	tr_bp_remove_all_bytes(t);
 	tr_watch_remove_all(t);
+	tr_reap_exiting(t);
 	for (size_t i = 0; i < t->nthreads; i++) {
 		struct tr_thread *th = &t->threads[i];
 		/* the signal a thread was stopped with goes with the detach (as in tr_detach) */
