@@ -455,6 +455,30 @@ static int cmd_ignore(struct cli *c, const char *args)
 	return 0;
 }
 
+/* `maint info breakpoints`: how each native breakpoint's hits were decided: the tracer's
+ * stops at it (traps) against the hits; a condition decided inside the program (the tracer's
+ * in-process conditions) stops only where it holds. */
+static int cmd_maint_info_breakpoints(struct cli *c, const char *args)
+{
+	(void)args;
+	size_t n = ses_break_count(c->ses);
+	if (!n) {
+		printf("No breakpoints.\n");
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct ses_bp *bp = ses_break_at(c->ses, i);
+		if (bp->managed && !bp->nlocs) {
+			printf("%d: managed (hits counted by the session: %" PRIu64 ")\n", bp->id,
+			       bp->hits);
+			continue;
+		}
+		printf("%d: tracer stops %" PRIu64 ", hits %" PRIu64 "\n", bp->id, bp->traps,
+		       bp->hits);
+	}
+	return 0;
+}
+
 static int cmd_info_breakpoints(struct cli *c, const char *args)
 {
 	(void)args;
@@ -1305,6 +1329,11 @@ const struct cli_cmd cli_commands[] = {
      cmd_set_print_elements},
     {"show print elements", NULL, "", "Show the `set print elements` limit.",
      cmd_show_print_elements},
+    {"maint info breakpoints", NULL, "",
+     "For each native breakpoint, how often a thread stopped in the tracer at it (false "
+     "conditions included) and how many hits counted: a condition decided inside the program "
+     "stops the tracer only where it holds.",
+     cmd_maint_info_breakpoints},
     {"maint check-cordebug", NULL, "[EXCEPTION-TYPE]",
      "At a managed stop, call each ICorDebug method mixdbg uses and check its answer against "
      "facts found without it (/proc, the assembly's metadata and PDB): proof that our "

@@ -145,6 +145,8 @@ struct tr_group {
 	uint32_t id;	 /* user breakpoint number */
 	uint32_t ignore; /* hits still to ignore */
 	uint64_t hits;	 /* hits so far, ignored ones included */
+	uint64_t traps;	 /* times a thread stopped in the tracer at one of its locations, false
+			    conditions included (a condition decided in the program: none) */
 };
 
 /* Breakpoint conditions compiled by the session into a stack program that the tracer runs at

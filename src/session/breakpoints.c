@@ -610,6 +610,7 @@ const struct ses_bp *ses_break_at(struct ses *s, size_t i)
 			if (rep.hdr.len >= sizeof(g)) {
 				memcpy(&g, rep.payload, sizeof(g));
 				bp->hits = g.hits;
+				bp->traps = g.traps;
 				bp->ignore = g.ignore;
 			}
 			tr_msg_free(&rep);

@@ -145,6 +145,7 @@ struct ses_bp {
 	bool enabled;
 	uint32_t ignore; /* mirrored from the tracer when asked */
 	uint64_t hits;
+	uint64_t traps;	      /* the tracer's stops at its locations (mirrored with hits) */
 	char *condition;      /* NULL if none */
 	bool cond_in_session; /* the tracer could not run it (a global...): evaluated here */
 	struct ses_bp_loc *locs;

@@ -188,10 +188,11 @@ static enum verdict on_breakpoint(struct tracer *t, struct tr_thread *th, struct
 	memset(ev, 0, sizeof(*ev));
 	for (uint32_t i = 0; i < b->ngroups; i++) {
 		const struct tr_condprog *cp = tr_cond_find(t, b->groups[i]);
+		struct tr_group *g = tr_group_get(t, b->groups[i]);
+		g->traps++;
 		if (cp && !tr_cond_true(t, th->tid, cp->code, cp->len))
 			continue; /* a false condition: not a hit at all (gdb counts the same way)
 				   */
-		struct tr_group *g = tr_group_get(t, b->groups[i]);
 		g->hits++;
 		if (!(b->flags[i] & TR_BP_INTERNAL) && g->ignore) {
 			g->ignore--;
