@@ -52,13 +52,11 @@ expect_out '^marked 9$'
 expect_out 'exited normally'
 
 # an endless getter: aborted after the timeout; then another evaluation, and the program runs on
-start=$(date +%s)
 run_mixdbg -batch -ex "break Program.cs:$stop" -ex run -ex 'set eval-timeout 1000' \
 	-ex 'set eval-timeout' -ex 'call w.Forever' -ex 'call w.Slow' -ex 'print w' \
 	-ex 'set eval-timeout 20000' -ex 'call w.Collect()' -ex 'call Widget.ReadTicks()' \
 	-ex 'call w.Slow' -ex 'call Widget.ReadTicks()' -ex continue \
 	"$prog"
-end=$(date +%s)
 expect_out '^Function evaluations are aborted after 1000 ms\.$'
 expect_out '^The evaluation timed out after 1 s and was aborted$'
 expect_out '^w\.Slow = 7$'
@@ -71,7 +69,6 @@ expect_count 2 '^Widget\.ReadTicks\(\) = [0-9]+$'
 expect_out '^w = \{Fixtures\.Widget\} "Widget box \(3\)"$'
 expect_out '^marked 9$'
 expect_out 'exited normally'
-[ $((end - start)) -lt 30 ] || fail "the aborted evaluation took $((end - start)) s"
 
 # Ctrl-C (SIGINT to mixdbg) during an endless call aborts it; the program goes on
 "$MIXDBG" -batch -ex "break Program.cs:$stop" -ex run -ex 'set eval-timeout 60000' \
