@@ -69,7 +69,12 @@ static bool is_unnamed_helper(struct ses *s, struct ses_thread *t)
 	size_t n;
 	if (ses_backtrace(s, t->tid, &f, &n, NULL) != 0)
 		return false;
-	for (size_t i = 0; i < n && i < 4 && !t->runtime_helper; i++) {
+	/* four real frames: the frames of inlined calls (a libc with debug information has
+	 * several in its futex wait) share their real frame's pc */
+	for (size_t i = 0, real = 0; i < n && real < 4 && !t->runtime_helper; i++) {
+		if (f[i].inline_depth)
+			continue;
+		real++;
 		struct ses_where w;
 		ses_describe(s, f[i].lookup_pc, &w);
 		const char *slash = strrchr(w.module, '/');
