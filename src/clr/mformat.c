@@ -118,11 +118,20 @@ static bool decimal_text(struct clr *c, ICorDebugValue *v, char *buf, size_t len
 			return false;
 	}
 	uint32_t flags = (uint32_t)part[0];
-	unsigned scale = (flags >> 16) & 0xff;
 	/* the 96-bit magnitude in three 32-bit words, most significant first */
-	uint32_t w[3] = {(uint32_t)part[1], (uint32_t)(part[2] >> 32), (uint32_t)part[2]};
+	const uint32_t w[3] = {(uint32_t)part[1], (uint32_t)(part[2] >> 32), (uint32_t)part[2]};
+	clr_decimal_digits(w, (flags >> 16) & 0xff, flags & 0x80000000u, buf, len);
+	return true;
+}
+
+void clr_decimal_digits(const uint32_t magnitude[3], unsigned scale, bool negative, char *buf,
+			size_t len)
+{
+	uint32_t w[3] = {magnitude[0], magnitude[1], magnitude[2]};
 	char digits[40];
 	int nd = 0;
+	if (scale > 28)
+		scale = 28; /* System.Decimal's largest scale */
 	do {
 		uint64_t rem = 0;
 		for (int i = 0; i < 3; i++) {
@@ -136,7 +145,7 @@ static bool decimal_text(struct clr *c, ICorDebugValue *v, char *buf, size_t len
 		digits[nd++] = '0';
 	size_t o = 0;
 	char out[64];
-	if (flags & 0x80000000u)
+	if (negative)
 		out[o++] = '-';
 	for (int i = nd - 1; i >= 0; i--) {
 		out[o++] = digits[i];
@@ -145,7 +154,6 @@ static bool decimal_text(struct clr *c, ICorDebugValue *v, char *buf, size_t len
 	}
 	out[o] = 0;
 	snprintf(buf, len, "%s", out);
-	return true;
 }
 
 /* Nullable<T>: the value, or null (fields hasValue and value, Nullable.cs). */

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "clr/mformat.h"
+
 #define BW 12 /* words of a big integer: 384 bits */
 
 struct big {
@@ -288,31 +290,8 @@ int mdec_cmp(const struct mdec *a, const struct mdec *b)
 
 void mdec_text(const struct mdec *d, char *buf, size_t len)
 {
-	uint32_t w[3] = {d->m[2], d->m[1], d->m[0]}; /* most significant first */
-	char digits[40];
-	int nd = 0;
-	do {
-		uint64_t rem = 0;
-		for (int i = 0; i < 3; i++) {
-			uint64_t cur = (rem << 32) | w[i];
-			w[i] = (uint32_t)(cur / 10);
-			rem = cur % 10;
-		}
-		digits[nd++] = (char)('0' + rem);
-	} while ((w[0] | w[1] | w[2]) && nd < 39);
-	while (nd <= d->scale)
-		digits[nd++] = '0';
-	char out[64];
-	size_t o = 0;
-	if (d->neg && !is_zero(d))
-		out[o++] = '-';
-	for (int i = nd - 1; i >= 0; i--) {
-		out[o++] = digits[i];
-		if (i == d->scale && d->scale)
-			out[o++] = '.';
-	}
-	out[o] = 0;
-	snprintf(buf, len, "%s", out);
+	const uint32_t w[3] = {d->m[2], d->m[1], d->m[0]}; /* most significant first */
+	clr_decimal_digits(w, d->scale, d->neg && !is_zero(d), buf, len);
 }
 
 int mdec_parse(const char *text, struct mdec *out, struct mx_err *err)

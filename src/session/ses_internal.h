@@ -336,6 +336,10 @@ void ses_exc_free(struct ses *s);
 int ses_untrace(struct ses *s, struct mx_err *err);
 /* 0, or -1 with a message saying that `what` needs mixed mode, when the program is untraced. */
 int ses_native_refused(const struct ses *s, const char *what, struct mx_err *err);
+/* A thread's registers from the tracer: kind TR_REQ_GET_REGS or TR_REQ_GET_FPREGS, whose reply
+ * (size bytes) is copied to out. */
+int ses_thread_registers(struct ses *s, enum tr_kind kind, pid_t tid, void *out, size_t size,
+			 struct mx_err *err);
 /* Untraced, no thread's end is reported unless it ran managed code: drop the threads gone. */
 void ses_untraced_prune_threads(struct ses *s);
 

@@ -306,7 +306,8 @@ int ses_read_memory(struct ses *s, uint64_t addr, void *buf, size_t len, struct 
 	return 0;
 }
 
-int ses_get_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx_err *err)
+int ses_thread_registers(struct ses *s, enum tr_kind kind, pid_t tid, void *out, size_t size,
+			 struct mx_err *err)
 {
 	if (!s->pid)
 		return mx_err_set(err, "The program is not being run.");
@@ -314,15 +315,20 @@ int ses_get_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx
 		return -1;
 	struct tr_pid p = {.pid = tid};
 	struct tr_msg rep = {.fd = -1};
-	if (ses_call(s, TR_REQ_GET_REGS, &p, sizeof(p), &rep, err) != 0)
+	if (ses_call(s, kind, &p, sizeof(p), &rep, err) != 0)
 		return -1;
 	int rc = 0;
-	if (rep.hdr.len >= sizeof(*r))
-		memcpy(r, rep.payload, sizeof(*r));
+	if (rep.hdr.len >= size)
+		memcpy(out, rep.payload, size);
 	else
 		rc = mx_err_set(err, "short register reply from the tracer");
 	tr_msg_free(&rep);
 	return rc;
+}
+
+int ses_get_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx_err *err)
+{
+	return ses_thread_registers(s, TR_REQ_GET_REGS, tid, r, sizeof(*r), err);
 }
 
 int ses_thread_regs(struct ses *s, pid_t tid, struct user_regs_struct *r, struct mx_err *err)
